@@ -1,0 +1,138 @@
+package io.berth.client;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.berth.api.model.container.ContainerCreateResponse;
+import io.berth.api.model.container.ContainerSummary;
+import io.berth.api.model.container.WaitResponse;
+import io.berth.common.json.Json;
+import io.berth.http.client.ClientResponse;
+import io.berth.http.client.HijackedConnection;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code /containers} endpoints. */
+public final class Containers {
+  private final DockerClient c;
+
+  Containers(DockerClient c) {
+    this.c = c;
+  }
+
+  /** Options of {@code GET /containers/json}; {@code limit} ≤ 0 means none. */
+  public record ListOptions(boolean all, int limit, boolean size, Map<String, List<String>> filters) {}
+
+  /** Options of {@code GET /containers/{id}/logs}; since/until already in the API's form. */
+  public record LogsOptions(boolean follow, String tail, boolean timestamps, String since, String until, boolean details) {}
+
+  /**
+   * {@code POST /containers/create}. {@code body} holds the Config fields at top level plus
+   * {@code HostConfig} and {@code NetworkingConfig}, as docker sends it.
+   */
+  public ContainerCreateResponse create(String name, ObjectNode body) {
+    return c.json("POST", "/containers/create", Query.of().opt("name", name), Json.bytes(body),
+        ContainerCreateResponse.class);
+  }
+
+  public void start(String id) {
+    c.call("POST", "/containers/" + DockerClient.seg(id) + "/start", null);
+  }
+
+  /** {@code timeout} null leaves the container's own stop timeout. */
+  public void stop(String id, Integer timeout, String signal) {
+    c.call("POST", "/containers/" + DockerClient.seg(id) + "/stop", stopQuery(timeout, signal));
+  }
+
+  public void restart(String id, Integer timeout, String signal) {
+    c.call("POST", "/containers/" + DockerClient.seg(id) + "/restart", stopQuery(timeout, signal));
+  }
+
+  public void kill(String id, String signal) {
+    c.call("POST", "/containers/" + DockerClient.seg(id) + "/kill", Query.of().opt("signal", signal));
+  }
+
+  public void remove(String id, boolean force, boolean volumes, boolean link) {
+    c.call("DELETE", "/containers/" + DockerClient.seg(id),
+        Query.of().flag("v", volumes).flag("link", link).flag("force", force));
+  }
+
+  public List<ContainerSummary> list(ListOptions o) {
+    return c.json("GET", "/containers/json", listQuery(o), null,
+        Json.mapper().getTypeFactory().constructCollectionType(List.class, ContainerSummary.class));
+  }
+
+  /** The list as the daemon sent it, for callers that read it without data binding. */
+  public byte[] listRaw(ListOptions o) {
+    return c.bytes("GET", "/containers/json", listQuery(o), null);
+  }
+
+  private static Query listQuery(ListOptions o) {
+    Query q = Query.of().flag("all", o.all());
+    if (o.limit() > 0) {
+      q.add("limit", Integer.toString(o.limit()));
+    }
+    q.flag("size", o.size());
+    if (o.filters() != null && !o.filters().isEmpty()) {
+      q.add("filters", Filters.toJson(o.filters()));
+    }
+    return q;
+  }
+
+  /** The raw inspect document: docker prints these bytes, re-indented, not a re-encoding. */
+  public byte[] inspectRaw(String id, boolean size) {
+    return c.bytes("GET", "/containers/" + DockerClient.seg(id) + "/json", Query.of().flag("size", size), null);
+  }
+
+  /** The log stream; multiplexed unless the container has a TTY. The caller closes it. */
+  public InputStream logs(String id, LogsOptions o) {
+    Query q = Query.of().add("stdout", "1").add("stderr", "1")
+        .opt("since", o.since()).opt("until", o.until())
+        .flag("timestamps", o.timestamps()).flag("details", o.details()).flag("follow", o.follow())
+        .add("tail", o.tail() == null ? "all" : o.tail());
+    ClientResponse r = c.send("GET", "/containers/" + DockerClient.seg(id) + "/logs", q, null);
+    return new ResponseStream(r);
+  }
+
+  /** {@code POST /containers/{id}/attach} hijacked; output is multiplexed unless TTY. */
+  public Attachment attach(String id, boolean stdin, boolean stdout, boolean stderr) {
+    Query q = Query.of().add("stream", "1").flag("stdin", stdin).flag("stdout", stdout).flag("stderr", stderr);
+    HijackedConnection h = c.hijack("POST", "/containers/" + DockerClient.seg(id) + "/attach", q);
+    return new Attachment(h);
+  }
+
+  /**
+   * Starts {@code POST /containers/{id}/wait} and returns once the daemon has answered with
+   * headers, so a start that follows cannot race past the exit.
+   */
+  public Waiter waitFor(String id, String condition) {
+    ClientResponse r = c.send("POST", "/containers/" + DockerClient.seg(id) + "/wait",
+        Query.of().opt("condition", condition), null);
+    return new Waiter(r);
+  }
+
+  /** A pending wait; {@link #await} blocks until the condition is met. */
+  public static final class Waiter implements AutoCloseable {
+    private final ClientResponse response;
+
+    Waiter(ClientResponse response) {
+      this.response = response;
+    }
+
+    public WaitResponse await() {
+      return Json.parse(DockerClient.readAll(response), WaitResponse.class);
+    }
+
+    @Override
+    public void close() {
+      DockerClient.closeQuietly(response);
+    }
+  }
+
+  private static Query stopQuery(Integer timeout, String signal) {
+    Query q = Query.of().opt("signal", signal);
+    if (timeout != null) {
+      q.add("t", Integer.toString(timeout));
+    }
+    return q;
+  }
+}

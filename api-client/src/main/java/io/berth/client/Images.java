@@ -1,0 +1,89 @@
+package io.berth.client;
+
+import io.berth.api.model.image.ImageDeleteItem;
+import io.berth.api.model.image.ImageSummary;
+import io.berth.api.model.stream.JsonMessage;
+import io.berth.common.json.Json;
+import io.berth.http.client.ClientResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The {@code /images} endpoints. */
+public final class Images {
+  private final DockerClient c;
+
+  Images(DockerClient c) {
+    this.c = c;
+  }
+
+  public List<ImageSummary> list(boolean all, Map<String, List<String>> filters) {
+    return c.json("GET", "/images/json", listQuery(all, filters), null,
+        Json.mapper().getTypeFactory().constructCollectionType(List.class, ImageSummary.class));
+  }
+
+  /** The list as the daemon sent it, for callers that read it without data binding. */
+  public byte[] listRaw(boolean all, Map<String, List<String>> filters) {
+    return c.bytes("GET", "/images/json", listQuery(all, filters), null);
+  }
+
+  private static Query listQuery(boolean all, Map<String, List<String>> filters) {
+    Query q = Query.of().flag("all", all);
+    if (filters != null && !filters.isEmpty()) {
+      q.add("filters", Filters.toJson(filters));
+    }
+    return q;
+  }
+
+  public byte[] inspectRaw(String name) {
+    return c.bytes("GET", "/images/" + DockerClient.seg(name) + "/json", null, null);
+  }
+
+  public void tag(String source, String repo, String tag) {
+    c.call("POST", "/images/" + DockerClient.seg(source) + "/tag", Query.of().add("repo", repo).opt("tag", tag));
+  }
+
+  public List<ImageDeleteItem> remove(String name, boolean force, boolean noPrune) {
+    return c.json("DELETE", "/images/" + DockerClient.seg(name), Query.of().flag("force", force).flag("noprune", noPrune),
+        null, Json.mapper().getTypeFactory().constructCollectionType(List.class, ImageDeleteItem.class));
+  }
+
+  /**
+   * {@code POST /images/create?fromSrc=-}: streams {@code tar} as the body. {@code repo} is the
+   * reference as the user typed it (tag included), which is what docker sends.
+   *
+   * @return the last progress message, whose status is the new image id
+   */
+  public JsonMessage importImage(InputStream tar, String repo, String message, List<String> changes,
+      Consumer<JsonMessage> progress) {
+    Query q = Query.of().add("fromSrc", "-").opt("repo", repo).opt("message", message);
+    changes.forEach(ch -> q.add("changes", ch));
+    ClientResponse r = c.upload("POST", "/images/create", q, tar, Map.of("Content-Type", "application/x-tar"));
+    return progress(r, progress);
+  }
+
+  /** {@code POST /images/create?fromImage=&tag=}. */
+  public JsonMessage pull(String fromImage, String tag, Consumer<JsonMessage> progress) {
+    ClientResponse r = c.send("POST", "/images/create", Query.of().add("fromImage", fromImage).opt("tag", tag), null);
+    return progress(r, progress);
+  }
+
+  /** Berth's {@code POST /images/bootstrap?name=}: builds a base image without a registry. */
+  public JsonMessage bootstrap(String name, Consumer<JsonMessage> progress) {
+    ClientResponse r = c.send("POST", "/images/bootstrap", Query.of().add("name", name), null);
+    return progress(r, progress);
+  }
+
+  private static JsonMessage progress(ClientResponse r, Consumer<JsonMessage> sink) {
+    try {
+      return JsonMessages.read(r.body(), sink);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      DockerClient.closeQuietly(r);
+    }
+  }
+}

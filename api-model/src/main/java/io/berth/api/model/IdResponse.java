@@ -1,0 +1,5 @@
+package io.berth.api.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+public record IdResponse(@JsonProperty("Id") String id) {}

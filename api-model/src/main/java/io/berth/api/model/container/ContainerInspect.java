@@ -1,0 +1,56 @@
+package io.berth.api.model.container;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /containers/{id}/json}. */
+public record ContainerInspect(
+    @JsonProperty("Id") String id,
+    @JsonProperty("Created") String created,
+    @JsonProperty("Path") String path,
+    @JsonProperty("Args") List<String> args,
+    @JsonProperty("State") State state,
+    @JsonProperty("Image") String image,
+    @JsonProperty("ResolvConfPath") String resolvConfPath,
+    @JsonProperty("HostnamePath") String hostnamePath,
+    @JsonProperty("HostsPath") String hostsPath,
+    @JsonProperty("LogPath") String logPath,
+    @JsonProperty("Name") String name,
+    @JsonProperty("RestartCount") int restartCount,
+    @JsonProperty("Driver") String driver,
+    @JsonProperty("Platform") String platform,
+    @JsonProperty("MountLabel") String mountLabel,
+    @JsonProperty("ProcessLabel") String processLabel,
+    @JsonProperty("AppArmorProfile") String appArmorProfile,
+    @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("ExecIDs") List<String> execIds,
+    @JsonProperty("HostConfig") HostConfig hostConfig,
+    @JsonProperty("GraphDriver") GraphDriver graphDriver,
+    @JsonProperty("Mounts") List<Object> mounts,
+    @JsonProperty("Config") ContainerConfig config,
+    @JsonProperty("NetworkSettings") NetworkSettings networkSettings) {
+
+  public record State(
+      @JsonProperty("Status") String status,
+      @JsonProperty("Running") boolean running,
+      @JsonProperty("Paused") boolean paused,
+      @JsonProperty("Restarting") boolean restarting,
+      @JsonProperty("OOMKilled") boolean oomKilled,
+      @JsonProperty("Dead") boolean dead,
+      @JsonProperty("Pid") long pid,
+      @JsonProperty("ExitCode") int exitCode,
+      @JsonProperty("Error") String error,
+      @JsonProperty("StartedAt") String startedAt,
+      @JsonProperty("FinishedAt") String finishedAt) {}
+
+  public record GraphDriver(
+      @JsonProperty("Name") String name, @JsonProperty("Data") Map<String, String> data) {}
+
+  public record NetworkSettings(
+      @JsonProperty("Bridge") String bridge,
+      @JsonProperty("SandboxID") String sandboxId,
+      @JsonProperty("SandboxKey") String sandboxKey,
+      @JsonProperty("Ports") Map<String, Object> ports,
+      @JsonProperty("Networks") Map<String, Object> networks) {}
+}

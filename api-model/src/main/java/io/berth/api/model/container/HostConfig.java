@@ -1,0 +1,72 @@
+package io.berth.api.model.container;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** {@code HostConfig}: how the container sits on this host. Echoed back in inspect. */
+public record HostConfig(
+    @JsonProperty("Binds") List<String> binds,
+    @JsonProperty("ContainerIDFile") String containerIdFile,
+    @JsonProperty("LogConfig") LogConfig logConfig,
+    @JsonProperty("NetworkMode") String networkMode,
+    @JsonProperty("PortBindings") Map<String, Object> portBindings,
+    @JsonProperty("RestartPolicy") RestartPolicy restartPolicy,
+    @JsonProperty("AutoRemove") boolean autoRemove,
+    @JsonProperty("VolumeDriver") String volumeDriver,
+    @JsonProperty("VolumesFrom") List<String> volumesFrom,
+    @JsonProperty("ConsoleSize") List<Integer> consoleSize,
+    @JsonProperty("CapAdd") List<String> capAdd,
+    @JsonProperty("CapDrop") List<String> capDrop,
+    @JsonProperty("CgroupnsMode") String cgroupnsMode,
+    @JsonProperty("Dns") List<String> dns,
+    @JsonProperty("DnsOptions") List<String> dnsOptions,
+    @JsonProperty("DnsSearch") List<String> dnsSearch,
+    @JsonProperty("ExtraHosts") List<String> extraHosts,
+    @JsonProperty("GroupAdd") List<String> groupAdd,
+    @JsonProperty("IpcMode") String ipcMode,
+    @JsonProperty("Cgroup") String cgroup,
+    @JsonProperty("Links") List<String> links,
+    @JsonProperty("OomScoreAdj") int oomScoreAdj,
+    @JsonProperty("PidMode") String pidMode,
+    @JsonProperty("Privileged") boolean privileged,
+    @JsonProperty("PublishAllPorts") boolean publishAllPorts,
+    @JsonProperty("ReadonlyRootfs") boolean readonlyRootfs,
+    @JsonProperty("SecurityOpt") List<String> securityOpt,
+    @JsonProperty("Tmpfs") Map<String, String> tmpfs,
+    @JsonProperty("UTSMode") String utsMode,
+    @JsonProperty("UsernsMode") String usernsMode,
+    @JsonProperty("ShmSize") long shmSize,
+    @JsonProperty("Sysctls") Map<String, String> sysctls,
+    @JsonProperty("Runtime") String runtime,
+    @JsonProperty("Isolation") String isolation,
+    @JsonProperty("CpuShares") long cpuShares,
+    @JsonProperty("Memory") long memory,
+    @JsonProperty("NanoCpus") long nanoCpus,
+    @JsonProperty("CgroupParent") String cgroupParent,
+    @JsonProperty("PidsLimit") Long pidsLimit,
+    @JsonProperty("Ulimits") List<Ulimit> ulimits,
+    @JsonProperty("MaskedPaths") List<String> maskedPaths,
+    @JsonProperty("ReadonlyPaths") List<String> readonlyPaths,
+    @JsonProperty("Init") Boolean init) {
+
+  public record LogConfig(
+      @JsonProperty("Type") String type, @JsonProperty("Config") Map<String, String> config) {}
+
+  public record RestartPolicy(
+      @JsonProperty("Name") String name,
+      @JsonProperty("MaximumRetryCount") int maximumRetryCount) {}
+
+  public record Ulimit(
+      @JsonProperty("Name") String name,
+      @JsonProperty("Soft") long soft,
+      @JsonProperty("Hard") long hard) {}
+
+  /** The host config of a create request that carried none. */
+  public static HostConfig empty() {
+    return new HostConfig(
+        null, "", null, "", null, null, false, "", null, null, null, null, "", null, null, null,
+        null, null, "", "", null, 0, "", false, false, false, null, null, "", "", 0, null, "", "",
+        0, 0, 0, "", null, null, null, null, null);
+  }
+}

@@ -1,0 +1,82 @@
+package io.berth.api.server;
+
+import io.berth.api.model.ApiVersion;
+import io.berth.common.error.InvalidParameterException;
+import io.berth.common.filter.Filters;
+import io.berth.common.json.Json;
+import io.berth.http.HttpRequest;
+import io.berth.http.HttpResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** A routed request: path variables, Docker's query conventions, the negotiated version. */
+public record ApiRequest(
+    HttpRequest http, HttpResponse response, ApiVersion version, Map<String, String> vars) {
+  private static final int MAX_JSON = 8 << 20;
+
+  public String path(String name) {
+    return vars.get(name);
+  }
+
+  public Optional<String> query(String name) {
+    List<String> v = http.query().get(name);
+    return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.getFirst());
+  }
+
+  public String query(String name, String dflt) {
+    return query(name).orElse(dflt);
+  }
+
+  public List<String> queryAll(String name) {
+    return http.query().getOrDefault(name, List.of());
+  }
+
+  /** Docker's BoolValue: empty, 0, no, false and none are false; anything else is true. */
+  public boolean bool(String name) {
+    return query(name)
+        .map(v -> !List.of("", "0", "no", "false", "none").contains(v.toLowerCase(Locale.ROOT)))
+        .orElse(false);
+  }
+
+  public OptionalInt integer(String name) {
+    Optional<String> v = query(name).filter(s -> !s.isEmpty());
+    if (v.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    try {
+      return OptionalInt.of(Integer.parseInt(v.get()));
+    } catch (NumberFormatException e) {
+      throw new InvalidParameterException(
+          "invalid value for " + name + ": strconv.Atoi: parsing \"" + v.get() + "\": invalid syntax");
+    }
+  }
+
+  public Filters filters() {
+    return Filters.parse(query("filters", ""));
+  }
+
+  public InputStream body() {
+    return http.body();
+  }
+
+  /** A small JSON body (capped); an empty body reads as null. */
+  public <T> T json(Class<T> type) throws IOException {
+    byte[] data = http.body().readNBytes(MAX_JSON + 1);
+    if (data.length > MAX_JSON) {
+      throw new InvalidParameterException("request body too large");
+    }
+    if (data.length == 0) {
+      return null;
+    }
+    try {
+      return Json.parse(data, type);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidParameterException("invalid JSON: " + e.getMessage());
+    }
+  }
+}

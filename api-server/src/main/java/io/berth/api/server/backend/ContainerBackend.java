@@ -1,0 +1,57 @@
+package io.berth.api.server.backend;
+
+import io.berth.api.model.container.ContainerConfig;
+import io.berth.api.model.container.ContainerCreateResponse;
+import io.berth.api.model.container.ContainerInspect;
+import io.berth.api.model.container.ContainerSummary;
+import io.berth.api.model.container.HostConfig;
+import io.berth.api.model.container.WaitResponse;
+import java.util.List;
+
+/**
+ * Everything the container routes need. Methods throw {@code EngineException}s with Docker's
+ * words; long calls block (callers are virtual threads).
+ */
+public interface ContainerBackend {
+  ContainerCreateResponse containerCreate(String name, ContainerConfig config, HostConfig host);
+
+  void containerStart(String ref);
+
+  void containerStop(String ref, ContainerStopOptions options);
+
+  void containerKill(String ref, String signal);
+
+  void containerRestart(String ref, ContainerStopOptions options);
+
+  void containerRemove(String ref, boolean force, boolean volumes);
+
+  /** Registers a waiter (failing at once if there is no such container); await blocks. */
+  Waiter containerWait(String ref, WaitCondition condition);
+
+  List<ContainerSummary> containerList(ContainerListOptions options);
+
+  ContainerInspect containerInspect(String ref);
+
+  /** Validates and opens the log; the returned stream copies it to a sink, blocking. */
+  Streamer containerLogs(String ref, ContainerLogsOptions options);
+
+  /** Validates and prepares an attach; the returned attacher blocks until the streams end. */
+  Attacher containerAttach(String ref, AttachOptions options);
+
+  interface Waiter {
+    WaitResponse await();
+  }
+
+  interface Streamer {
+    /** True when the container has a TTY and its output is a raw stream. */
+    boolean tty();
+
+    void copyTo(OutputSink sink, boolean timestamps) throws java.io.IOException;
+  }
+
+  interface Attacher {
+    boolean tty();
+
+    void run(StdStreams streams) throws java.io.IOException;
+  }
+}

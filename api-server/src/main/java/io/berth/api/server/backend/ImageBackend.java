@@ -1,0 +1,30 @@
+package io.berth.api.server.backend;
+
+import io.berth.api.model.image.ImageDeleteItem;
+import io.berth.api.model.image.ImageInspect;
+import io.berth.api.model.image.ImageSummary;
+import io.berth.common.filter.Filters;
+import java.io.InputStream;
+import java.util.List;
+
+/** Everything the image routes need. */
+public interface ImageBackend {
+  List<ImageSummary> imageList(boolean all, Filters filters);
+
+  ImageInspect imageInspect(String ref);
+
+  void imageTag(String ref, String repo, String tag);
+
+  List<ImageDeleteItem> imageDelete(String ref, boolean force, boolean noPrune);
+
+  /** Imports a rootfs tar as a one-layer image; returns its id ({@code sha256:...}). */
+  String imageImport(InputStream tar, ImportOptions options, ProgressListener progress);
+
+  /** Pulls {@code image:tag}. There is no registry client yet: fails with Docker's words. */
+  void imagePull(String image, String tag, ProgressListener progress);
+
+  /** Makes a local image without a registry ({@code busybox}, {@code debian:<suite>}). */
+  String imageBootstrap(String name, ProgressListener progress);
+
+  record ImportOptions(String repo, String tag, String message, List<String> changes) {}
+}

@@ -1,0 +1,13 @@
+package io.berth.api.server.backend;
+
+import java.io.IOException;
+
+/** Where container output goes; the router decides the framing. */
+public interface OutputSink {
+  enum Stream {
+    STDOUT,
+    STDERR
+  }
+
+  void write(Stream stream, byte[] data, int off, int len) throws IOException;
+}

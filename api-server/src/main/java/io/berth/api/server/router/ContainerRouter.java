@@ -1,0 +1,200 @@
+package io.berth.api.server.router;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.berth.api.model.ApiVersion;
+import io.berth.api.model.container.ContainerConfig;
+import io.berth.api.model.container.HostConfig;
+import io.berth.api.server.ApiRequest;
+import io.berth.api.server.ApiServer;
+import io.berth.api.server.Route;
+import io.berth.api.server.Router;
+import io.berth.api.server.backend.AttachOptions;
+import io.berth.api.server.backend.ContainerBackend;
+import io.berth.api.server.backend.ContainerListOptions;
+import io.berth.api.server.backend.ContainerLogsOptions;
+import io.berth.api.server.backend.ContainerStopOptions;
+import io.berth.api.server.backend.StdStreams;
+import io.berth.api.server.backend.WaitCondition;
+import io.berth.api.server.stream.FramedSink;
+import io.berth.common.error.InvalidParameterException;
+import io.berth.common.json.Json;
+import io.berth.http.Hijacked;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The container routes. */
+public final class ContainerRouter implements Router {
+  private static final String RAW = "application/vnd.docker.raw-stream";
+  private static final String MULTIPLEXED = "application/vnd.docker.multiplexed-stream";
+  private final ContainerBackend backend;
+
+  public ContainerRouter(ContainerBackend backend) {
+    this.backend = backend;
+  }
+
+  @Override
+  public List<Route> routes() {
+    return List.of(
+        Route.post("/containers/create", this::containerCreate),
+        Route.get("/containers/json", this::containerList),
+        Route.get("/containers/{name}/json", this::containerInspect),
+        Route.post("/containers/{name}/start", this::containerStart),
+        Route.post("/containers/{name}/stop", this::containerStop),
+        Route.post("/containers/{name}/restart", this::containerRestart),
+        Route.post("/containers/{name}/kill", this::containerKill),
+        Route.post("/containers/{name}/wait", this::containerWait),
+        Route.delete("/containers/{name}", this::containerDelete),
+        Route.get("/containers/{name}/logs", this::containerLogs),
+        Route.post("/containers/{name}/attach", this::containerAttach),
+        Route.post("/containers/{name}/resize", r -> r.response().status(200)));
+  }
+
+  private void containerCreate(ApiRequest r) throws IOException {
+    JsonNode body = r.json(JsonNode.class);
+    if (body == null || !body.isObject()) {
+      throw new InvalidParameterException("config cannot be empty in order to create a container");
+    }
+    ContainerConfig config;
+    HostConfig host;
+    try {
+      config = Json.mapper().treeToValue(body, ContainerConfig.class);
+      JsonNode hc = body.get("HostConfig");
+      host = hc == null || hc.isNull() ? HostConfig.empty() : Json.mapper().treeToValue(hc, HostConfig.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new InvalidParameterException("invalid JSON: " + e.getOriginalMessage());
+    }
+    ApiServer.json(r.response(), 201, backend.containerCreate(r.query("name", ""), config, host));
+  }
+
+  private void containerList(ApiRequest r) {
+    var opts =
+        new ContainerListOptions(
+            r.bool("all"), r.integer("limit").orElse(-1), r.bool("size"), r.filters());
+    ApiServer.json(r.response(), 200, backend.containerList(opts));
+  }
+
+  private void containerInspect(ApiRequest r) {
+    ApiServer.json(r.response(), 200, backend.containerInspect(r.path("name")));
+  }
+
+  private void containerStart(ApiRequest r) {
+    backend.containerStart(r.path("name"));
+    r.response().status(204);
+  }
+
+  private ContainerStopOptions stopOptions(ApiRequest r) {
+    Optional<String> signal =
+        r.version().atLeast(ApiVersion.V1_42) ? r.query("signal").filter(s -> !s.isEmpty()) : Optional.empty();
+    return new ContainerStopOptions(signal, r.integer("t"));
+  }
+
+  private void containerStop(ApiRequest r) {
+    backend.containerStop(r.path("name"), stopOptions(r));
+    r.response().status(204);
+  }
+
+  private void containerRestart(ApiRequest r) {
+    backend.containerRestart(r.path("name"), stopOptions(r));
+    r.response().status(204);
+  }
+
+  private void containerKill(ApiRequest r) {
+    backend.containerKill(r.path("name"), r.query("signal", ""));
+    r.response().status(204);
+  }
+
+  private void containerDelete(ApiRequest r) {
+    backend.containerRemove(r.path("name"), r.bool("force"), r.bool("v"));
+    r.response().status(204);
+  }
+
+  private void containerWait(ApiRequest r) throws IOException {
+    WaitCondition condition =
+        r.version().atLeast(ApiVersion.V1_30)
+            ? WaitCondition.parse(r.query("condition", ""))
+            : WaitCondition.NOT_RUNNING;
+    ContainerBackend.Waiter waiter = backend.containerWait(r.path("name"), condition);
+    var resp = r.response();
+    resp.status(200);
+    resp.header("Content-Type", "application/json");
+    // The CLI takes the arrival of the headers as "registered" and only then starts the container.
+    resp.flush();
+    byte[] body = Json.bytes(waiter.await());
+    try (OutputStream out = resp.body()) {
+      out.write(body);
+      out.write('\n');
+    }
+  }
+
+  private void containerLogs(ApiRequest r) throws IOException {
+    boolean stdout = r.bool("stdout");
+    boolean stderr = r.bool("stderr");
+    if (!stdout && !stderr) {
+      throw new InvalidParameterException("Bad parameters: you must choose at least one stream");
+    }
+    String tail = r.query("tail", "all");
+    var opts =
+        new ContainerLogsOptions(
+            stdout,
+            stderr,
+            r.bool("follow"),
+            r.bool("timestamps"),
+            tail.equals("all") || tail.isEmpty() ? java.util.OptionalInt.empty() : r.integer("tail"),
+            r.query("since").flatMap(ContainerRouter::time),
+            r.query("until").flatMap(ContainerRouter::time));
+    ContainerBackend.Streamer logs = backend.containerLogs(r.path("name"), opts);
+    var resp = r.response();
+    boolean multiplexed = !logs.tty();
+    resp.status(200);
+    resp.header(
+        "Content-Type", multiplexed && r.version().atLeast(ApiVersion.V1_42) ? MULTIPLEXED : RAW);
+    resp.flush();
+    try (OutputStream out = resp.body()) {
+      logs.copyTo(new FramedSink(out, multiplexed), opts.timestamps());
+    }
+  }
+
+  private void containerAttach(ApiRequest r) throws IOException {
+    var opts =
+        new AttachOptions(
+            r.bool("stream"), r.bool("logs"), r.bool("stdin"), r.bool("stdout"), r.bool("stderr"));
+    ContainerBackend.Attacher attacher = backend.containerAttach(r.path("name"), opts);
+    boolean multiplexed = !attacher.tty();
+    var resp = r.response();
+    boolean upgrade = r.http().header("Upgrade") != null;
+    resp.header(
+        "Content-Type", multiplexed && r.version().atLeast(ApiVersion.V1_42) ? MULTIPLEXED : RAW);
+    String statusLine = "HTTP/1.1 200 OK";
+    if (upgrade) {
+      resp.header("Connection", "Upgrade");
+      resp.header("Upgrade", "tcp");
+      statusLine = "HTTP/1.1 101 UPGRADED";
+    }
+    try (Hijacked conn = resp.hijack(statusLine)) {
+      attacher.run(
+          new StdStreams(opts.stdin() ? conn.in() : null, new FramedSink(conn.out(), multiplexed)));
+      conn.shutdownOutput();
+    }
+  }
+
+  /** Docker accepts RFC 3339 times and Unix seconds with an optional fraction. */
+  static Optional<Instant> time(String s) {
+    if (s.isEmpty() || s.equals("0")) {
+      return Optional.empty();
+    }
+    try {
+      if (s.matches("[0-9]+(\\.[0-9]+)?")) {
+        int dot = s.indexOf('.');
+        long secs = Long.parseLong(dot < 0 ? s : s.substring(0, dot));
+        long nanos = dot < 0 ? 0 : Long.parseLong((s.substring(dot + 1) + "000000000").substring(0, 9));
+        return Optional.of(Instant.ofEpochSecond(secs, nanos));
+      }
+      return Optional.of(java.time.OffsetDateTime.parse(s).toInstant());
+    } catch (RuntimeException e) {
+      throw new InvalidParameterException("invalid time value: " + s);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.berth.api.server.router;
+
+import io.berth.api.model.stream.JsonMessage;
+import io.berth.api.server.ApiRequest;
+import io.berth.api.server.ApiServer;
+import io.berth.api.server.Route;
+import io.berth.api.server.Router;
+import io.berth.api.server.backend.ImageBackend;
+import io.berth.api.server.middleware.ErrorMapper;
+import io.berth.api.server.stream.JsonMessageWriter;
+import io.berth.common.error.InvalidParameterException;
+import java.io.IOException;
+import java.util.List;
+
+/** The image routes. */
+public final class ImageRouter implements Router {
+  private final ImageBackend backend;
+
+  public ImageRouter(ImageBackend backend) {
+    this.backend = backend;
+  }
+
+  @Override
+  public List<Route> routes() {
+    return List.of(
+        Route.get("/images/json", this::imageList),
+        Route.post("/images/create", this::imageCreate),
+        Route.post("/images/bootstrap", this::imageBootstrap),
+        Route.get("/images/{name:.*}/json", this::imageInspect),
+        Route.post("/images/{name:.*}/tag", this::imageTag),
+        Route.delete("/images/{name:.*}", this::imageDelete));
+  }
+
+  private void imageList(ApiRequest r) {
+    ApiServer.json(r.response(), 200, backend.imageList(r.bool("all"), r.filters()));
+  }
+
+  private void imageInspect(ApiRequest r) {
+    ApiServer.json(r.response(), 200, backend.imageInspect(r.path("name")));
+  }
+
+  private void imageTag(ApiRequest r) {
+    backend.imageTag(r.path("name"), r.query("repo", ""), r.query("tag", ""));
+    r.response().status(201);
+  }
+
+  private void imageDelete(ApiRequest r) {
+    ApiServer.json(
+        r.response(), 200, backend.imageDelete(r.path("name"), r.bool("force"), r.bool("noprune")));
+  }
+
+  private void imageCreate(ApiRequest r) throws IOException {
+    var out = new JsonMessageWriter(r.response());
+    String fromSrc = r.query("fromSrc", "");
+    String fromImage = r.query("fromImage", "");
+    progress(
+        out,
+        () -> {
+          if (fromSrc.equals("-")) {
+            var opts =
+                new ImageBackend.ImportOptions(
+                    r.query("repo", ""), r.query("tag", ""), r.query("message", ""), r.queryAll("changes"));
+            out.status(null, backend.imageImport(r.body(), opts, out));
+          } else if (!fromSrc.isEmpty()) {
+            throw new InvalidParameterException("importing from a URL is not supported: " + fromSrc);
+          } else if (!fromImage.isEmpty()) {
+            backend.imagePull(fromImage, r.query("tag", ""), out);
+          } else {
+            throw new InvalidParameterException("fromImage or fromSrc is required");
+          }
+        });
+  }
+
+  private void imageBootstrap(ApiRequest r) throws IOException {
+    var out = new JsonMessageWriter(r.response());
+    String name = r.query("name", "");
+    progress(out, () -> out.status(null, backend.imageBootstrap(name, out)));
+  }
+
+  /**
+   * Runs a progress-reporting operation: an error before any output is a real HTTP error, after
+   * that it goes in-band, as Docker does.
+   */
+  private static void progress(JsonMessageWriter out, Runnable op) throws IOException {
+    try {
+      op.run();
+    } catch (RuntimeException e) {
+      if (!out.started()) {
+        throw e;
+      }
+      out.write(JsonMessage.error(ErrorMapper.message(e)));
+    }
+    out.close();
+  }
+}

@@ -1,0 +1,164 @@
+package io.berth.app;
+
+import io.berth.api.server.ApiServer;
+import io.berth.api.server.router.ContainerRouter;
+import io.berth.api.server.router.ImageRouter;
+import io.berth.api.server.router.SystemRouter;
+import io.berth.common.Id;
+import io.berth.common.io.AtomicFiles;
+import io.berth.daemon.adapter.ImageAdapter;
+import io.berth.daemon.container.ContainerStore;
+import io.berth.daemon.lifecycle.ContainerService;
+import io.berth.daemon.lifecycle.Runner;
+import io.berth.daemon.lifecycle.SpecFactory;
+import io.berth.daemon.query.ContainerQueries;
+import io.berth.daemon.stream.AttachService;
+import io.berth.daemon.stream.LogsService;
+import io.berth.daemon.system.SystemService;
+import io.berth.http.HttpServer;
+import io.berth.image.ImageService;
+import io.berth.runtime.ExitWatcher;
+import io.berth.runtime.RuncRuntime;
+import io.berth.runtime.spec.SpecGenerator;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The composition root: builds every service by hand, in dependency order, and owns the shutdown
+ * order (stop accepting, stop watching; containers keep running under conmon).
+ */
+public final class Wiring implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("berth.daemon");
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Path pidFile;
+
+  private Wiring(Path pidFile) {
+    this.pidFile = pidFile;
+  }
+
+  public static Wiring start(DaemonConfig config) throws IOException {
+    checkPrerequisites(config);
+    Files.createDirectories(config.dataRoot());
+    Files.createDirectories(config.execRoot());
+    claimPidFile(config.pidFile());
+    Wiring w = new Wiring(config.pidFile());
+    try {
+      w.wire(config);
+    } catch (IOException | RuntimeException e) {
+      w.close();
+      throw e;
+    }
+    return w;
+  }
+
+  private void wire(DaemonConfig config) throws IOException {
+    var imageService = new ImageService(config.dataRoot().resolve("image"));
+    var store = new ContainerStore(config.dataRoot().resolve("containers"));
+    var images = new ImageAdapter(imageService, store);
+    var runtime = new RuncRuntime(config.runc(), config.conmon(), config.execRoot());
+    closeables.add(runtime);
+    var specs = new SpecFactory(new SpecGenerator(HostLimits.boundingCaps(), HostLimits.nofileHard()));
+    var runner = new Runner(store, images, runtime, specs);
+    closeables.add(new ExitWatcher(runtime, runner::exited));
+    runner.reconcile();
+    var queries = new ContainerQueries(store, images::imageIdOrNull, images::rwDirOf);
+    var containers = new ContainerService(store, images, runner, queries,
+        new LogsService(store, runner), new AttachService(store, runner, runtime));
+    var system = new SystemService(store, images::count, config.dataRoot(), runcVersion(config.runc()),
+        daemonId(config.dataRoot()));
+    var api = new ApiServer(SystemService.BERTH_VERSION, List.of(new SystemRouter(system),
+        new ContainerRouter(containers), new ImageRouter(images)));
+    for (String host : config.hosts()) {
+      closeables.add(0, bind(host, api));
+    }
+    LOG.log(System.Logger.Level.INFO, "berthd " + SystemService.BERTH_VERSION + " serving "
+        + String.join(", ", config.hosts()) + " (data root " + config.dataRoot() + ")");
+  }
+
+  private static HttpServer bind(String host, ApiServer api) throws IOException {
+    URI uri = URI.create(host);
+    return switch (uri.getScheme()) {
+      case "unix" -> {
+        Path socket = Path.of(uri.getPath());
+        Files.createDirectories(socket.getParent());
+        yield HttpServer.bindUnix(socket, PosixFilePermissions.fromString("rw-rw----"), api);
+      }
+      case "tcp" -> HttpServer.bindTcp(new InetSocketAddress(uri.getHost(), uri.getPort()), api);
+      default -> throw new IllegalArgumentException("unsupported host: " + host);
+    };
+  }
+
+  private static void checkPrerequisites(DaemonConfig config) {
+    for (Path p : List.of(config.runc(), config.conmon())) {
+      if (!Files.isExecutable(p)) {
+        throw new IllegalStateException(p + " is missing: install it (install.sh does)");
+      }
+    }
+  }
+
+  /** Two daemons on one root would corrupt each other: the second one stops here. */
+  private static void claimPidFile(Path pidFile) throws IOException {
+    if (Files.exists(pidFile)) {
+      String old = Files.readString(pidFile).strip();
+      if (!old.isEmpty() && ProcessHandle.of(Long.parseLong(old)).map(ProcessHandle::isAlive).orElse(false)
+          && Long.parseLong(old) != ProcessHandle.current().pid()) {
+        throw new IllegalStateException("pid file found, ensure berthd is not running or delete "
+            + pidFile + " (pid " + old + ")");
+      }
+    }
+    AtomicFiles.write(pidFile, String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static String runcVersion(Path runc) {
+    try {
+      Process p = new ProcessBuilder(runc.toString(), "--version").start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor();
+      String first = out.lines().findFirst().orElse("");
+      return first.replace("runc version ", "").strip();
+    } catch (IOException | InterruptedException e) {
+      return "unknown";
+    }
+  }
+
+  private static String daemonId(Path dataRoot) throws IOException {
+    Path f = dataRoot.resolve("engine-id");
+    if (Files.exists(f)) {
+      return Files.readString(f).strip();
+    }
+    String id = Id.random().substring(0, 32);
+    AtomicFiles.write(f, id.getBytes(StandardCharsets.US_ASCII));
+    return id;
+  }
+
+  public void awaitShutdown() throws InterruptedException {
+    stopped.await();
+  }
+
+  @Override
+  public synchronized void close() {
+    for (AutoCloseable c : closeables) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.log(System.Logger.Level.WARNING, "closing " + c + ": " + e);
+      }
+    }
+    closeables.clear();
+    try {
+      Files.deleteIfExists(pidFile);
+    } catch (IOException e) {
+      // nothing left to do
+    }
+    stopped.countDown();
+  }
+}

@@ -1,0 +1,131 @@
+package io.berth.cli;
+
+import io.berth.cli.command.container.CreateCommand;
+import io.berth.cli.command.container.KillCommand;
+import io.berth.cli.command.container.LogsCommand;
+import io.berth.cli.command.container.PsCommand;
+import io.berth.cli.command.container.RestartCommand;
+import io.berth.cli.command.container.RmCommand;
+import io.berth.cli.command.container.RunCommand;
+import io.berth.cli.command.container.StartCommand;
+import io.berth.cli.command.container.StopCommand;
+import io.berth.cli.command.image.BootstrapCommand;
+import io.berth.cli.command.image.ImagesCommand;
+import io.berth.cli.command.image.ImportCommand;
+import io.berth.cli.command.image.PullCommand;
+import io.berth.cli.command.image.RmiCommand;
+import io.berth.cli.command.image.TagCommand;
+import io.berth.cli.command.system.InfoCommand;
+import io.berth.cli.command.system.InspectCommand;
+import io.berth.cli.command.system.VersionCommand;
+import java.util.List;
+
+/**
+ * The command tree as data: which words lead to which verb. Commands are instantiated by a switch
+ * so that only the one invoked is ever loaded.
+ */
+final class Commands {
+  /** A name under a group (or at top level), its canonical id, description and extra spellings. */
+  record Entry(String name, String id, String description, List<String> aliases) {
+    boolean matches(String word) {
+      return name.equals(word) || aliases.contains(word);
+    }
+  }
+
+  static final List<Entry> TOP = List.of(
+      new Entry("run", "container.run", "Create and run a new container from an image", List.of()),
+      new Entry("ps", "container.ls", "List containers", List.of()),
+      new Entry("pull", "image.pull", "Download an image from a registry", List.of()),
+      new Entry("images", "image.ls", "List images", List.of()),
+      new Entry("version", "system.version", "Show the Berth version information", List.of()),
+      new Entry("info", "system.info", "Display system-wide information", List.of()),
+      new Entry("create", "container.create", "Create a new container", List.of()),
+      new Entry("import", "image.import", "Import the contents from a tarball to create a filesystem image", List.of()),
+      new Entry("inspect", "system.inspect", "Return low-level information on Berth objects", List.of()),
+      new Entry("kill", "container.kill", "Kill one or more running containers", List.of()),
+      new Entry("logs", "container.logs", "Fetch the logs of a container", List.of()),
+      new Entry("restart", "container.restart", "Restart one or more containers", List.of()),
+      new Entry("rm", "container.rm", "Remove one or more containers", List.of()),
+      new Entry("rmi", "image.rm", "Remove one or more images", List.of()),
+      new Entry("start", "container.start", "Start one or more stopped containers", List.of()),
+      new Entry("stop", "container.stop", "Stop one or more running containers", List.of()),
+      new Entry("tag", "image.tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", List.of()));
+
+  static final List<Entry> CONTAINER = List.of(
+      new Entry("create", "container.create", "Create a new container", List.of()),
+      new Entry("inspect", "container.inspect", "Display detailed information on one or more containers", List.of()),
+      new Entry("kill", "container.kill", "Kill one or more running containers", List.of()),
+      new Entry("logs", "container.logs", "Fetch the logs of a container", List.of()),
+      new Entry("ls", "container.ls", "List containers", List.of("list", "ps")),
+      new Entry("restart", "container.restart", "Restart one or more containers", List.of()),
+      new Entry("rm", "container.rm", "Remove one or more containers", List.of("remove")),
+      new Entry("run", "container.run", "Create and run a new container from an image", List.of()),
+      new Entry("start", "container.start", "Start one or more stopped containers", List.of()),
+      new Entry("stop", "container.stop", "Stop one or more running containers", List.of()));
+
+  static final List<Entry> IMAGE = List.of(
+      new Entry("bootstrap", "image.bootstrap", "Build a base image (busybox, debian:bookworm) without a registry", List.of()),
+      new Entry("import", "image.import", "Import the contents from a tarball to create a filesystem image", List.of()),
+      new Entry("inspect", "image.inspect", "Display detailed information on one or more images", List.of()),
+      new Entry("ls", "image.ls", "List images", List.of("list")),
+      new Entry("pull", "image.pull", "Download an image from a registry", List.of()),
+      new Entry("rm", "image.rm", "Remove one or more images", List.of("remove")),
+      new Entry("tag", "image.tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", List.of()));
+
+  static final List<Entry> SYSTEM = List.of(
+      new Entry("info", "system.info", "Display system-wide information", List.of()));
+
+  private Commands() {}
+
+  static List<Entry> group(String name) {
+    return switch (name) {
+      case "container" -> CONTAINER;
+      case "image" -> IMAGE;
+      case "system" -> SYSTEM;
+      default -> null;
+    };
+  }
+
+  static String groupDescription(String name) {
+    return switch (name) {
+      case "container" -> "Manage containers";
+      case "image" -> "Manage images";
+      default -> "Manage Berth";
+    };
+  }
+
+  static Entry find(List<Entry> entries, String word) {
+    for (Entry e : entries) {
+      if (e.matches(word)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  static Command create(String id) {
+    return switch (id) {
+      case "container.run" -> new RunCommand();
+      case "container.create" -> new CreateCommand();
+      case "container.start" -> new StartCommand();
+      case "container.stop" -> new StopCommand();
+      case "container.kill" -> new KillCommand();
+      case "container.restart" -> new RestartCommand();
+      case "container.rm" -> new RmCommand();
+      case "container.ls" -> new PsCommand();
+      case "container.logs" -> new LogsCommand();
+      case "container.inspect" -> new InspectCommand("container");
+      case "image.inspect" -> new InspectCommand("image");
+      case "system.inspect" -> new InspectCommand(null);
+      case "image.ls" -> new ImagesCommand();
+      case "image.rm" -> new RmiCommand();
+      case "image.tag" -> new TagCommand();
+      case "image.import" -> new ImportCommand();
+      case "image.pull" -> new PullCommand();
+      case "image.bootstrap" -> new BootstrapCommand();
+      case "system.version" -> new VersionCommand();
+      case "system.info" -> new InfoCommand();
+      default -> throw new IllegalArgumentException(id);
+    };
+  }
+}

@@ -1,0 +1,40 @@
+package io.berth.cli.command.container;
+
+import io.berth.cli.ArgsRule;
+import io.berth.cli.Cli;
+import io.berth.cli.Command;
+import io.berth.cli.command.Batch;
+import io.berth.cli.flags.Parsed;
+
+/** {@code berth kill}. */
+public final class KillCommand extends Command {
+  public KillCommand() {
+    flags.string("s", "signal", "Signal to send to the container");
+  }
+
+  @Override
+  public String use() {
+    return "[OPTIONS] CONTAINER [CONTAINER...]";
+  }
+
+  @Override
+  public String description() {
+    return "Kill one or more running containers";
+  }
+
+  @Override
+  public String aliases() {
+    return "berth container kill, berth kill";
+  }
+
+  @Override
+  public ArgsRule args() {
+    return ArgsRule.atLeast(1);
+  }
+
+  @Override
+  public int run(Cli cli, Parsed p) {
+    String signal = p.string("signal", null);
+    return Batch.each(cli, p.args(), id -> cli.client().containers().kill(id, signal));
+  }
+}

@@ -1,0 +1,82 @@
+package io.berth.common.filter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.berth.common.error.InvalidParameterException;
+import io.berth.common.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Docker filter arguments as an immutable multimap. Accepts both the current {@code
+ * {"key":["v"]}} form and the legacy {@code {"key":{"v":true}}} form.
+ */
+public record Filters(Map<String, List<String>> values) {
+  public static final Filters EMPTY = new Filters(Map.of());
+
+  public Filters {
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    values = Map.copyOf(copy);
+  }
+
+  public static Filters parse(String json) {
+    if (json == null || json.isBlank()) {
+      return EMPTY;
+    }
+    JsonNode root;
+    try {
+      root = Json.tree(json.getBytes(StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidParameterException("invalid filter: " + e.getMessage());
+    }
+    if (!root.isObject()) {
+      throw new InvalidParameterException("invalid filter: expected a JSON object");
+    }
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    root.properties()
+        .forEach(
+            e -> {
+              List<String> vals = new ArrayList<>();
+              JsonNode n = e.getValue();
+              if (n.isArray()) {
+                n.forEach(v -> vals.add(v.asText()));
+              } else if (n.isObject()) {
+                n.properties().forEach(v -> {
+                  if (v.getValue().asBoolean()) {
+                    vals.add(v.getKey());
+                  }
+                });
+              } else {
+                vals.add(n.asText());
+              }
+              map.put(e.getKey(), vals);
+            });
+    return new Filters(map);
+  }
+
+  /** Fails with Docker's message when a key is not one of {@code allowed}. */
+  public Filters validate(Set<String> allowed) {
+    for (String k : values.keySet()) {
+      if (!allowed.contains(k)) {
+        throw new InvalidParameterException("invalid filter '" + k + "'");
+      }
+    }
+    return this;
+  }
+
+  public List<String> get(String key) {
+    return values.getOrDefault(key, List.of());
+  }
+
+  public boolean has(String key) {
+    return values.containsKey(key) && !values.get(key).isEmpty();
+  }
+
+  public String toJson() {
+    return Json.string(values);
+  }
+}

@@ -1,0 +1,187 @@
+package io.berth.daemon.adapter;
+
+import io.berth.api.model.container.ContainerConfig;
+import io.berth.api.model.image.ImageDeleteItem;
+import io.berth.api.model.image.ImageInspect;
+import io.berth.api.model.image.ImageSummary;
+import io.berth.api.server.backend.ImageBackend;
+import io.berth.api.server.backend.ProgressListener;
+import io.berth.common.error.EngineException;
+import io.berth.common.error.InvalidParameterException;
+import io.berth.common.error.NotFoundException;
+import io.berth.common.filter.Filters;
+import io.berth.daemon.container.ContainerStore;
+import io.berth.daemon.lifecycle.ImageAccess;
+import io.berth.daemon.query.ContainerViews;
+import io.berth.image.ImageRecord;
+import io.berth.image.ImageService;
+import io.berth.image.ImageUser;
+import io.berth.image.config.ImageConfig;
+import io.berth.image.layer.RwLayer;
+import java.io.InputStream;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Images for the API and for container lifecycle: translates the image module's records into
+ * Docker's wire records and the lifecycle's own terms.
+ */
+public final class ImageAdapter implements ImageBackend, ImageAccess {
+  private static final Set<String> LIST_FILTERS = Set.of("dangling", "label", "reference", "before", "since", "until");
+  private final ImageService images;
+  private final ContainerStore containers;
+
+  public ImageAdapter(ImageService images, ContainerStore containers) {
+    this.images = images;
+    this.containers = containers;
+  }
+
+  @Override
+  public List<ImageSummary> imageList(boolean all, Filters filters) {
+    filters.validate(LIST_FILTERS);
+    return images.list().stream()
+        .filter(i -> matches(i, filters))
+        .sorted(Comparator.comparing(ImageRecord::created).reversed())
+        .map(i -> new ImageSummary(i.id(), "", i.repoTags(), i.repoDigests(),
+            i.created().getEpochSecond(), i.size(), -1, null,
+            i.config().labels() == null ? Map.of() : i.config().labels(), -1))
+        .toList();
+  }
+
+  private static boolean matches(ImageRecord i, Filters f) {
+    for (String d : f.get("dangling")) {
+      if (d.equals("true") != i.repoTags().isEmpty()) {
+        return false;
+      }
+    }
+    for (String r : f.get("reference")) {
+      String pattern = r.contains(":") ? r : r + ":*";
+      String re = pattern.replace(".", "\\.").replace("*", "[^/]*");
+      if (i.repoTags().stream().noneMatch(t -> t.matches(re))) {
+        return false;
+      }
+    }
+    for (String l : f.get("label")) {
+      var labels = i.config().labels() == null ? Map.<String, String>of() : i.config().labels();
+      int eq = l.indexOf('=');
+      if (eq < 0 ? !labels.containsKey(l) : !l.substring(eq + 1).equals(labels.get(l.substring(0, eq)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public ImageInspect imageInspect(String ref) {
+    ImageRecord i = images.inspect(ref);
+    return new ImageInspect(i.id(), i.repoTags(), i.repoDigests(), i.parent(), i.comment(),
+        ContainerViews.time(i.created()), "", i.author(), config(i.config()), i.architecture(),
+        i.os(), i.size(), null, new ImageInspect.GraphDriver("overlay2", Map.of()),
+        new ImageInspect.RootFs("layers", i.diffIds()), Map.of("LastTagTime", "0001-01-01T00:00:00Z"));
+  }
+
+  private static ContainerConfig config(ImageConfig c) {
+    return new ContainerConfig("", "", c.user() == null ? "" : c.user(), false, false, false,
+        c.exposedPorts(), false, false, false, c.env(), c.cmd(), "", c.volumes(),
+        c.workingDir() == null ? "" : c.workingDir(), c.entrypoint(), null, c.onBuild(),
+        c.labels(), c.stopSignal(), null, null);
+  }
+
+  @Override
+  public void imageTag(String ref, String repo, String tag) {
+    images.tag(ref, repo, tag);
+  }
+
+  @Override
+  public List<ImageDeleteItem> imageDelete(String ref, boolean force, boolean noPrune) {
+    return images.remove(ref, force, noPrune, this::usersOf).stream()
+        .map(d -> new ImageDeleteItem(d.untagged(), d.deleted()))
+        .toList();
+  }
+
+  private List<ImageUser> usersOf(String imageId) {
+    return containers.all().stream()
+        .filter(c -> c.imageId().equals(imageId))
+        .map(c -> new ImageUser(c.id(), c.state().running()))
+        .toList();
+  }
+
+  @Override
+  public String imageImport(InputStream tar, ImageBackend.ImportOptions o, ProgressListener progress) {
+    String repoTag = null;
+    if (!o.repo().isEmpty()) {
+      repoTag = o.tag().isEmpty() ? o.repo() : o.repo() + ":" + o.tag();
+    }
+    return images.importImage(tar, new io.berth.image.ImportOptions(repoTag, o.changes(), o.message(), null)).id();
+  }
+
+  @Override
+  public void imagePull(String image, String tag, ProgressListener progress) {
+    String ref = tag.isEmpty() ? image : image + ":" + tag;
+    String repo = ref.contains(":") && !ref.substring(ref.lastIndexOf('/') + 1).contains(":")
+        ? ref : ref.replaceFirst(":[^:/]*$", "");
+    throw new NotFoundException("pull access denied for " + repo.replaceFirst("^docker\\.io/(library/)?", "")
+        + ", repository does not exist or may require 'docker login': no registry is configured in this daemon yet");
+  }
+
+  @Override
+  public String imageBootstrap(String name, ProgressListener progress) {
+    if (name.isEmpty()) {
+      throw new InvalidParameterException("name is required (busybox or debian:<suite>)");
+    }
+    return images.bootstrap(name, line -> progress.status(null, line)).id();
+  }
+
+  // ImageAccess: what containers need
+
+  @Override
+  public ResolvedImage resolve(String ref) {
+    ImageRecord i;
+    try {
+      i = images.inspect(ref);
+    } catch (NotFoundException e) {
+      throw EngineException.noSuch("image", ref.contains(":") || ref.contains("@") ? ref : ref + ":latest");
+    }
+    ImageConfig c = i.config();
+    return new ResolvedImage(i.id(), c.env(), c.cmd(), c.entrypoint(), c.workingDir(), c.user(),
+        c.labels(), c.exposedPorts(), c.volumes(), c.stopSignal());
+  }
+
+  @Override
+  public Rootfs prepare(String containerId, String imageId) {
+    return rootfs(images.layers().prepareRw(containerId, imageId));
+  }
+
+  @Override
+  public Rootfs rootfs(String containerId) {
+    return rootfs(images.layers().rw(containerId).orElseThrow(
+        () -> new NotFoundException("no writable layer for container " + containerId)));
+  }
+
+  private static Rootfs rootfs(RwLayer rw) {
+    return new Rootfs(rw.mergedDir(), rw.mounts());
+  }
+
+  @Override
+  public void remove(String containerId) {
+    images.layers().removeRw(containerId);
+  }
+
+  public String imageIdOrNull(String ref) {
+    try {
+      return images.inspect(ref).id();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  public String rwDirOf(String containerId) {
+    return images.layers().rw(containerId).map(r -> r.mergedDir().getParent().toString()).orElse("");
+  }
+
+  public int count() {
+    return images.list().size();
+  }
+}

@@ -1,0 +1,41 @@
+package io.berth.daemon.container;
+
+import io.berth.api.model.container.ContainerConfig;
+import io.berth.api.model.container.HostConfig;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An immutable snapshot of one container: identity and configuration (merged with its image's,
+ * as Docker does at create) and its current state. Changes make a new snapshot.
+ */
+public record Container(
+    String id,
+    String name,
+    Instant created,
+    String imageId,
+    String path,
+    List<String> args,
+    ContainerConfig config,
+    HostConfig hostConfig,
+    ContainerState state,
+    Path dir) {
+
+  public Container {
+    args = List.copyOf(args);
+  }
+
+  public Container withState(ContainerState s) {
+    return new Container(id, name, created, imageId, path, args, config, hostConfig, s, dir);
+  }
+
+  public Path logPath() {
+    return dir.resolve("container.log");
+  }
+
+  public String networkMode() {
+    String m = hostConfig.networkMode();
+    return m == null || m.isEmpty() || m.equals("default") ? "none" : m;
+  }
+}

@@ -1,0 +1,98 @@
+package io.berth.daemon.lifecycle;
+
+import io.berth.api.model.container.ContainerConfig;
+import io.berth.api.model.container.ContainerCreateResponse;
+import io.berth.api.model.container.ContainerInspect;
+import io.berth.api.model.container.ContainerSummary;
+import io.berth.api.model.container.HostConfig;
+import io.berth.api.server.backend.AttachOptions;
+import io.berth.api.server.backend.ContainerBackend;
+import io.berth.api.server.backend.ContainerListOptions;
+import io.berth.api.server.backend.ContainerLogsOptions;
+import io.berth.api.server.backend.ContainerStopOptions;
+import io.berth.api.server.backend.WaitCondition;
+import io.berth.common.error.NotModifiedException;
+import io.berth.daemon.container.ContainerStore;
+import io.berth.daemon.query.ContainerQueries;
+import io.berth.daemon.stream.AttachService;
+import io.berth.daemon.stream.LogsService;
+import java.util.List;
+
+/** The {@link ContainerBackend}: delegates to the services that do the work. */
+public final class ContainerService implements ContainerBackend {
+  private final Creator creator;
+  private final Runner runner;
+  private final ContainerQueries queries;
+  private final LogsService logs;
+  private final AttachService attach;
+
+  public ContainerService(ContainerStore store, ImageAccess images, Runner runner,
+      ContainerQueries queries, LogsService logs, AttachService attach) {
+    this.creator = new Creator(store, images);
+    this.runner = runner;
+    this.queries = queries;
+    this.logs = logs;
+    this.attach = attach;
+  }
+
+  @Override
+  public ContainerCreateResponse containerCreate(String name, ContainerConfig config, HostConfig host) {
+    return creator.create(name, config, host);
+  }
+
+  @Override
+  public void containerStart(String ref) {
+    runner.start(ref);
+  }
+
+  @Override
+  public void containerStop(String ref, ContainerStopOptions options) {
+    runner.stop(ref, options);
+  }
+
+  @Override
+  public void containerKill(String ref, String signal) {
+    runner.kill(ref, signal);
+  }
+
+  @Override
+  public void containerRestart(String ref, ContainerStopOptions options) {
+    try {
+      runner.stop(ref, options);
+    } catch (NotModifiedException e) {
+      // restarting a stopped container just starts it
+    }
+    runner.start(ref);
+  }
+
+  @Override
+  public void containerRemove(String ref, boolean force, boolean volumes) {
+    runner.remove(ref, force);
+  }
+
+  @Override
+  public Waiter containerWait(String ref, WaitCondition condition) {
+    var f = runner.waitFor(ref, condition);
+    return () -> Runner.response(f.join());
+  }
+
+  @Override
+  public List<ContainerSummary> containerList(ContainerListOptions options) {
+    return queries.list(options);
+  }
+
+  @Override
+  public ContainerInspect containerInspect(String ref) {
+    return queries.inspect(ref);
+  }
+
+  @Override
+  public Streamer containerLogs(String ref, ContainerLogsOptions options) {
+    return logs.logs(ref, options);
+  }
+
+  @Override
+  public Attacher containerAttach(String ref, AttachOptions options) {
+    return attach.attach(ref, options);
+  }
+}

@@ -1,0 +1,159 @@
+package io.berth.daemon.lifecycle;
+
+import io.berth.api.model.container.ContainerConfig;
+import io.berth.api.model.container.ContainerCreateResponse;
+import io.berth.api.model.container.HostConfig;
+import io.berth.common.Id;
+import io.berth.common.error.InvalidParameterException;
+import io.berth.common.io.MoreFiles;
+import io.berth.daemon.container.Container;
+import io.berth.daemon.container.ContainerState;
+import io.berth.daemon.container.ContainerStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** {@code POST /containers/create}: merges the image's config into the container's, as Docker does. */
+final class Creator {
+  private static final Pattern NAME = Pattern.compile("^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$");
+  static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+  private final ContainerStore store;
+  private final ImageAccess images;
+
+  Creator(ContainerStore store, ImageAccess images) {
+    this.store = store;
+    this.images = images;
+  }
+
+  ContainerCreateResponse create(String name, ContainerConfig config, HostConfig host) {
+    if (!name.isEmpty() && !NAME.matcher(name).matches()) {
+      throw new InvalidParameterException("Invalid container name (" + name
+          + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+    }
+    if (config.image() == null || config.image().isEmpty()) {
+      throw new InvalidParameterException("No image specified");
+    }
+    String mode = host.networkMode() == null ? "" : host.networkMode();
+    if (!List.of("", "default", "none", "host").contains(mode)) {
+      throw new InvalidParameterException("network mode \"" + mode
+          + "\" is not supported yet: use none or host");
+    }
+    ImageAccess.ResolvedImage image = images.resolve(config.image());
+    ContainerConfig merged = merge(config, image);
+    List<String> cmdline = new ArrayList<>();
+    if (merged.entrypoint() != null) {
+      cmdline.addAll(merged.entrypoint());
+    }
+    if (merged.cmd() != null) {
+      cmdline.addAll(merged.cmd());
+    }
+    if (cmdline.isEmpty()) {
+      throw new InvalidParameterException("No command specified");
+    }
+    String id = Id.random();
+    String finalName = name.isEmpty() ? Names.generate(n -> nameTaken(n)) : name.replaceFirst("^/", "");
+    if (merged.hostname() == null || merged.hostname().isEmpty()) {
+      merged = withHostname(merged, mode.equals("host") ? hostHostname() : Id.shortId(id));
+    }
+    var dir = store.dirFor(id);
+    try {
+      Files.createDirectories(dir);
+      images.prepare(id, image.id());
+      store.add(new Container(id, finalName, Instant.now(), image.id(), cmdline.getFirst(),
+          cmdline.subList(1, cmdline.size()), merged, host, new ContainerState.Created(0, ""), dir));
+    } catch (IOException | RuntimeException e) {
+      images.remove(id);
+      try {
+        MoreFiles.deleteRecursively(dir);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException(io);
+      }
+      throw (RuntimeException) e;
+    }
+    return new ContainerCreateResponse(id, List.of());
+  }
+
+  private boolean nameTaken(String n) {
+    try {
+      store.find(n);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  static ContainerConfig merge(ContainerConfig c, ImageAccess.ResolvedImage img) {
+    boolean userEntrypoint = c.entrypoint() != null;
+    List<String> entrypoint = userEntrypoint ? clearEmpty(c.entrypoint()) : img.entrypoint();
+    List<String> cmd = c.cmd() != null && !c.cmd().isEmpty() ? c.cmd()
+        : userEntrypoint ? null : img.cmd();
+    Map<String, String> env = new LinkedHashMap<>();
+    for (List<String> list : java.util.Arrays.asList(img.env(), c.env())) {
+      if (list != null) {
+        for (String e : list) {
+          int eq = e.indexOf('=');
+          env.put(eq < 0 ? e : e.substring(0, eq), e);
+        }
+      }
+    }
+    env.putIfAbsent("PATH", DEFAULT_PATH);
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (img.labels() != null) {
+      labels.putAll(img.labels());
+    }
+    if (c.labels() != null) {
+      labels.putAll(c.labels());
+    }
+    Map<String, Object> ports = c.exposedPorts() != null ? c.exposedPorts() : img.exposedPorts();
+    return new ContainerConfig(c.hostname(), c.domainname() == null ? "" : c.domainname(),
+        blank(c.user()) ? nz(img.user()) : c.user(), c.attachStdin(), c.attachStdout(),
+        c.attachStderr(), ports, c.tty(), c.openStdin(), c.stdinOnce(),
+        List.copyOf(env.values()), cmd, c.image(),
+        c.volumes() != null ? c.volumes() : img.volumes(),
+        blank(c.workingDir()) ? nz(img.workingDir()) : c.workingDir(), entrypoint, null,
+        c.onBuild(), labels, blank(c.stopSignal()) ? emptyToNull(img.stopSignal()) : c.stopSignal(),
+        c.stopTimeout(), c.shell());
+  }
+
+  private static ContainerConfig withHostname(ContainerConfig c, String h) {
+    return new ContainerConfig(h, c.domainname(), c.user(), c.attachStdin(), c.attachStdout(),
+        c.attachStderr(), c.exposedPorts(), c.tty(), c.openStdin(), c.stdinOnce(), c.env(),
+        c.cmd(), c.image(), c.volumes(), c.workingDir(), c.entrypoint(), c.networkDisabled(),
+        c.onBuild(), c.labels(), c.stopSignal(), c.stopTimeout(), c.shell());
+  }
+
+  static String hostHostname() {
+    try {
+      return Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
+    } catch (IOException e) {
+      return "localhost";
+    }
+  }
+
+  /** {@code --entrypoint ""} clears the image's entrypoint. */
+  private static List<String> clearEmpty(List<String> l) {
+    return l.size() == 1 && l.getFirst().isEmpty() ? null : l.isEmpty() ? null : l;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isEmpty();
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String emptyToNull(String s) {
+    return blank(s) ? null : s;
+  }
+}

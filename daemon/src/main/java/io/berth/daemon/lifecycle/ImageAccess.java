@@ -1,0 +1,34 @@
+package io.berth.daemon.lifecycle;
+
+import io.berth.common.Mount;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** What container lifecycle needs from image storage, narrowed to this module's own terms. */
+public interface ImageAccess {
+  /** The image's id and run configuration; NotFoundException with Docker's words if absent. */
+  ResolvedImage resolve(String ref);
+
+  /** Creates the container's writable layer on top of the image. */
+  Rootfs prepare(String containerId, String imageId);
+
+  /** The existing writable layer's mounts (after a restart too). */
+  Rootfs rootfs(String containerId);
+
+  void remove(String containerId);
+
+  record Rootfs(Path merged, List<Mount> mounts) {}
+
+  record ResolvedImage(
+      String id,
+      List<String> env,
+      List<String> cmd,
+      List<String> entrypoint,
+      String workingDir,
+      String user,
+      Map<String, String> labels,
+      Map<String, Object> exposedPorts,
+      Map<String, Object> volumes,
+      String stopSignal) {}
+}

@@ -1,0 +1,56 @@
+package io.berth.daemon.lifecycle;
+
+import io.berth.common.Mount;
+import io.berth.linux.Fs;
+import io.berth.linux.NativeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Performs the mounts that storage describes, idempotently. */
+final class Mounts {
+  private Mounts() {}
+
+  static void mount(ImageAccess.Rootfs rootfs) {
+    if (isMounted(rootfs.merged())) {
+      return;
+    }
+    try {
+      Files.createDirectories(rootfs.merged());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (Mount m : rootfs.mounts()) {
+      Fs.mount(m.source(), rootfs.merged(), m.type(), 0, String.join(",", m.options()));
+    }
+  }
+
+  static void unmount(Path merged) {
+    while (isMounted(merged)) {
+      try {
+        Fs.umount(merged, Fs.MNT_DETACH);
+      } catch (NativeException e) {
+        if (e.errno() == NativeException.EINVAL || e.errno() == NativeException.ENOENT) {
+          return;
+        }
+        throw e;
+      }
+    }
+  }
+
+  static boolean isMounted(Path dir) {
+    try {
+      String target = dir.toAbsolutePath().normalize().toString();
+      for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+        String[] f = line.split(" ", 6);
+        if (f.length > 4 && f[4].equals(target)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.berth.daemon.lifecycle;
+
+import io.berth.common.error.InvalidParameterException;
+import io.berth.runtime.spec.Spec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Resolves {@code -u user[:group]} against the container's own /etc/passwd and /etc/group. */
+final class UserResolver {
+  private UserResolver() {}
+
+  static Spec.User resolve(Path rootfs, String spec) {
+    String u = spec == null || spec.isEmpty() ? "0" : spec;
+    String userPart = u.contains(":") ? u.substring(0, u.indexOf(':')) : u;
+    String groupPart = u.contains(":") ? u.substring(u.indexOf(':') + 1) : null;
+    List<String[]> passwd = read(rootfs, "etc/passwd");
+    List<String[]> group = read(rootfs, "etc/group");
+    long uid;
+    long gid = 0;
+    String name = null;
+    String[] entry = find(passwd, userPart);
+    if (entry != null) {
+      uid = Long.parseLong(entry[2]);
+      gid = Long.parseLong(entry[3]);
+      name = entry[0];
+    } else if (userPart.matches("[0-9]+")) {
+      uid = Long.parseLong(userPart);
+    } else {
+      throw new InvalidParameterException(
+          "unable to find user " + userPart + ": no matching entries in passwd file");
+    }
+    if (groupPart != null) {
+      String[] g = find(group, groupPart);
+      if (g != null) {
+        gid = Long.parseLong(g[2]);
+      } else if (groupPart.matches("[0-9]+")) {
+        gid = Long.parseLong(groupPart);
+      } else {
+        throw new InvalidParameterException(
+            "unable to find group " + groupPart + ": no matching entries in group file");
+      }
+    }
+    List<Long> extra = new ArrayList<>();
+    if (name != null) {
+      for (String[] g : group) {
+        if (g.length > 3 && List.of(g[3].split(",")).contains(name) && g[2].matches("[0-9]+")) {
+          long id = Long.parseLong(g[2]);
+          if (id != gid) {
+            extra.add(id);
+          }
+        }
+      }
+    }
+    return new Spec.User(uid, gid, extra.isEmpty() ? null : extra);
+  }
+
+  private static String[] find(List<String[]> entries, String key) {
+    for (String[] e : entries) {
+      if (e.length > 3 && (e[0].equals(key) || e[2].equals(key))) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** A symlinked file could point out of the rootfs: it is treated as absent. */
+  private static List<String[]> read(Path rootfs, String rel) {
+    Path p = rootfs.resolve(rel);
+    if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    try {
+      return Files.readAllLines(p).stream()
+          .filter(l -> !l.startsWith("#") && !l.isBlank())
+          .map(l -> l.split(":", -1))
+          .filter(f -> f.length > 3 && f[2].matches("[0-9]+"))
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+}

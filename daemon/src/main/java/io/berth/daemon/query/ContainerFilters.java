@@ -1,0 +1,65 @@
+package io.berth.daemon.query;
+
+import io.berth.common.filter.Filters;
+import io.berth.daemon.container.Container;
+import io.berth.daemon.container.ContainerState;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** The filters of {@code GET /containers/json}. */
+final class ContainerFilters {
+  static final Set<String> KEYS = Set.of("status", "name", "id", "label", "ancestor", "exited",
+      "before", "since", "network", "volume", "health", "isolation", "is-task", "publish", "expose");
+  private static final Set<String> STATUSES =
+      Set.of("created", "restarting", "running", "removing", "paused", "exited", "dead");
+
+  private ContainerFilters() {}
+
+  static void validate(Filters f) {
+    f.validate(KEYS);
+    for (String s : f.get("status")) {
+      if (!STATUSES.contains(s)) {
+        throw new io.berth.common.error.InvalidParameterException(
+            "invalid filter 'status=" + s + "'");
+      }
+    }
+  }
+
+  static boolean matches(Container c, Filters f, Function<String, String> imageIdOf) {
+    return any(f.get("status"), s -> c.state().status().equals(s))
+        && any(f.get("name"), n -> Pattern.compile(n.replaceFirst("^/", "")).matcher(c.name()).find())
+        && any(f.get("id"), i -> c.id().startsWith(i))
+        && all(f.get("label"), l -> label(c.config().labels(), l))
+        && any(f.get("ancestor"), a -> ancestor(c, a, imageIdOf))
+        && any(f.get("exited"), e -> c.state() instanceof ContainerState.Exited x
+            && String.valueOf(x.exitCode()).equals(e));
+  }
+
+  private static boolean ancestor(Container c, String a, Function<String, String> imageIdOf) {
+    if (a.equals(c.config().image()) || c.imageId().equals(a) || c.imageId().equals("sha256:" + a)
+        || c.imageId().startsWith("sha256:" + a)) {
+      return true;
+    }
+    String id = imageIdOf.apply(a);
+    return id != null && id.equals(c.imageId());
+  }
+
+  private static boolean label(Map<String, String> labels, String l) {
+    if (labels == null) {
+      return false;
+    }
+    int eq = l.indexOf('=');
+    return eq < 0 ? labels.containsKey(l) : l.substring(eq + 1).equals(labels.get(l.substring(0, eq)));
+  }
+
+  private static boolean any(List<String> vals, java.util.function.Predicate<String> p) {
+    return vals.isEmpty() || vals.stream().anyMatch(p);
+  }
+
+  private static boolean all(List<String> vals, java.util.function.Predicate<String> p) {
+    return vals.stream().allMatch(p);
+  }
+}

@@ -1,0 +1,49 @@
+package io.berth.daemon.query;
+
+import io.berth.api.model.container.ContainerInspect;
+import io.berth.api.model.container.ContainerSummary;
+import io.berth.api.server.backend.ContainerListOptions;
+import io.berth.daemon.container.Container;
+import io.berth.daemon.container.ContainerStore;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/** List and inspect: read snapshots only, never a lock. */
+public final class ContainerQueries {
+  private final ContainerStore store;
+  private final Function<String, String> imageIdOf;
+  private final Function<String, String> rwDirOf;
+
+  /**
+   * @param imageIdOf an image reference's id, or null (for the ancestor filter)
+   * @param rwDirOf a container's writable-layer directory (for GraphDriver in inspect)
+   */
+  public ContainerQueries(ContainerStore store, Function<String, String> imageIdOf,
+      Function<String, String> rwDirOf) {
+    this.store = store;
+    this.imageIdOf = imageIdOf;
+    this.rwDirOf = rwDirOf;
+  }
+
+  public List<ContainerSummary> list(ContainerListOptions o) {
+    ContainerFilters.validate(o.filters());
+    Instant now = Instant.now();
+    boolean all = o.all() || o.limit() > 0 || o.filters().has("status") || o.filters().has("exited");
+    Stream<Container> s = store.all().stream()
+        .filter(c -> all || c.state().running())
+        .filter(c -> ContainerFilters.matches(c, o.filters(), imageIdOf))
+        .sorted(Comparator.comparing(Container::created).reversed());
+    if (o.limit() > 0) {
+      s = s.limit(o.limit());
+    }
+    return s.map(c -> ContainerViews.summary(c, now)).toList();
+  }
+
+  public ContainerInspect inspect(String ref) {
+    Container c = store.find(ref);
+    return ContainerViews.inspect(c, rwDirOf.apply(c.id()));
+  }
+}

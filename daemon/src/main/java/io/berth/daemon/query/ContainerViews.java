@@ -1,0 +1,105 @@
+package io.berth.daemon.query;
+
+import io.berth.api.model.container.ContainerInspect;
+import io.berth.api.model.container.ContainerSummary;
+import io.berth.common.HumanDuration;
+import io.berth.daemon.container.Container;
+import io.berth.daemon.container.ContainerState;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/** Renders containers as Docker's wire records: the one place Docker's booleans come from. */
+public final class ContainerViews {
+  static final String ZERO_TIME = "0001-01-01T00:00:00Z";
+  private static final DateTimeFormatter NANOS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'").withZone(ZoneOffset.UTC);
+
+  private ContainerViews() {}
+
+  public static String time(Instant t) {
+    return t == null || t.equals(Instant.EPOCH) ? ZERO_TIME : NANOS.format(t);
+  }
+
+  static String command(Container c) {
+    StringBuilder sb = new StringBuilder(c.path());
+    for (String a : c.args()) {
+      sb.append(' ').append(a);
+    }
+    return sb.toString();
+  }
+
+  /** The {@code Status} column: {@code Up 3 seconds}, {@code Exited (0) 2 minutes ago}. */
+  static String status(Container c, Instant now) {
+    return switch (c.state()) {
+      case ContainerState.Created _ -> "Created";
+      case ContainerState.Running r -> "Up " + HumanDuration.of(Duration.between(r.startedAt(), now));
+      case ContainerState.Exited e -> e.startedAt().equals(Instant.EPOCH)
+          ? "Exited (" + e.exitCode() + ")"
+          : "Exited (" + e.exitCode() + ") " + HumanDuration.of(Duration.between(e.finishedAt(), now)) + " ago";
+      case ContainerState.Removing _ -> "Removal In Progress";
+    };
+  }
+
+  public static ContainerSummary summary(Container c, Instant now) {
+    return new ContainerSummary(c.id(), List.of("/" + c.name()), c.config().image(), c.imageId(),
+        command(c), c.created().getEpochSecond(), List.of(),
+        c.config().labels() == null ? Map.of() : c.config().labels(), c.state().status(),
+        status(c, now), new ContainerSummary.SummaryHostConfig(c.networkMode()),
+        new ContainerSummary.SummaryNetworkSettings(Map.of()), List.of(), null, null);
+  }
+
+  public static ContainerInspect inspect(Container c, String graphDir) {
+    var s = c.state();
+    long pid = s instanceof ContainerState.Running r ? r.pid() : 0;
+    int code = switch (s) {
+      case ContainerState.Exited e -> e.exitCode();
+      case ContainerState.Created cr -> cr.exitCode();
+      case ContainerState.Running _, ContainerState.Removing _ -> 0;
+    };
+    String error = switch (s) {
+      case ContainerState.Exited e -> e.error();
+      case ContainerState.Created cr -> cr.error();
+      case ContainerState.Running _, ContainerState.Removing _ -> "";
+    };
+    Instant started = switch (s) {
+      case ContainerState.Running r -> r.startedAt();
+      case ContainerState.Exited e -> e.startedAt();
+      case ContainerState.Created _, ContainerState.Removing _ -> null;
+    };
+    Instant finished = s instanceof ContainerState.Exited e ? e.finishedAt() : null;
+    var state = new ContainerInspect.State(s.status(), s.running(), false, false, false, false,
+        pid, code, error, time(started), time(finished));
+    var hc = c.hostConfig();
+    var log = hc.logConfig() == null || hc.logConfig().type() == null || hc.logConfig().type().isEmpty()
+        ? new io.berth.api.model.container.HostConfig.LogConfig("k8s-file", Map.of())
+        : hc.logConfig();
+    hc = withLog(hc, log);
+    return new ContainerInspect(c.id(), time(c.created()), c.path(), c.args(), state, c.imageId(),
+        c.dir().resolve("resolv.conf").toString(), c.dir().resolve("hostname").toString(),
+        c.dir().resolve("hosts").toString(), c.logPath().toString(), "/" + c.name(), 0, "overlay",
+        "linux", "", "", "", null, hc,
+        new ContainerInspect.GraphDriver("overlay", Map.of("MergedDir", graphDir + "/merged",
+            "UpperDir", graphDir + "/diff", "WorkDir", graphDir + "/work")),
+        List.of(), c.config(),
+        new ContainerInspect.NetworkSettings("", "", "", Map.of(), Map.of()));
+  }
+
+  private static io.berth.api.model.container.HostConfig withLog(
+      io.berth.api.model.container.HostConfig h, io.berth.api.model.container.HostConfig.LogConfig l) {
+    return new io.berth.api.model.container.HostConfig(h.binds(), h.containerIdFile(), l,
+        h.networkMode() == null || h.networkMode().isEmpty() || h.networkMode().equals("default") ? "none" : h.networkMode(),
+        h.portBindings(), h.restartPolicy() == null
+            ? new io.berth.api.model.container.HostConfig.RestartPolicy("no", 0) : h.restartPolicy(),
+        h.autoRemove(), h.volumeDriver(), h.volumesFrom(), h.consoleSize(), h.capAdd(), h.capDrop(),
+        h.cgroupnsMode(), h.dns(), h.dnsOptions(), h.dnsSearch(), h.extraHosts(), h.groupAdd(),
+        h.ipcMode(), h.cgroup(), h.links(), h.oomScoreAdj(), h.pidMode(), h.privileged(),
+        h.publishAllPorts(), h.readonlyRootfs(), h.securityOpt(), h.tmpfs(), h.utsMode(),
+        h.usernsMode(), h.shmSize() == 0 ? 64L << 20 : h.shmSize(), h.sysctls(), h.runtime() == null || h.runtime().isEmpty() ? "runc" : h.runtime(),
+        h.isolation(), h.cpuShares(), h.memory(), h.nanoCpus(), h.cgroupParent(), h.pidsLimit(),
+        h.ulimits(), h.maskedPaths(), h.readonlyPaths(), h.init());
+  }
+}

@@ -1,0 +1,98 @@
+package io.berth.daemon.stream;
+
+import io.berth.api.server.backend.AttachOptions;
+import io.berth.api.server.backend.ContainerBackend;
+import io.berth.api.server.backend.StdStreams;
+import io.berth.daemon.container.Container;
+import io.berth.daemon.container.ContainerStore;
+import io.berth.daemon.lifecycle.Runner;
+import io.berth.linux.SeqPacketSocket;
+import io.berth.runtime.RuncRuntime;
+import io.berth.runtime.log.LogReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Attach: output comes from conmon's log, followed from the moment of attaching, so nothing the
+ * container writes before the client reads is lost (docker run attaches before it starts).
+ * Stdin goes to conmon's attach socket once conmon holds the container's stdio.
+ */
+public final class AttachService {
+  private static final System.Logger LOG = System.getLogger("berth.attach");
+  private final ContainerStore store;
+  private final Runner runner;
+  private final RuncRuntime runtime;
+
+  public AttachService(ContainerStore store, Runner runner, RuncRuntime runtime) {
+    this.store = store;
+    this.runner = runner;
+    this.runtime = runtime;
+  }
+
+  public ContainerBackend.Attacher attach(String ref, AttachOptions o) {
+    Container c = store.find(ref);
+    Runner.Run run = runner.run(c.id());
+    long offset = o.logs() ? 0 : size(c.logPath());
+    return new ContainerBackend.Attacher() {
+      @Override
+      public boolean tty() {
+        return c.config().tty();
+      }
+
+      @Override
+      public void run(StdStreams streams) throws IOException {
+        Thread pump = null;
+        if (streams.stdin() != null && c.config().openStdin()) {
+          pump = Thread.ofVirtual().name("stdin-" + c.id()).start(
+              () -> pumpStdin(c.id(), run, streams.stdin()));
+        }
+        var out = new LogCopier(streams.output(), o.stdout(), o.stderr(), false);
+        if (o.stream()) {
+          LogReader.read(c.logPath(), offset, out::write, run.exit::isDone);
+        } else if (o.logs()) {
+          LogReader.read(c.logPath(), offset, out::write, () -> true);
+        }
+        if (pump != null) {
+          pump.interrupt();
+        }
+      }
+    };
+  }
+
+  private void pumpStdin(String id, Runner.Run run, InputStream in) {
+    try {
+      run.ready.join();
+      if (run.exit.isDone()) {
+        return;
+      }
+      try (SeqPacketSocket sock = SeqPacketSocket.connect(runtime.attachSocket(id))) {
+        // conmon writes output to every attached socket: drain it, the log has it all
+        Thread drain = Thread.ofPlatform().daemon().name("attach-drain").start(() -> {
+          while (sock.receive().length > 0) {
+            // discard
+          }
+        });
+        byte[] buf = new byte[32 * 1024];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+          sock.send(buf, 0, n);
+        }
+        sock.shutdownOutput();
+        run.exit.join();
+        drain.interrupt();
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "stdin of " + id + ": " + e.getMessage());
+    }
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.exists(p) ? Files.size(p) : 0;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+}

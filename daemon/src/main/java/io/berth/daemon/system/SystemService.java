@@ -1,0 +1,105 @@
+package io.berth.daemon.system;
+
+import io.berth.api.model.ApiVersion;
+import io.berth.api.model.system.Info;
+import io.berth.api.model.system.Version;
+import io.berth.api.server.backend.SystemBackend;
+import io.berth.daemon.container.Container;
+import io.berth.daemon.container.ContainerStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+/** {@code /version} and {@code /info}. */
+public final class SystemService implements SystemBackend {
+  public static final String VERSION = "28.2.2-berth.0.1.0";
+  public static final String BERTH_VERSION = "0.1.0";
+  private final ContainerStore store;
+  private final IntSupplier imageCount;
+  private final Path dataRoot;
+  private final String runcVersion;
+  private final String daemonId;
+
+  public SystemService(ContainerStore store, IntSupplier imageCount, Path dataRoot,
+      String runcVersion, String daemonId) {
+    this.store = store;
+    this.imageCount = imageCount;
+    this.dataRoot = dataRoot;
+    this.runcVersion = runcVersion;
+    this.daemonId = daemonId;
+  }
+
+  @Override
+  public Version version() {
+    String kernel = System.getProperty("os.version");
+    return new Version(Map.of("Name", "Berth Engine"),
+        List.of(
+            new Version.Component("Engine", VERSION, Map.of(
+                "ApiVersion", ApiVersion.MAX.toString(), "MinAPIVersion", ApiVersion.MIN.toString(),
+                "Os", "linux", "Arch", "amd64", "KernelVersion", kernel, "GitCommit", "berth",
+                "GoVersion", "java" + Runtime.version().feature())),
+            new Version.Component("Berth", BERTH_VERSION, Map.of()),
+            new Version.Component("runc", runcVersion, Map.of())),
+        VERSION, ApiVersion.MAX.toString(), ApiVersion.MIN.toString(), "berth",
+        "java" + Runtime.version().feature(), "linux", "amd64", kernel, "");
+  }
+
+  @Override
+  public Info info() {
+    List<Container> all = store.all();
+    int running = (int) all.stream().filter(c -> c.state().running()).count();
+    return new Info(daemonId, all.size(), running, 0, all.size() - running, imageCount.getAsInt(),
+        "overlay2", List.of(List.of("Backing Filesystem", "extfs")),
+        Map.of("Volume", List.of(), "Network", List.of("host", "none"), "Log", List.of("k8s-file")),
+        true, false, true, true, true, true, true, true, false, 0, 0, Instant.now().toString(),
+        "k8s-file", "cgroupfs", cgroupVersion(), 0, System.getProperty("os.version"),
+        osName(), "", "linux", "x86_64", "https://index.docker.io/v1/",
+        Map.of("IndexConfigs", Map.of(), "InsecureRegistryCIDRs", List.of("127.0.0.0/8")),
+        Runtime.getRuntime().availableProcessors(), memTotal(), dataRoot.toString(), hostname(),
+        List.of(), false, VERSION, Map.of("runc", Map.of("path", "runc")), "runc",
+        Map.of("LocalNodeState", "inactive", "NodeID", "", "NodeAddr", ""), false, "", "",
+        List.of("name=cgroupns"), List.of());
+  }
+
+  private static String cgroupVersion() {
+    return Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers")) ? "2" : "1";
+  }
+
+  private static String osName() {
+    try {
+      for (String l : Files.readAllLines(Path.of("/etc/os-release"))) {
+        if (l.startsWith("PRETTY_NAME=")) {
+          return l.substring(12).replace("\"", "");
+        }
+      }
+    } catch (IOException e) {
+      // fall through
+    }
+    return "Linux";
+  }
+
+  private static long memTotal() {
+    try {
+      for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (l.startsWith("MemTotal:")) {
+          return Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // fall through
+    }
+    return 0;
+  }
+
+  private static String hostname() {
+    try {
+      return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+    } catch (IOException e) {
+      return "localhost";
+    }
+  }
+}

@@ -1,0 +1,292 @@
+package io.berth.image;
+
+import io.berth.common.Id;
+import io.berth.common.error.EngineException;
+import io.berth.common.error.InvalidParameterException;
+import io.berth.common.error.NotFoundException;
+import io.berth.common.error.SystemException;
+import io.berth.common.json.Json;
+import io.berth.image.ImageStore.Stored;
+import io.berth.image.bootstrap.Bootstrap;
+import io.berth.image.config.ConfigChanges;
+import io.berth.image.config.ImageConfig;
+import io.berth.image.layer.ContainerLayers;
+import io.berth.image.layer.LayerInfo;
+import io.berth.image.layer.LayerStore;
+import io.berth.image.reference.Reference;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The image store: import, inspect, list, tag, remove and bootstrap images, and the container
+ * layers built on them ({@link #layers()}). Thread-safe: one lock guards the store's state, and the
+ * slow part of an import, unpacking the tar, runs outside it.
+ */
+public final class ImageService {
+  static final String IMPORT_COMMENT = "Imported from -";
+  private static final String DEFAULT_PATH =
+      "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+
+  private final ImagePaths paths;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final LayerStore layerStore;
+  private final ImageStore images;
+  private final ReferenceStore refs;
+  private final ContainerLayers containers;
+  private final ImageRemover remover;
+  private final Bootstrap bootstrap;
+
+  /** Opens (creating if needed) the store at {@code root} and recovers from any crash. */
+  public ImageService(Path root) {
+    this(root, new Bootstrap());
+  }
+
+  /** As {@link #ImageService(Path)}, with the given source of bootstrap root filesystems. */
+  public ImageService(Path root, Bootstrap bootstrap) {
+    this.paths = new ImagePaths(root);
+    this.bootstrap = bootstrap;
+    try {
+      Recovery.clearTmp(paths.tmp());
+      layerStore = new LayerStore(paths.layers(), paths.tmp());
+      images = new ImageStore(paths, layerStore);
+      refs = new ReferenceStore(paths.repositories());
+      containers =
+          new ContainerLayers(
+              paths.containers(), paths.tmp(), layerStore, new ImageLookups(), lock);
+      remover = new ImageRemover(images, refs, layerStore, containers);
+      Recovery.run(layerStore, images, refs, containers);
+    } catch (IOException e) {
+      throw new SystemException("cannot open image store " + paths.root() + ": " + e, e);
+    }
+  }
+
+  public ImagePaths paths() {
+    return paths;
+  }
+
+  /** Container root filesystems over this store's images. */
+  public ContainerLayers layers() {
+    return containers;
+  }
+
+  /**
+   * Creates a one-layer image from a tar stream (plain, gzip, bzip2, xz or zstd), as {@code docker
+   * import} does. The stream is read to its end but not closed.
+   *
+   * @throws InvalidParameterException for an invalid tag, change or tar entry
+   */
+  public ImageRecord importImage(InputStream tar, ImportOptions options) {
+    ImportOptions opts = options == null ? ImportOptions.defaults() : options;
+    Reference tag = opts.repoTag() == null ? null : Reference.parseRepoTag(opts.repoTag(), null);
+    ImageConfig config = ConfigChanges.apply(ImageConfig.empty(), opts.changes());
+    LayerStore.Pending pending = layerStore.extract(tar);
+    lock.lock();
+    try {
+      LayerInfo layer = layerStore.commit(pending, null);
+      Instant created = opts.created() == null ? Instant.now() : opts.created();
+      String message =
+          opts.message() == null || opts.message().isEmpty() ? IMPORT_COMMENT : opts.message();
+      Stored img = images.add(Json.bytes(importConfig(config, layer, created, message)));
+      if (tag != null) {
+        refs.put(tag.familiarString(), img.id());
+      }
+      return toRecord(img);
+    } catch (IOException e) {
+      throw new SystemException("cannot store imported image: " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static ConfigDocument importConfig(
+      ImageConfig config, LayerInfo layer, Instant created, String message) {
+    String time = created.toString();
+    return new ConfigDocument(
+        Platform.architecture(),
+        "linux",
+        time,
+        null,
+        message,
+        config,
+        new ConfigDocument.RootFs("layers", List.of(layer.diffId())),
+        List.of(new ConfigDocument.History(time, null, message, null)));
+  }
+
+  /**
+   * Finds an image by name ({@code busybox}, {@code busybox:1}, {@code docker.io/library/x}), by
+   * full id with or without {@code sha256:}, or by a unique id prefix.
+   *
+   * @throws NotFoundException {@code No such image: busybox:latest}
+   * @throws InvalidParameterException when {@code ref} is neither an id nor a valid name
+   */
+  public ImageRecord inspect(String ref) {
+    lock.lock();
+    try {
+      return toRecord(resolve(ref));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** All images, newest first. */
+  public List<ImageRecord> list() {
+    lock.lock();
+    try {
+      return images.all().stream()
+          .sorted(Comparator.comparing(Stored::created).reversed().thenComparing(Stored::id))
+          .map(this::toRecord)
+          .toList();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Tags the image {@code sourceRef} as {@code repo:tag}, moving the tag off any other image.
+   *
+   * @param tag null or empty for {@code latest}
+   */
+  public void tag(String sourceRef, String repo, String tag) {
+    Reference target = Reference.parseRepoTag(repo, tag);
+    if (target.familiarName().equals("sha256")) {
+      throw new InvalidParameterException(
+          "refusing to create an ambiguous tag using digest algorithm as name");
+    }
+    lock.lock();
+    try {
+      refs.put(target.familiarString(), resolve(sourceRef).id());
+    } catch (IOException e) {
+      throw new SystemException("cannot save tags: " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Removes a tag or an image, following Docker's rules (see {@link ImageRemover}). Images here
+   * have no parent images, so {@code noPrune} changes nothing.
+   *
+   * @param usage the containers using an image; null for none
+   */
+  public List<DeleteItem> remove(String ref, boolean force, boolean noPrune, ContainerUsage usage) {
+    lock.lock();
+    try {
+      Stored img = resolve(ref);
+      return remover.remove(ref, img, force, usage == null ? ContainerUsage.NONE : usage);
+    } catch (IOException e) {
+      throw new SystemException("cannot remove image " + ref + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Builds and imports a base image from the host: {@code busybox} (tagged busybox:latest, CMD sh)
+   * or {@code debian:<suite>} (tagged so, CMD bash).
+   *
+   * @param progress receives human-readable progress lines
+   */
+  public ImageRecord bootstrap(String name, Consumer<String> progress) {
+    if (name == null) {
+      throw new InvalidParameterException("bootstrap image name is required");
+    }
+    Consumer<String> out = progress == null ? line -> {} : progress;
+    TarPipe.Producer producer;
+    String repoTag;
+    String cmd;
+    if (name.equals("busybox") || name.equals("busybox:latest")) {
+      repoTag = "busybox:latest";
+      cmd = "CMD [\"sh\"]";
+      producer = bootstrap::busyboxRootfs;
+    } else if (name.startsWith("debian:") && name.length() > "debian:".length()) {
+      String suite = name.substring("debian:".length());
+      repoTag = "debian:" + suite;
+      cmd = "CMD [\"bash\"]";
+      Path work = paths.tmp().resolve("debootstrap-" + Id.random().substring(0, 12));
+      producer = tar -> bootstrap.debianRootfs(suite, null, work, tar, out);
+    } else {
+      throw new InvalidParameterException(
+          "unsupported bootstrap image: " + name + " (supported: busybox, debian:<suite>)");
+    }
+    List<String> changes = List.of("ENV " + DEFAULT_PATH, cmd);
+    try (InputStream tar = TarPipe.start(producer)) {
+      ImageRecord img = importImage(tar, new ImportOptions(repoTag, changes, null, null));
+      out.accept("Tagged " + repoTag + " as " + img.id());
+      return img;
+    } catch (IOException e) {
+      throw new SystemException("cannot bootstrap " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Docker's lookup order: tag, then full id, then unique id prefix. Caller holds the lock. */
+  private Stored resolve(String ref) {
+    if (HEX64.matcher(ref).matches()) {
+      return images.get("sha256:" + ref).orElseThrow(() -> notFound("sha256:" + ref));
+    }
+    if (ref.startsWith("sha256:") && HEX64.matcher(ref.substring(7)).matches()) {
+      return images.get(ref).orElseThrow(() -> notFound(ref));
+    }
+    String named = Reference.parse(ref).withDefaultTag().familiarString();
+    Optional<Stored> tagged = refs.get(named).flatMap(images::get);
+    if (tagged.isPresent()) {
+      return tagged.get();
+    }
+    String hex = ref.startsWith("sha256:") ? ref.substring(7) : ref;
+    if (!hex.isEmpty() && Id.isHexPrefix(hex)) {
+      List<Stored> matches = images.byPrefix(hex);
+      if (matches.size() == 1) {
+        return matches.getFirst();
+      }
+    }
+    throw notFound(named);
+  }
+
+  private static NotFoundException notFound(String ref) {
+    return EngineException.noSuch("image", ref);
+  }
+
+  /** What container layers need to know about images; called with the lock held. */
+  private final class ImageLookups implements ContainerLayers.Images {
+    @Override
+    public ContainerLayers.ImageLayers resolve(String imageRef) {
+      Stored s = ImageService.this.resolve(imageRef);
+      return new ContainerLayers.ImageLayers(s.id(), s.chainIds());
+    }
+
+    @Override
+    public Set<String> chainIdsInUse() {
+      Set<String> out = new HashSet<>();
+      images.all().forEach(s -> out.addAll(s.chainIds()));
+      return out;
+    }
+  }
+
+  private ImageRecord toRecord(Stored s) {
+    ConfigDocument d = s.doc();
+    return new ImageRecord(
+        s.id(),
+        refs.refsOf(s.id()),
+        List.of(),
+        "",
+        d.comment() == null ? "" : d.comment(),
+        s.created(),
+        d.author() == null ? "" : d.author(),
+        d.architecture() == null ? "" : d.architecture(),
+        d.os() == null ? "" : d.os(),
+        s.size(),
+        d.config() == null ? ImageConfig.empty() : d.config(),
+        d.rootfs() == null || d.rootfs().diffIds() == null ? List.of() : d.rootfs().diffIds(),
+        s.raw());
+  }
+}

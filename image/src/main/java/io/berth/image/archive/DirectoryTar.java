@@ -1,0 +1,140 @@
+package io.berth.image.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * Writes a directory tree as a layer tar: names relative to the tree ({@code bin/sh}), owners,
+ * modes and mtimes preserved, symlinks stored as links (never followed), files with several links
+ * stored once and then as hard links. Sockets, FIFOs and device nodes are left out because the
+ * extractor refuses them.
+ */
+public final class DirectoryTar {
+  private final Path top;
+  private final Set<String> emptied;
+  private final TarArchiveOutputStream out;
+  private final Map<Object, String> inodes = new HashMap<>();
+
+  private DirectoryTar(Path top, Set<String> emptied, TarArchiveOutputStream out) {
+    this.top = top;
+    this.emptied = emptied;
+    this.out = out;
+  }
+
+  /**
+   * Writes {@code dir} to {@code sink} and finishes the archive without closing {@code sink}.
+   *
+   * @param emptied relative directory names whose contents are left out ({@code dev}, {@code
+   *     proc}); the directories themselves are kept
+   */
+  public static void write(Path dir, Set<String> emptied, OutputStream sink) throws IOException {
+    TarArchiveOutputStream tar = open(sink);
+    new DirectoryTar(dir, emptied, tar).walk();
+    tar.finish();
+    tar.flush();
+  }
+
+  /** A PAX tar writer: long names, big ids and non-ASCII names are all representable. */
+  public static TarArchiveOutputStream open(OutputStream sink) {
+    TarArchiveOutputStream tar = new TarArchiveOutputStream(sink);
+    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+    tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+    tar.setAddPaxHeadersForNonAsciiNames(true);
+    return tar;
+  }
+
+  private void walk() throws IOException {
+    Files.walkFileTree(
+        top,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a)
+              throws IOException {
+            if (d.equals(top)) {
+              return FileVisitResult.CONTINUE;
+            }
+            String rel = top.relativize(d).toString();
+            add(d, rel + "/", TarConstants.LF_DIR, null);
+            return emptied.contains(rel) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+            visit(f, a);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  private void visit(Path f, BasicFileAttributes a) throws IOException {
+    String rel = top.relativize(f).toString();
+    if (a.isSymbolicLink()) {
+      add(f, rel, TarConstants.LF_SYMLINK, Files.readSymbolicLink(f).toString());
+    } else if (a.isRegularFile()) {
+      Map<String, Object> unix =
+          Files.readAttributes(f, "unix:nlink,ino,dev", LinkOption.NOFOLLOW_LINKS);
+      if ((Integer) unix.get("nlink") > 1) {
+        Object key = unix.get("dev") + ":" + unix.get("ino");
+        String first = inodes.putIfAbsent(key, rel);
+        if (first != null) {
+          add(f, rel, TarConstants.LF_LINK, first);
+          return;
+        }
+      }
+      add(f, rel, TarConstants.LF_NORMAL, null);
+    }
+  }
+
+  private void add(Path p, String name, byte type, String link) throws IOException {
+    TarArchiveEntry e = new TarArchiveEntry(name, type);
+    Map<String, Object> a =
+        Files.readAttributes(
+            p, "unix:mode,uid,gid,lastModifiedTime,size", LinkOption.NOFOLLOW_LINKS);
+    e.setMode((Integer) a.get("mode") & 07777);
+    e.setUserId(((Integer) a.get("uid")).longValue() & 0xffffffffL);
+    e.setGroupId(((Integer) a.get("gid")).longValue() & 0xffffffffL);
+    e.setModTime((FileTime) a.get("lastModifiedTime"));
+    if (link != null) {
+      e.setLinkName(link);
+    }
+    boolean content = type == TarConstants.LF_NORMAL;
+    if (content) {
+      e.setSize((Long) a.get("size"));
+    }
+    out.putArchiveEntry(e);
+    if (content) {
+      try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
+        copyExactly(in, e.getSize());
+      }
+    }
+    out.closeArchiveEntry();
+  }
+
+  /** The header promised {@code size} bytes; a file that changed meanwhile must not break it. */
+  private void copyExactly(InputStream in, long size) throws IOException {
+    byte[] buf = new byte[64 * 1024];
+    long left = size;
+    while (left > 0) {
+      int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+      if (n < 0) {
+        throw new IOException("file shrank while being archived");
+      }
+      out.write(buf, 0, n);
+      left -= n;
+    }
+  }
+}

@@ -1,0 +1,277 @@
+package io.berth.image.archive;
+
+import static io.berth.image.archive.EntryNames.quote;
+
+import io.berth.common.error.InvalidParameterException;
+import io.berth.common.error.SystemException;
+import io.berth.common.io.MoreFiles;
+import io.berth.linux.Fs;
+import io.berth.linux.NativeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Unpacks an untrusted tar (a layer or an import) into a directory, refusing anything that could
+ * touch files outside it: entry names that climb out with {@code ..}, writes through a symlink (a
+ * parent that is a symlink is an error, never followed), hard links to anything but a regular entry
+ * already extracted inside the root, and device or FIFO entries. AUFS-style whiteouts are converted
+ * to the overlayfs form: {@code .wh.name} becomes a 0:0 character device {@code name} and {@code
+ * .wh..wh..opq} marks its directory opaque.
+ *
+ * <p>Violations raise {@link InvalidParameterException} naming the entry; the caller removes the
+ * partially extracted directory. The stream is read to the end of the tar archive only, so a caller
+ * that digests the whole stream must drain it afterwards.
+ */
+public final class SafeExtractor {
+  public static final String WHITEOUT_PREFIX = ".wh.";
+  public static final String OPAQUE = ".wh..wh..opq";
+  public static final String OPAQUE_XATTR = "trusted.overlay.opaque";
+  private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+  private static final int EPERM = 1;
+  private static final int ENOTSUP = 95;
+
+  private final Path root;
+  private final List<Map.Entry<Path, FileTime>> dirTimes = new ArrayList<>();
+  private long size;
+
+  private SafeExtractor(Path root) {
+    this.root = root;
+  }
+
+  /**
+   * Extracts {@code tar} into the existing directory {@code root}.
+   *
+   * @return the number of bytes of regular file content written
+   */
+  public static long extract(InputStream tar, Path root) throws IOException {
+    SafeExtractor x = new SafeExtractor(root);
+    TarArchiveInputStream in = new TarArchiveInputStream(tar);
+    TarArchiveEntry e;
+    while ((e = in.getNextEntry()) != null) {
+      x.entry(in, e);
+    }
+    for (Map.Entry<Path, FileTime> d : x.dirTimes.reversed()) {
+      setTimes(d.getKey(), d.getValue());
+    }
+    return x.size;
+  }
+
+  private void entry(InputStream in, TarArchiveEntry e) throws IOException {
+    String rel = EntryNames.normalize(e.getName());
+    if (rel.isEmpty()) {
+      return;
+    }
+    int slash = rel.lastIndexOf('/');
+    String base = rel.substring(slash + 1);
+    Path parent = slash < 0 ? root : safeParents(rel.substring(0, slash), e.getName(), true);
+    if (base.startsWith(WHITEOUT_PREFIX)) {
+      whiteout(e, parent, base);
+      return;
+    }
+    Path target = parent.resolve(base);
+    if (e.isDirectory()) {
+      directory(e, target);
+    } else if (e.isSymbolicLink()) {
+      symlink(e, target);
+    } else if (e.isLink()) {
+      hardlink(e, target);
+    } else if (e.isCharacterDevice() || e.isBlockDevice()) {
+      throw new InvalidParameterException("device nodes are not allowed: " + quote(e.getName()));
+    } else if (e.isFIFO()) {
+      throw new InvalidParameterException("FIFOs are not allowed: " + quote(e.getName()));
+    } else if (e.isFile() || e.isSparse()) {
+      regularFile(in, e, target);
+    } else {
+      throw new InvalidParameterException(
+          "unsupported tar entry type '" + (char) e.getLinkFlag() + "': " + quote(e.getName()));
+    }
+  }
+
+  /** Walks (creating as needed) the parent directories, refusing to pass through a symlink. */
+  private Path safeParents(String relParent, String entryName, boolean create) throws IOException {
+    Path cur = root;
+    for (String part : relParent.split("/")) {
+      cur = cur.resolve(part);
+      BasicFileAttributes a = attrs(cur);
+      if (a == null && !create) {
+        return null;
+      } else if (a == null) {
+        Files.createDirectory(cur);
+        Files.setAttribute(cur, "unix:mode", 0755, NOFOLLOW);
+      } else if (a.isSymbolicLink()) {
+        throw new InvalidParameterException(
+            "invalid tar entry "
+                + quote(entryName)
+                + ": path escapes through symlink "
+                + quote(root.relativize(cur).toString()));
+      } else if (!a.isDirectory()) {
+        throw new InvalidParameterException(
+            "invalid tar entry "
+                + quote(entryName)
+                + ": parent "
+                + quote(root.relativize(cur).toString())
+                + " is not a directory");
+      }
+    }
+    return cur;
+  }
+
+  private void whiteout(TarArchiveEntry e, Path parent, String base) throws IOException {
+    if (base.equals(OPAQUE)) {
+      Fs.setXattr(parent, OPAQUE_XATTR, "y".getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    if (base.startsWith(WHITEOUT_PREFIX + WHITEOUT_PREFIX)) {
+      return; // other AUFS bookkeeping entries carry no content
+    }
+    String hidden = base.substring(WHITEOUT_PREFIX.length());
+    if (hidden.isEmpty() || hidden.equals(".") || hidden.equals("..")) {
+      throw new InvalidParameterException("invalid whiteout entry " + quote(e.getName()));
+    }
+    Path target = parent.resolve(hidden);
+    removeExisting(target);
+    try {
+      Fs.mknodChar(target, 0, 0, 0);
+    } catch (NativeException ex) {
+      throw new SystemException("cannot create whiteout for " + quote(e.getName()), ex);
+    }
+    chown(target, e);
+  }
+
+  private void directory(TarArchiveEntry e, Path target) throws IOException {
+    BasicFileAttributes a = attrs(target);
+    if (a == null || !a.isDirectory()) {
+      removeExisting(target);
+      Files.createDirectory(target);
+    }
+    applyMetadata(target, e);
+    dirTimes.add(Map.entry(target, e.getLastModifiedTime()));
+  }
+
+  private void symlink(TarArchiveEntry e, Path target) throws IOException {
+    if (e.getLinkName().isEmpty()) {
+      throw new InvalidParameterException("symlink without target: " + quote(e.getName()));
+    }
+    removeExisting(target);
+    Files.createSymbolicLink(target, Path.of(e.getLinkName()));
+    chown(target, e);
+    xattrs(target, e);
+    setTimes(target, e.getLastModifiedTime());
+  }
+
+  private void hardlink(TarArchiveEntry e, Path target) throws IOException {
+    String link = e.getLinkName();
+    if (link.startsWith("/")) {
+      throw new InvalidParameterException(
+          "invalid hardlink " + quote(e.getName()) + ": absolute target " + quote(link));
+    }
+    String rel = EntryNames.normalize(link);
+    int slash = rel.lastIndexOf('/');
+    Path dir = slash < 0 ? root : safeParents(rel.substring(0, slash), e.getName(), false);
+    Path source = dir == null ? null : dir.resolve(rel.substring(slash + 1));
+    BasicFileAttributes a = rel.isEmpty() || source == null ? null : attrs(source);
+    if (a == null || a.isSymbolicLink() || a.isDirectory()) {
+      throw new InvalidParameterException(
+          "invalid hardlink "
+              + quote(e.getName())
+              + ": target "
+              + quote(link)
+              + " is not a file extracted earlier");
+    }
+    if (source.equals(target)) {
+      return;
+    }
+    removeExisting(target);
+    Files.createLink(target, source);
+  }
+
+  private void regularFile(InputStream in, TarArchiveEntry e, Path target) throws IOException {
+    removeExisting(target);
+    try (OutputStream out =
+        Files.newOutputStream(
+            target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW)) {
+      size += in.transferTo(out);
+    }
+    applyMetadata(target, e);
+    setTimes(target, e.getLastModifiedTime());
+  }
+
+  /** Removes whatever an earlier entry put at {@code target}, never following a symlink. */
+  private static void removeExisting(Path target) throws IOException {
+    BasicFileAttributes a = attrs(target);
+    if (a == null) {
+      return;
+    }
+    if (a.isDirectory()) {
+      MoreFiles.deleteRecursively(target);
+    } else {
+      Files.delete(target);
+    }
+  }
+
+  /** Owner before mode, because chown clears the setuid and setgid bits. */
+  private void applyMetadata(Path p, TarArchiveEntry e) throws IOException {
+    chown(p, e);
+    Files.setAttribute(p, "unix:mode", e.getMode() & 07777, NOFOLLOW);
+    xattrs(p, e);
+  }
+
+  private static void chown(Path p, TarArchiveEntry e) throws IOException {
+    Files.setAttribute(p, "unix:uid", (int) e.getLongUserId(), NOFOLLOW);
+    Files.setAttribute(p, "unix:gid", (int) e.getLongGroupId(), NOFOLLOW);
+  }
+
+  private static void xattrs(Path p, TarArchiveEntry e) {
+    for (Map.Entry<String, String> h : e.getExtraPaxHeaders().entrySet()) {
+      String key = h.getKey();
+      if (key.startsWith("SCHILY.xattr.")) {
+        byte[] value = h.getValue().getBytes(StandardCharsets.UTF_8);
+        setXattr(p, key.substring("SCHILY.xattr.".length()), value, e);
+      } else if (key.startsWith("LIBARCHIVE.xattr.")) {
+        String name =
+            java.net.URLDecoder.decode(
+                key.substring("LIBARCHIVE.xattr.".length()), StandardCharsets.UTF_8);
+        setXattr(p, name, Base64.getDecoder().decode(h.getValue().strip()), e);
+      }
+    }
+  }
+
+  /** Filesystems without xattr support, or namespaces the kernel refuses, are skipped. */
+  private static void setXattr(Path p, String name, byte[] value, TarArchiveEntry e) {
+    try {
+      Fs.setXattr(p, name, value);
+    } catch (NativeException ex) {
+      if (ex.errno() != ENOTSUP && ex.errno() != EPERM) {
+        throw new SystemException("cannot set xattr " + name + " on " + quote(e.getName()), ex);
+      }
+    }
+  }
+
+  private static void setTimes(Path p, FileTime mtime) throws IOException {
+    Files.getFileAttributeView(p, BasicFileAttributeView.class, NOFOLLOW)
+        .setTimes(mtime, mtime, null);
+  }
+
+  private static BasicFileAttributes attrs(Path p) throws IOException {
+    try {
+      return Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return null;
+    }
+  }
+}

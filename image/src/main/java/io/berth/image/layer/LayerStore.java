@@ -1,0 +1,205 @@
+package io.berth.image.layer;
+
+import io.berth.common.Digest;
+import io.berth.common.error.EngineException;
+import io.berth.common.error.SystemException;
+import io.berth.common.io.AtomicFiles;
+import io.berth.common.io.MoreFiles;
+import io.berth.common.json.Json;
+import io.berth.image.archive.Decompression;
+import io.berth.image.archive.SafeExtractor;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Read-only layers, {@code <layers>/<chain hex>/diff} plus {@code layer.json}. A layer is extracted
+ * in two steps so that the slow part needs no lock: {@link #extract} unpacks into a private
+ * temporary directory, then {@link #commit} (under the caller's lock) either moves it into place
+ * or, when that chain id is already present, throws the copy away.
+ */
+public final class LayerStore {
+  static final String LAYER_JSON = "layer.json";
+  private static final System.Logger LOG = System.getLogger(LayerStore.class.getName());
+
+  private final Path layersDir;
+  private final Path tmpDir;
+
+  /** An extracted layer not yet in the store. */
+  public record Pending(Path workDir, String diffId, long size) {}
+
+  public LayerStore(Path layersDir, Path tmpDir) throws IOException {
+    this.layersDir = layersDir;
+    this.tmpDir = tmpDir;
+    Files.createDirectories(layersDir);
+    Files.createDirectories(tmpDir);
+  }
+
+  /**
+   * Unpacks a (possibly compressed) tar. The diff id is the digest of the uncompressed stream, read
+   * to its very end. {@code tar} is not closed.
+   */
+  public Pending extract(InputStream tar) {
+    Path work = null;
+    try {
+      work = Files.createTempDirectory(tmpDir, "layer-");
+      Path diff = work.resolve("diff");
+      Files.createDirectory(diff);
+      Files.setAttribute(diff, "unix:mode", 0755);
+      MessageDigest md = Digest.newSha256();
+      long size;
+      try (InputStream raw = Decompression.decompress(new NonClosing(tar));
+          DigestInputStream in = new DigestInputStream(raw, md)) {
+        size = SafeExtractor.extract(in, diff);
+        in.transferTo(OutputStream.nullOutputStream());
+      }
+      return new Pending(work, Digest.ofSha256(md).toString(), size);
+    } catch (IOException | RuntimeException e) {
+      discard(work);
+      if (e instanceof EngineException ee) {
+        throw ee;
+      }
+      throw new SystemException("cannot extract layer: " + e.getMessage(), e);
+    }
+  }
+
+  /** Publishes a pending layer on top of {@code parent} (null for a base layer). */
+  public LayerInfo commit(Pending p, String parent) {
+    String chainId = ChainIds.next(parent, p.diffId());
+    Path dest = dir(chainId);
+    try {
+      Optional<LayerInfo> existing = get(chainId);
+      if (existing.isPresent()) {
+        discard(p.workDir());
+        return existing.get();
+      }
+      removeDir(dest);
+      syncFilesystem(p.workDir());
+      Files.move(p.workDir(), dest, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.fsyncDir(layersDir);
+      LayerInfo info = new LayerInfo(p.diffId(), chainId, parent, p.size());
+      AtomicFiles.write(dest.resolve(LAYER_JSON), Json.bytes(info));
+      return info;
+    } catch (IOException e) {
+      discard(p.workDir());
+      throw new SystemException("cannot store layer " + chainId + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Throws away an extraction that will not be committed. */
+  public void discard(Path workDir) {
+    if (workDir == null) {
+      return;
+    }
+    try {
+      MoreFiles.deleteRecursively(workDir);
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot remove " + workDir + " (removed at restart)", e);
+    }
+  }
+
+  public Optional<LayerInfo> get(String chainId) {
+    Path json = dir(chainId).resolve(LAYER_JSON);
+    if (!Files.isRegularFile(json, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Json.parse(Files.readAllBytes(json), LayerInfo.class));
+    } catch (IOException | IllegalArgumentException e) {
+      LOG.log(System.Logger.Level.WARNING, "unreadable " + json, e);
+      return Optional.empty();
+    }
+  }
+
+  /** The unpacked content of a layer, an overlay lowerdir. */
+  public Path diffDir(String chainId) {
+    return dir(chainId).resolve("diff");
+  }
+
+  /** Chain ids of all complete layers. */
+  public Set<String> list() throws IOException {
+    Set<String> out = new LinkedHashSet<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(layersDir)) {
+      for (Path d : ds) {
+        if (Files.isRegularFile(d.resolve(LAYER_JSON), LinkOption.NOFOLLOW_LINKS)) {
+          out.add("sha256:" + d.getFileName());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Removes a layer; the caller has checked that nothing uses it. */
+  public void delete(String chainId) throws IOException {
+    removeDir(dir(chainId));
+  }
+
+  /** Startup: a layer directory without {@code layer.json} is what a crash left behind. */
+  public void removeIncomplete() throws IOException {
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(layersDir)) {
+      for (Path d : ds) {
+        if (!Files.isRegularFile(d.resolve(LAYER_JSON), LinkOption.NOFOLLOW_LINKS)) {
+          LOG.log(System.Logger.Level.INFO, "removing incomplete layer " + d.getFileName());
+          removeDir(d);
+        }
+      }
+    }
+  }
+
+  /** Renames first so that a crash mid-delete leaves garbage in tmp, not a half layer. */
+  private void removeDir(Path d) throws IOException {
+    if (!Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Path trash = Files.createTempDirectory(tmpDir, "trash-").resolve(d.getFileName());
+    Files.move(d, trash, StandardCopyOption.ATOMIC_MOVE);
+    MoreFiles.deleteRecursively(trash.getParent());
+  }
+
+  private Path dir(String chainId) {
+    return layersDir.resolve(Digest.parse(chainId).hex());
+  }
+
+  /**
+   * Flushes the unpacked files before {@code layer.json} declares them complete; one syncfs for the
+   * whole filesystem is far cheaper than an fsync per file.
+   */
+  private static void syncFilesystem(Path dir) {
+    try {
+      Process p =
+          new ProcessBuilder("sync", "-f", dir.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+      }
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "sync -f failed; layer data may not be durable", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The caller owns the stream it passed in. */
+  private static final class NonClosing extends FilterInputStream {
+    NonClosing(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {}
+  }
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Installs Berth on this host (Debian 12, as root), idempotently:
+#   host packages (apt), the JDK 25 check, the build (Maven Wrapper), launchers in /usr/local/bin,
+#   berthd started in the background, and the local image busybox:latest.
+# Options: --deps-only (packages and JDK check only), --no-start (do not start berthd).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+JAVA_HOME="${BERTH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+PREFIX="${BERTH_PREFIX:-/usr/local}"
+LIB="$PREFIX/lib/berth"
+LOG=/var/log/berthd.log
+PIDFILE=/run/berth/berthd.pid
+SOCK=/run/berth/berth.sock
+PACKAGES=(runc conmon busybox-static debootstrap iptables iproute2 ca-certificates util-linux procps tar bc)
+
+deps_only=0; start=1
+for a in "$@"; do
+  case "$a" in
+    --deps-only) deps_only=1 ;;
+    --no-start) start=0 ;;
+    *) echo "install.sh: unknown option $a" >&2; exit 2 ;;
+  esac
+done
+
+[ "$(id -u)" = 0 ] || { echo "install.sh: run as root" >&2; exit 1; }
+
+if ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "25'; then
+  echo "install.sh: Berth needs JDK 25 at $JAVA_HOME (Temurin 25; set BERTH_JAVA_HOME to use another)." >&2
+  echo "install.sh: no JDK 25 is packaged by Debian 12; install Temurin 25 there first." >&2
+  exit 1
+fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install.sh: installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+[ "$deps_only" = 1 ] && exit 0
+
+echo "install.sh: building"
+JAVA_HOME="$JAVA_HOME" ./mvnw -B -DskipTests -Dstyle.color=never install >/tmp/berth-build.log 2>&1 || {
+  tail -50 /tmp/berth-build.log >&2; echo "install.sh: build failed (log: /tmp/berth-build.log)" >&2; exit 1; }
+
+new_lib=$(mktemp -d)
+cp app/target/lib/*.jar cli/target/lib/*.jar app/target/berth-app-*.jar cli/target/berth-cli-*.jar "$new_lib"/
+changed=1
+if [ -d "$LIB/lib" ] && diff -rq "$new_lib" "$LIB/lib" >/dev/null 2>&1; then changed=0; fi
+if [ "$changed" = 1 ]; then
+  mkdir -p "$LIB"
+  rm -rf "$LIB/lib.new"; mv "$new_lib" "$LIB/lib.new"; chmod 755 "$LIB/lib.new"
+  rm -rf "$LIB/lib"; mv "$LIB/lib.new" "$LIB/lib"
+  rm -f "$LIB/berth.aot"
+else
+  rm -rf "$new_lib"
+fi
+sed "s#@JAVA@#$JAVA_HOME/bin/java#; s#@LIB@#$LIB#" packaging/berthd.sh > "$PREFIX/bin/berthd"
+sed "s#@JAVA@#$JAVA_HOME/bin/java#; s#@LIB@#$LIB#" packaging/berth.sh > "$PREFIX/bin/berth"
+chmod 755 "$PREFIX/bin/berthd" "$PREFIX/bin/berth"
+if [ -d /etc/systemd/system ]; then
+  sed "s#@PREFIX@#$PREFIX#" packaging/berthd.service > /etc/systemd/system/berthd.service
+fi
+[ "$start" = 1 ] || exit 0
+
+running() { [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
+if running && [ "$changed" = 1 ]; then
+  echo "install.sh: restarting berthd (containers keep running)"
+  kill "$(cat "$PIDFILE")"; for _ in $(seq 100); do running || break; sleep 0.1; done
+fi
+if ! running; then
+  mkdir -p /run/berth
+  if [ -d /run/systemd/system ]; then
+    systemctl daemon-reload && systemctl start berthd
+  else
+    nohup "$PREFIX/bin/berthd" >>"$LOG" 2>&1 </dev/null &
+  fi
+  for _ in $(seq 300); do [ -S "$SOCK" ] && "$PREFIX/bin/berth" version >/dev/null 2>&1 && break; sleep 0.1; done
+  [ -S "$SOCK" ] || { tail -20 "$LOG" >&2; echo "install.sh: berthd did not start (log: $LOG)" >&2; exit 1; }
+  echo "install.sh: berthd running (pid $(cat $PIDFILE), socket $SOCK, log $LOG)"
+fi
+if ! "$PREFIX/bin/berth" image inspect busybox:latest >/dev/null 2>&1; then
+  "$PREFIX/bin/berth" image bootstrap busybox
+fi
+if [ ! -f "$LIB/berth.aot" ]; then
+  # one training run records the CLI's classes in an AOT cache (JEP 483/514): startup ~2x faster
+  "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$LIB/berth.aot" -Xlog:disable -Xlog:all=off \
+    -cp "$LIB/lib/*" io.berth.cli.Main ps -a >/dev/null 2>&1 || rm -f "$LIB/berth.aot"
+fi
+echo "install.sh: done"

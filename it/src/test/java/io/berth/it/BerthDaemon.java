@@ -1,0 +1,186 @@
+package io.berth.it;
+
+import io.berth.http.client.ClientResponse;
+import io.berth.http.client.HttpClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real berthd process on its own data root, exec root and socket, so that tests never touch
+ * an installed daemon. {@link #close} removes every container, stops the daemon, kills any conmon
+ * left under its exec root, unmounts what is left under its roots and deletes them.
+ */
+public final class BerthDaemon implements AutoCloseable {
+  private final Path base;
+  private final Path dataRoot;
+  private final Path execRoot;
+  private final Path socket;
+  private Process process;
+
+  public BerthDaemon() throws IOException {
+    this.base = Files.createTempDirectory(Path.of("/tmp"), "bit");
+    this.dataRoot = base.resolve("data");
+    this.execRoot = base.resolve("run");
+    this.socket = execRoot.resolve("berth.sock");
+    start();
+  }
+
+  public void start() throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> cmd = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
+        "--sun-misc-unsafe-memory-access=allow", "-XX:+UseSerialGC",
+        "-cp", System.getProperty("java.class.path"), "io.berth.app.Main",
+        "-H", host(), "--data-root", dataRoot.toString(), "--exec-root", execRoot.toString(),
+        "--log-level", "debug"));
+    process = new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("berthd.log").toFile()))
+        .start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("berthd exited: " + log());
+      }
+      if (Files.exists(socket)) {
+        try (ClientResponse r = client().request("GET", "/_ping", Map.of(), (byte[]) null)) {
+          if (r.status() == 200) {
+            return;
+          }
+        } catch (IOException e) {
+          // not yet
+        }
+      }
+      sleep(50);
+    }
+    throw new IllegalStateException("berthd did not start: " + log());
+  }
+
+  public String host() {
+    return "unix://" + socket;
+  }
+
+  public Path socket() {
+    return socket;
+  }
+
+  public Path dataRoot() {
+    return dataRoot;
+  }
+
+  public Path execRoot() {
+    return execRoot;
+  }
+
+  public HttpClient client() {
+    return HttpClient.unix(socket);
+  }
+
+  public String log() {
+    try {
+      return Files.readString(base.resolve("berthd.log"));
+    } catch (IOException e) {
+      return "(no log)";
+    }
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Kills the daemon with SIGKILL, as a crash would: containers keep running under conmon. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /** Makes busybox:latest through the daemon's own bootstrap. */
+  public void bootstrapBusybox() throws IOException {
+    try (ClientResponse r = client().request("POST", "/images/bootstrap?name=busybox", Map.of(), (byte[]) null)) {
+      String body = r.text();
+      if (r.status() != 200 || body.contains("\"error\"")) {
+        throw new IllegalStateException("bootstrap failed: " + r.status() + " " + body);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      if (process != null && process.isAlive()) {
+        removeAllContainers();
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+      }
+    } finally {
+      killConmons();
+      unmountUnder(base);
+      new ProcessBuilder("rm", "-rf", base.toString()).inheritIO().start().waitFor();
+    }
+  }
+
+  private void removeAllContainers() {
+    try (ClientResponse r = client().request("GET", "/containers/json?all=1", Map.of(), (byte[]) null)) {
+      var list = io.berth.common.json.Json.tree(r.readAll());
+      for (var c : list) {
+        try (ClientResponse d = client().request("DELETE", "/containers/" + c.get("Id").asText() + "?force=1",
+            Map.of(), (byte[]) null)) {
+          d.readAll();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the final sweep below still cleans up
+    }
+  }
+
+  private void killConmons() throws IOException, InterruptedException {
+    String marker = execRoot.toString();
+    for (ProcessHandle p : ProcessHandle.allProcesses().toList()) {
+      String cmd = p.info().commandLine().orElse("");
+      if ((cmd.contains("conmon") || cmd.contains("runc")) && cmd.contains(marker)) {
+        p.destroyForcibly();
+      }
+    }
+    sleep(200);
+    Path runcRoot = execRoot.resolve("runc");
+    if (Files.isDirectory(runcRoot)) {
+      try (var ids = Files.list(runcRoot)) {
+        for (Path id : ids.toList()) {
+          new ProcessBuilder("runc", "--root", runcRoot.toString(), "delete", "--force",
+              id.getFileName().toString()).redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        }
+      }
+    }
+  }
+
+  static void unmountUnder(Path root) throws IOException, InterruptedException {
+    List<String> targets = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"), StandardCharsets.UTF_8)) {
+      String[] f = line.split(" ");
+      if (f.length > 4 && f[4].startsWith(root.toString() + "/")) {
+        targets.add(f[4]);
+      }
+    }
+    targets.sort((a, b) -> b.length() - a.length());
+    for (String t : targets) {
+      new ProcessBuilder("umount", "-l", t).inheritIO().start().waitFor();
+    }
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

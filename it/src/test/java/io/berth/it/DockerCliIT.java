@@ -1,0 +1,174 @@
+package io.berth.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The real docker CLI (28.2.2) against a real berthd: DOCKER_HOST is the only change. */
+@Tag("privileged")
+class DockerCliIT {
+  static BerthDaemon daemon;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Prerequisites.require();
+    daemon = new BerthDaemon();
+    daemon.bootstrapBusybox();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (daemon != null) {
+      daemon.close();
+    }
+  }
+
+  static Cmd docker(String... args) throws Exception {
+    return dockerIn(null, args);
+  }
+
+  static Cmd dockerIn(byte[] stdin, String... args) throws Exception {
+    List<String> argv = new ArrayList<>(List.of(Prerequisites.DOCKER));
+    argv.addAll(List.of(args));
+    return Cmd.run(Map.of("DOCKER_HOST", daemon.host(), "DOCKER_CONFIG", "/tmp/berth-it-docker-config"),
+        stdin, argv);
+  }
+
+  @Test
+  void run_echo_printsOutputAndExitsZero() throws Exception {
+    Cmd r = docker("run", "--rm", "busybox", "echo", "hello from berth");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo("hello from berth\n");
+    assertThat(r.exit()).isZero();
+  }
+
+  @Test
+  void run_nonZeroExit_passesExitCode() throws Exception {
+    Cmd r = docker("run", "--rm", "busybox", "sh", "-c", "echo out; echo err >&2; exit 3");
+    assertThat(r.out()).isEqualTo("out\n");
+    assertThat(r.err()).isEqualTo("err\n");
+    assertThat(r.exit()).isEqualTo(3);
+  }
+
+  @Test
+  void run_interactiveStdin_reachesContainer() throws Exception {
+    Cmd r = dockerIn("hi\nthere\n".getBytes(StandardCharsets.UTF_8), "run", "-i", "--rm", "busybox", "cat");
+    assertThat(r.out()).isEqualTo("hi\nthere\n");
+    assertThat(r.exit()).isZero();
+  }
+
+  @Test
+  void run_unknownCommand_exits127() throws Exception {
+    Cmd r = docker("run", "--rm", "busybox", "nosuchcommand");
+    assertThat(r.exit()).isEqualTo(127);
+    assertThat(r.err()).contains("executable file not found");
+  }
+
+  @Test
+  void run_missingImage_failsWithDockersError() throws Exception {
+    Cmd r = docker("run", "--rm", "nosuchimage");
+    assertThat(r.exit()).isEqualTo(125);
+    assertThat(r.err()).contains("Unable to find image 'nosuchimage:latest' locally");
+  }
+
+  @Test
+  void detachedContainer_logsPsStopRm() throws Exception {
+    Cmd run = docker("run", "-d", "--name", "ticker", "busybox", "sh", "-c",
+        "i=0; while true; do echo tick $i; i=$((i+1)); sleep 0.2; done");
+    assertThat(run.exit()).as(run.err()).isZero();
+    String id = run.out().strip();
+    assertThat(id).hasSize(64);
+    BerthDaemon.sleep(800);
+    Cmd logs = docker("logs", "--tail", "2", "ticker");
+    assertThat(logs.out().lines()).hasSize(2).allMatch(l -> l.startsWith("tick "));
+    Cmd ps = docker("ps");
+    assertThat(ps.out()).contains(id.substring(0, 12)).contains("ticker").contains("Up ");
+    Cmd inspect = docker("inspect", "-f", "{{.State.Running}} {{.Config.Image}} {{.HostConfig.LogConfig.Type}}", "ticker");
+    assertThat(inspect.out().strip()).isEqualTo("true busybox k8s-file");
+    Cmd stop = docker("stop", "-t", "1", "ticker");
+    assertThat(stop.out().strip()).isEqualTo("ticker");
+    Cmd exited = docker("ps", "-a", "--filter", "name=ticker", "--format", "{{.Status}}");
+    assertThat(exited.out()).startsWith("Exited (");
+    assertThat(docker("rm", "ticker").exit()).isZero();
+    assertThat(docker("ps", "-a", "-q", "--filter", "name=ticker").out()).isEmpty();
+  }
+
+  @Test
+  void logsFollow_endsWhenContainerExits() throws Exception {
+    Cmd run = docker("run", "-d", "busybox", "sh", "-c", "echo one; sleep 1; echo two");
+    String id = run.out().strip();
+    Cmd logs = docker("logs", "-f", id);
+    assertThat(logs.out()).isEqualTo("one\ntwo\n");
+    assertThat(docker("rm", id).exit()).isZero();
+  }
+
+  @Test
+  void rm_runningContainer_conflictsUnlessForced() throws Exception {
+    String id = docker("run", "-d", "busybox", "sleep", "60").out().strip();
+    Cmd rm = docker("rm", id);
+    assertThat(rm.exit()).isEqualTo(1);
+    assertThat(rm.err()).contains("container is running");
+    assertThat(docker("rm", "-f", id).exit()).isZero();
+  }
+
+  @Test
+  void missingContainer_errorsInDockersWords() throws Exception {
+    Cmd r = docker("rm", "nosuch");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("No such container: nosuch");
+    assertThat(docker("logs", "nosuch").err()).contains("No such container: nosuch");
+  }
+
+  @Test
+  void duplicateName_conflicts() throws Exception {
+    assertThat(docker("create", "--name", "twin", "busybox", "true").exit()).isZero();
+    Cmd again = docker("create", "--name", "twin", "busybox", "true");
+    assertThat(again.exit()).isEqualTo(125);
+    assertThat(again.err()).contains("is already in use by container");
+    assertThat(docker("rm", "twin").exit()).isZero();
+  }
+
+  @Test
+  void images_tagInspectRmi() throws Exception {
+    assertThat(docker("tag", "busybox", "mybox:1").exit()).isZero();
+    assertThat(docker("images", "--format", "{{.Repository}}:{{.Tag}}").out()).contains("mybox:1", "busybox:latest");
+    assertThat(docker("inspect", "-f", "{{.RepoTags}}", "mybox:1").out()).contains("mybox:1");
+    Cmd rmi = docker("rmi", "mybox:1");
+    assertThat(rmi.out()).contains("Untagged: mybox:1");
+    assertThat(docker("rmi", "nosuch:1").err()).contains("No such image: nosuch:1");
+  }
+
+  @Test
+  void import_tarball_makesRunnableImage() throws Exception {
+    Path tar = Files.createTempFile("rootfs", ".tar");
+    try {
+      new ProcessBuilder("tar", "-C", "/", "-cf", tar.toString(), "bin/busybox").start().waitFor();
+      Cmd imp = Cmd.run(Map.of("DOCKER_HOST", daemon.host(), "DOCKER_CONFIG", "/tmp/berth-it-docker-config"),
+          null, List.of(Prerequisites.DOCKER, "import", "-c", "ENTRYPOINT [\"/bin/busybox\"]", tar.toString(), "imported:v1"));
+      assertThat(imp.exit()).as(imp.err()).isZero();
+      assertThat(imp.out()).startsWith("sha256:");
+      assertThat(docker("run", "--rm", "imported:v1", "echo", "ok").out()).isEqualTo("ok\n");
+      assertThat(docker("rmi", "imported:v1").exit()).isZero();
+    } finally {
+      Files.deleteIfExists(tar);
+    }
+  }
+
+  @Test
+  void versionAndInfo_answer() throws Exception {
+    Cmd v = docker("version", "--format", "{{.Server.APIVersion}}");
+    assertThat(v.exit()).as(v.err()).isZero();
+    assertThat(v.out().strip()).isEqualTo("1.51");
+    Cmd info = docker("info", "--format", "{{.Driver}} {{.OSType}}");
+    assertThat(info.out().strip()).isEqualTo("overlay2 linux");
+  }
+}

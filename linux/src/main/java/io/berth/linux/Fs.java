@@ -1,0 +1,121 @@
+package io.berth.linux;
+
+import static io.berth.linux.Native.INT;
+import static io.berth.linux.Native.LONG;
+import static io.berth.linux.Native.PTR;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** Filesystem calls the JDK lacks: mount, umount2, mknod, extended attributes in any namespace. */
+public final class Fs {
+  public static final long MS_RDONLY = 1;
+  public static final long MS_NOSUID = 2;
+  public static final long MS_NODEV = 4;
+  public static final long MS_NOEXEC = 8;
+  public static final long MS_BIND = 4096;
+  public static final long MS_REC = 16384;
+  public static final long MS_PRIVATE = 1 << 18;
+  public static final int MNT_DETACH = 2;
+  public static final int S_IFCHR = 0020000;
+
+  private static final MethodHandle MOUNT =
+      Native.errnoHandle("mount", FunctionDescriptor.of(INT, PTR, PTR, PTR, LONG, PTR));
+  private static final MethodHandle UMOUNT2 =
+      Native.errnoHandle("umount2", FunctionDescriptor.of(INT, PTR, INT));
+  private static final MethodHandle MKNOD =
+      Native.errnoHandle("mknod", FunctionDescriptor.of(INT, PTR, INT, LONG));
+  private static final MethodHandle LSETXATTR =
+      Native.errnoHandle("lsetxattr", FunctionDescriptor.of(INT, PTR, PTR, PTR, LONG, INT));
+  private static final MethodHandle LGETXATTR =
+      Native.errnoHandle("lgetxattr", FunctionDescriptor.of(LONG, PTR, PTR, PTR, LONG));
+
+  private Fs() {}
+
+  public static void mount(String source, Path target, String fstype, long flags, String data) {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment err = Native.errnoSegment(a);
+      MemorySegment type = fstype == null ? MemorySegment.NULL : a.allocateFrom(fstype);
+      MemorySegment options = data == null ? MemorySegment.NULL : a.allocateFrom(data);
+      int rc =
+          (int)
+              MOUNT.invokeExact(
+                  err, a.allocateFrom(source), a.allocateFrom(target.toString()), type, flags, options);
+      if (rc != 0) {
+        throw Native.fail("mount", target.toString(), err);
+      }
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  public static void umount(Path target, int flags) {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment err = Native.errnoSegment(a);
+      int rc = (int) UMOUNT2.invokeExact(err, a.allocateFrom(target.toString()), flags);
+      if (rc != 0) {
+        throw Native.fail("umount", target.toString(), err);
+      }
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  /** Creates a character device; {@code mknodChar(p, 0, 0)} is an overlayfs whiteout. */
+  public static void mknodChar(Path path, int perm, int major, int minor) {
+    long dev = ((long) (major & 0xfff) << 8) | (minor & 0xff) | ((long) (minor & ~0xff) << 12);
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment err = Native.errnoSegment(a);
+      int rc = (int) MKNOD.invokeExact(err, a.allocateFrom(path.toString()), S_IFCHR | perm, dev);
+      if (rc != 0) {
+        throw Native.fail("mknod", path.toString(), err);
+      }
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  /** Sets an extended attribute on the path itself (not a symlink target). */
+  public static void setXattr(Path path, String name, byte[] value) {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment err = Native.errnoSegment(a);
+      MemorySegment v = a.allocate(Math.max(1, value.length));
+      v.copyFrom(MemorySegment.ofArray(value));
+      int rc =
+          (int)
+              LSETXATTR.invokeExact(
+                  err, a.allocateFrom(path.toString()), a.allocateFrom(name), v, (long) value.length, 0);
+      if (rc != 0) {
+        throw Native.fail("setxattr " + name, path.toString(), err);
+      }
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  /** The attribute's value, or null when it is not set. */
+  public static byte[] getXattr(Path path, String name) {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment err = Native.errnoSegment(a);
+      MemorySegment buf = a.allocate(4096);
+      long n =
+          (long)
+              LGETXATTR.invokeExact(
+                  err, a.allocateFrom(path.toString()), a.allocateFrom(name), buf, 4096L);
+      if (n < 0) {
+        return null;
+      }
+      return buf.asSlice(0, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,113 @@
+package io.berth.linux;
+
+import static io.berth.linux.Native.INT;
+import static io.berth.linux.Native.PTR;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts a child with extra inherited descriptors at fixed numbers ({@code ProcessBuilder} passes
+ * only 0–2), as conmon's sync and start pipes need. Every other descriptor is closed in the child.
+ */
+public final class Spawn {
+  private static final MethodHandle FA_INIT =
+      Native.handle("posix_spawn_file_actions_init", FunctionDescriptor.of(INT, PTR));
+  private static final MethodHandle FA_DESTROY =
+      Native.handle("posix_spawn_file_actions_destroy", FunctionDescriptor.of(INT, PTR));
+  private static final MethodHandle FA_DUP2 =
+      Native.handle("posix_spawn_file_actions_adddup2", FunctionDescriptor.of(INT, PTR, INT, INT));
+  private static final MethodHandle FA_OPEN =
+      Native.handle(
+          "posix_spawn_file_actions_addopen", FunctionDescriptor.of(INT, PTR, INT, PTR, INT, INT));
+  private static final MethodHandle FA_CLOSEFROM =
+      Native.handle("posix_spawn_file_actions_addclosefrom_np", FunctionDescriptor.of(INT, PTR, INT));
+  private static final MethodHandle SPAWN =
+      Native.handle("posix_spawn", FunctionDescriptor.of(INT, PTR, PTR, PTR, PTR, PTR, PTR));
+  private static final MethodHandle WAITPID =
+      Native.errnoHandle("waitpid", FunctionDescriptor.of(INT, INT, PTR, INT));
+  private static final int O_RDWR = 2;
+
+  private Spawn() {}
+
+  /**
+   * Spawns {@code argv} with stdio on /dev/null unless mapped, and {@code fds} (child fd → parent
+   * fd) dup'ed in. Returns the child's pid.
+   */
+  public static int spawn(List<String> argv, Map<String, String> env, Map<Integer, Integer> fds) {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment fa = a.allocate(256, 16);
+      check("file_actions_init", (int) FA_INIT.invokeExact(fa));
+      try {
+        MemorySegment devnull = a.allocateFrom("/dev/null");
+        for (int std = 0; std <= 2; std++) {
+          if (!fds.containsKey(std)) {
+            check("addopen", (int) FA_OPEN.invokeExact(fa, std, devnull, O_RDWR, 0));
+          }
+        }
+        int top = 2;
+        for (var e : fds.entrySet()) {
+          check("adddup2", (int) FA_DUP2.invokeExact(fa, (int) e.getValue(), (int) e.getKey()));
+          top = Math.max(top, e.getKey());
+        }
+        check("addclosefrom", (int) FA_CLOSEFROM.invokeExact(fa, top + 1));
+        MemorySegment pid = a.allocate(ValueLayout.JAVA_INT);
+        MemorySegment argvSeg = strings(a, argv);
+        MemorySegment envSeg =
+            strings(a, env.entrySet().stream().map(x -> x.getKey() + "=" + x.getValue()).toList());
+        int rc =
+            (int)
+                SPAWN.invokeExact(
+                    pid, a.allocateFrom(argv.getFirst()), fa, MemorySegment.NULL, argvSeg, envSeg);
+        if (rc != 0) {
+          throw new NativeException("spawn " + argv.getFirst() + ": " + Native.strerror(rc), rc);
+        }
+        return pid.get(ValueLayout.JAVA_INT, 0);
+      } finally {
+        int unused = (int) FA_DESTROY.invokeExact(fa);
+      }
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  /** Waits for a spawned child and returns its exit status (128+signal when killed). */
+  public static int waitFor(int pid) {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment err = Native.errnoSegment(a);
+      MemorySegment status = a.allocate(ValueLayout.JAVA_INT);
+      while (true) {
+        int rc = (int) WAITPID.invokeExact(err, pid, status, 0);
+        if (rc == pid) {
+          int s = status.get(ValueLayout.JAVA_INT, 0);
+          return (s & 0x7f) == 0 ? (s >> 8) & 0xff : 128 + (s & 0x7f);
+        }
+        if (Native.errno(err) != NativeException.EINTR) {
+          throw Native.fail("waitpid", String.valueOf(pid), err);
+        }
+      }
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  private static MemorySegment strings(Arena a, List<String> list) {
+    MemorySegment arr = a.allocate(ValueLayout.ADDRESS, list.size() + 1);
+    for (int i = 0; i < list.size(); i++) {
+      arr.setAtIndex(ValueLayout.ADDRESS, i, a.allocateFrom(list.get(i)));
+    }
+    arr.setAtIndex(ValueLayout.ADDRESS, list.size(), MemorySegment.NULL);
+    return arr;
+  }
+
+  private static void check(String what, int rc) {
+    if (rc != 0) {
+      throw new NativeException("posix_spawn " + what + ": " + Native.strerror(rc), rc);
+    }
+  }
+}

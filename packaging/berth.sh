@@ -1,0 +1,6 @@
+#!/bin/sh
+# berth CLI launcher (installed by install.sh); the AOT cache is used when present
+aot=""
+[ -f "@LIB@/berth.aot" ] && aot="-XX:AOTCache=@LIB@/berth.aot"
+exec @JAVA@ $aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto \
+  -Xlog:disable -Xlog:all=off -cp "@LIB@/lib/*" io.berth.cli.Main "$@"

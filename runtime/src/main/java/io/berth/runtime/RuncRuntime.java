@@ -1,0 +1,153 @@
+package io.berth.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.berth.common.io.AtomicFiles;
+import io.berth.common.io.MoreFiles;
+import io.berth.common.json.Json;
+import io.berth.runtime.spec.Spec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * runc through its CLI, each container under its own conmon. No HTTP and no Docker types here:
+ * bundles in, pids and exit codes out.
+ */
+public final class RuncRuntime implements AutoCloseable {
+  private final Path runc;
+  private final RuntimePaths paths;
+  private final Conmon conmon;
+  // Native blocking calls pin a virtual thread's carrier: they get platform threads.
+  private final ExecutorService blocking = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("runtime-", 0).factory());
+
+  public RuncRuntime(Path runc, Path conmonBinary, Path execRoot) {
+    this.runc = runc;
+    this.paths = new RuntimePaths(execRoot);
+    this.conmon = new Conmon(conmonBinary, runc, paths);
+    try {
+      Files.createDirectories(paths.runcRoot());
+      Files.createDirectories(paths.exits());
+      Files.createDirectories(paths.sockets());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public RuntimePaths paths() {
+    return paths;
+  }
+
+  /** Writes the bundle and has conmon run {@code runc create}; returns the container's pid. */
+  public int create(String id, String name, Spec spec, Path logPath, boolean stdin, boolean tty) {
+    Path bundle = paths.bundle(id);
+    try {
+      Files.createDirectories(bundle);
+      Files.deleteIfExists(paths.exitFile(id));
+      AtomicFiles.write(bundle.resolve("config.json"), Json.bytes(spec));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      return blocking.submit(() -> conmon.create(id, name, logPath, stdin, tty)).get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  public void start(String id) {
+    run("start", id);
+  }
+
+  /** Sends a signal to the container's init; with {@code all}, to every process in it. */
+  public void kill(String id, int signal, boolean all) {
+    if (all) {
+      run("kill", "--all", id, String.valueOf(signal));
+    } else {
+      run("kill", id, String.valueOf(signal));
+    }
+  }
+
+  /** Forgets the container in runc and removes its bundle. Missing containers are fine. */
+  public void delete(String id) {
+    try {
+      run("delete", "--force", id);
+    } catch (OciError e) {
+      if (!e.getMessage().contains("does not exist")) {
+        throw e;
+      }
+    }
+    try {
+      MoreFiles.deleteRecursively(paths.bundle(id));
+      Files.deleteIfExists(paths.exitFile(id));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public record State(String status, long pid) {}
+
+  /** runc's view: created, running, paused, stopped; empty when runc has no such container. */
+  public Optional<State> state(String id) {
+    try {
+      String out = run("state", id);
+      JsonNode n = Json.tree(out.getBytes(StandardCharsets.UTF_8));
+      return Optional.of(new State(n.path("status").asText(), n.path("pid").asLong()));
+    } catch (OciError e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The code conmon wrote when the container's process ended, if it has. */
+  public OptionalInt exitCode(String id) {
+    Path f = paths.exitFile(id);
+    try {
+      String s = Files.readString(f).strip();
+      return s.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(s));
+    } catch (IOException | NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+  }
+
+  public Path attachSocket(String id) {
+    return paths.attachSocket(id);
+  }
+
+  private String run(String... args) {
+    List<String> cmd = new ArrayList<>(List.of(runc.toString(), "--root", paths.runcRoot().toString()));
+    cmd.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+      byte[] out = p.getInputStream().readAllBytes();
+      byte[] err = p.getErrorStream().readAllBytes();
+      if (p.waitFor() != 0) {
+        throw new OciError(Conmon.runcMessage(new String(err, StandardCharsets.UTF_8)));
+      }
+      return new String(out, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("runc " + args[0], e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    blocking.shutdownNow();
+  }
+}

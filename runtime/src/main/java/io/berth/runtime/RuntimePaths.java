@@ -1,0 +1,39 @@
+package io.berth.runtime;
+
+import java.nio.file.Path;
+
+/**
+ * The runtime's tree under the exec root (a tmpfs: gone at reboot, as are the containers):
+ *
+ * <pre>
+ * &lt;exec-root&gt;/runc/          runc's state (--root)
+ * &lt;exec-root&gt;/exits/&lt;id&gt;     exit code written by conmon when the container's process ends
+ * &lt;exec-root&gt;/s/&lt;id&gt;         conmon's link to the bundle; s/&lt;id&gt;/attach is the attach socket
+ * &lt;exec-root&gt;/b/&lt;id&gt;/        OCI bundle: config.json, pidfile, conmon.pid, ctl, winsz
+ * </pre>
+ */
+public record RuntimePaths(Path execRoot) {
+  public Path runcRoot() {
+    return execRoot.resolve("runc");
+  }
+
+  public Path exits() {
+    return execRoot.resolve("exits");
+  }
+
+  public Path exitFile(String id) {
+    return exits().resolve(id);
+  }
+
+  public Path sockets() {
+    return execRoot.resolve("s");
+  }
+
+  public Path attachSocket(String id) {
+    return sockets().resolve(id).resolve("attach");
+  }
+
+  public Path bundle(String id) {
+    return execRoot.resolve("b").resolve(id);
+  }
+}

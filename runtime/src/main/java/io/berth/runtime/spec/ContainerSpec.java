@@ -1,0 +1,36 @@
+package io.berth.runtime.spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the daemon knows about a container that the OCI spec needs. {@code netnsPath} is empty for
+ * a new network namespace, "host" for none at all.
+ */
+public record ContainerSpec(
+    String id,
+    String hostname,
+    Path rootfs,
+    List<String> args,
+    List<String> env,
+    String cwd,
+    Spec.User user,
+    boolean tty,
+    boolean privileged,
+    boolean readonlyRootfs,
+    boolean hostNetwork,
+    List<String> capAdd,
+    List<String> capDrop,
+    long shmSize,
+    Map<String, Path> etcFiles,
+    Map<String, String> annotations) {
+  public ContainerSpec {
+    args = List.copyOf(args);
+    env = List.copyOf(env);
+    capAdd = List.copyOf(capAdd);
+    capDrop = List.copyOf(capDrop);
+    etcFiles = Map.copyOf(etcFiles);
+    annotations = Map.copyOf(annotations);
+  }
+}

@@ -1,0 +1,74 @@
+package io.berth.runtime.spec;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** OCI runtime-spec {@code config.json} (1.0.2, what runc 1.1 speaks): the fields Berth sets. */
+public record Spec(
+    @JsonProperty("ociVersion") String ociVersion,
+    @JsonProperty("process") Process process,
+    @JsonProperty("root") Root root,
+    @JsonProperty("hostname") String hostname,
+    @JsonProperty("mounts") List<Mount> mounts,
+    @JsonProperty("linux") Linux linux,
+    @JsonProperty("annotations") Map<String, String> annotations) {
+
+  public record Process(
+      @JsonProperty("terminal") boolean terminal,
+      @JsonProperty("user") User user,
+      @JsonProperty("args") List<String> args,
+      @JsonProperty("env") List<String> env,
+      @JsonProperty("cwd") String cwd,
+      @JsonProperty("capabilities") Capabilities capabilities,
+      @JsonProperty("rlimits") List<Rlimit> rlimits,
+      @JsonProperty("noNewPrivileges") boolean noNewPrivileges,
+      @JsonProperty("oomScoreAdj") Integer oomScoreAdj) {}
+
+  public record User(
+      @JsonProperty("uid") long uid,
+      @JsonProperty("gid") long gid,
+      @JsonProperty("additionalGids") List<Long> additionalGids) {}
+
+  public record Capabilities(
+      @JsonProperty("bounding") List<String> bounding,
+      @JsonProperty("effective") List<String> effective,
+      @JsonProperty("permitted") List<String> permitted,
+      @JsonProperty("inheritable") List<String> inheritable) {}
+
+  public record Rlimit(
+      @JsonProperty("type") String type,
+      @JsonProperty("hard") long hard,
+      @JsonProperty("soft") long soft) {}
+
+  public record Root(@JsonProperty("path") String path, @JsonProperty("readonly") boolean readonly) {}
+
+  public record Mount(
+      @JsonProperty("destination") String destination,
+      @JsonProperty("type") String type,
+      @JsonProperty("source") String source,
+      @JsonProperty("options") List<String> options) {}
+
+  public record Linux(
+      @JsonProperty("namespaces") List<Namespace> namespaces,
+      @JsonProperty("resources") Resources resources,
+      @JsonProperty("cgroupsPath") String cgroupsPath,
+      @JsonProperty("maskedPaths") List<String> maskedPaths,
+      @JsonProperty("readonlyPaths") List<String> readonlyPaths,
+      @JsonProperty("sysctl") Map<String, String> sysctl) {}
+
+  public record Namespace(@JsonProperty("type") String type, @JsonProperty("path") String path) {}
+
+  public record Resources(
+      @JsonProperty("devices") List<DeviceRule> devices,
+      @JsonProperty("memory") Map<String, Long> memory,
+      @JsonProperty("cpu") Map<String, Long> cpu,
+      @JsonProperty("pids") Map<String, Long> pids) {}
+
+  public record DeviceRule(
+      @JsonProperty("allow") boolean allow,
+      @JsonProperty("type") String type,
+      @JsonProperty("major") Long major,
+      @JsonProperty("minor") Long minor,
+      @JsonProperty("access") String access) {}
+}

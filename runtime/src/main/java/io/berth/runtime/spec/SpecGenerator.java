@@ -1,0 +1,147 @@
+package io.berth.runtime.spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Docker's default security baseline as an OCI spec: a pure function of {@link ContainerSpec}. */
+public final class SpecGenerator {
+  /** Docker's default capability set. */
+  public static final List<String> DEFAULT_CAPS =
+      List.of(
+          "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FSETID", "CAP_FOWNER", "CAP_MKNOD", "CAP_NET_RAW",
+          "CAP_SETGID", "CAP_SETUID", "CAP_SETFCAP", "CAP_SETPCAP", "CAP_NET_BIND_SERVICE",
+          "CAP_SYS_CHROOT", "CAP_KILL", "CAP_AUDIT_WRITE");
+
+  static final List<String> MASKED =
+      List.of(
+          "/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats",
+          "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi",
+          "/sys/firmware", "/sys/devices/virtual/powercap");
+  static final List<String> READONLY =
+      List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
+
+  private final Set<String> hostCaps;
+  private final long nofileHard;
+
+  /**
+   * @param hostCaps capabilities in this host's bounding set: nothing above them is granted
+   * @param nofileHard the daemon's hard RLIMIT_NOFILE: containers get at most that
+   */
+  public SpecGenerator(Set<String> hostCaps, long nofileHard) {
+    this.hostCaps = Set.copyOf(hostCaps);
+    this.nofileHard = nofileHard;
+  }
+
+  public Spec generate(ContainerSpec c) {
+    List<String> caps = capabilities(c);
+    var process =
+        new Spec.Process(
+            c.tty(),
+            c.user(),
+            c.args(),
+            c.env(),
+            c.cwd().isEmpty() ? "/" : c.cwd(),
+            new Spec.Capabilities(caps, caps, caps, List.of()),
+            List.of(new Spec.Rlimit("RLIMIT_NOFILE", nofileHard, nofileHard)),
+            false,
+            null);
+    List<Spec.Namespace> ns = new ArrayList<>();
+    for (String t : List.of("pid", "ipc", "uts", "mount")) {
+      ns.add(new Spec.Namespace(t, null));
+    }
+    if (!c.hostNetwork()) {
+      ns.add(new Spec.Namespace("network", null));
+    }
+    var linux =
+        new Spec.Linux(
+            ns,
+            new Spec.Resources(devices(c.privileged()), null, null, null),
+            "/berth/" + c.id(),
+            c.privileged() ? List.of() : MASKED,
+            c.privileged() ? List.of() : READONLY,
+            null);
+    return new Spec(
+        "1.0.2-dev",
+        process,
+        new Spec.Root(c.rootfs().toString(), c.readonlyRootfs()),
+        c.hostname(),
+        mounts(c),
+        linux,
+        new TreeMap<>(c.annotations()));
+  }
+
+  List<String> capabilities(ContainerSpec c) {
+    Set<String> caps = new LinkedHashSet<>();
+    if (c.privileged()) {
+      caps.addAll(hostCaps);
+    } else {
+      caps.addAll(DEFAULT_CAPS);
+      for (String a : c.capAdd()) {
+        if (a.equalsIgnoreCase("ALL")) {
+          caps.addAll(hostCaps);
+        } else {
+          caps.add(normalise(a));
+        }
+      }
+      for (String d : c.capDrop()) {
+        if (d.equalsIgnoreCase("ALL")) {
+          caps.clear();
+        } else {
+          caps.remove(normalise(d));
+        }
+      }
+    }
+    caps.retainAll(hostCaps);
+    return List.copyOf(caps);
+  }
+
+  static String normalise(String cap) {
+    String u = cap.toUpperCase(Locale.ROOT);
+    return u.startsWith("CAP_") ? u : "CAP_" + u;
+  }
+
+  private static List<Spec.Mount> mounts(ContainerSpec c) {
+    List<Spec.Mount> m = new ArrayList<>();
+    m.add(new Spec.Mount("/proc", "proc", "proc", List.of("nosuid", "noexec", "nodev")));
+    m.add(new Spec.Mount("/dev", "tmpfs", "tmpfs", List.of("nosuid", "strictatime", "mode=755", "size=65536k")));
+    m.add(new Spec.Mount("/dev/pts", "devpts", "devpts",
+        List.of("nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620", "gid=5")));
+    m.add(new Spec.Mount("/sys", "sysfs", "sysfs",
+        List.of("nosuid", "noexec", "nodev", c.privileged() ? "rw" : "ro")));
+    m.add(new Spec.Mount("/sys/fs/cgroup", "cgroup", "cgroup",
+        List.of("ro", "nosuid", "noexec", "nodev")));
+    m.add(new Spec.Mount("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")));
+    long shm = c.shmSize() > 0 ? c.shmSize() : 64L << 20;
+    m.add(new Spec.Mount("/dev/shm", "tmpfs", "shm",
+        List.of("nosuid", "noexec", "nodev", "mode=1777", "size=" + shm)));
+    for (Map.Entry<String, java.nio.file.Path> e : new TreeMap<>(c.etcFiles()).entrySet()) {
+      m.add(new Spec.Mount(e.getKey(), "bind", e.getValue().toString(), List.of("rbind", "rprivate")));
+    }
+    return m;
+  }
+
+  private static List<Spec.DeviceRule> devices(boolean privileged) {
+    if (privileged) {
+      return List.of(new Spec.DeviceRule(true, null, null, null, "rwm"));
+    }
+    return List.of(
+        new Spec.DeviceRule(false, null, null, null, "rwm"),
+        new Spec.DeviceRule(true, "c", null, null, "m"),
+        new Spec.DeviceRule(true, "b", null, null, "m"),
+        new Spec.DeviceRule(true, "c", 1L, 3L, "rwm"),
+        new Spec.DeviceRule(true, "c", 1L, 5L, "rwm"),
+        new Spec.DeviceRule(true, "c", 1L, 7L, "rwm"),
+        new Spec.DeviceRule(true, "c", 1L, 8L, "rwm"),
+        new Spec.DeviceRule(true, "c", 1L, 9L, "rwm"),
+        new Spec.DeviceRule(true, "c", 5L, 0L, "rwm"),
+        new Spec.DeviceRule(true, "c", 5L, 1L, "rwm"),
+        new Spec.DeviceRule(true, "c", 5L, 2L, "rwm"),
+        new Spec.DeviceRule(true, "c", 136L, null, "rwm"),
+        new Spec.DeviceRule(true, "c", 10L, 200L, "rwm"));
+  }
+}
