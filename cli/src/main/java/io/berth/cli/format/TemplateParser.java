@@ -22,17 +22,15 @@ import java.util.List;
 /** Recursive-descent parser for {@link Template}; error messages follow Go's. */
 final class TemplateParser {
   /** One action's tokens, with where the action ended in the source. */
-  private record Tok(int pos, String kind, String text) {}
-
   private final String src;
-  private int pos;
-  private boolean trimNext;
-  private List<Tok> toks;
+  private final TemplateLexer lexer;
+  private List<TemplateLexer.Tok> toks;
   private int ti;
   private int actionPos;
 
   TemplateParser(String src) {
     this.src = src;
+    this.lexer = new TemplateLexer(src, this::error);
   }
 
   List<Node> parse() {
@@ -46,23 +44,23 @@ final class TemplateParser {
 
   /** Parses until EOF (returns null) or a control word that closes the list ("end", "else"...). */
   private String parseList(List<Node> out) {
-    while (pos < src.length()) {
-      int open = src.indexOf("{{", pos);
-      String text = open < 0 ? src.substring(pos) : src.substring(pos, open);
-      if (trimNext) {
+    while (lexer.pos < src.length()) {
+      int open = src.indexOf("{{", lexer.pos);
+      String text = open < 0 ? src.substring(lexer.pos) : src.substring(lexer.pos, open);
+      if (lexer.trimNext) {
         text = text.stripLeading();
-        trimNext = false;
+        lexer.trimNext = false;
       }
       boolean trimLeft = open >= 0 && open + 3 < src.length() + 1 && src.startsWith("{{-", open)
-          && open + 3 < src.length() && isSpace(src.charAt(open + 3));
+          && open + 3 < src.length() && TemplateLexer.isSpace(src.charAt(open + 3));
       if (trimLeft) {
-        text = stripTrailing(text);
+        text = TemplateLexer.stripTrailing(text);
       }
       if (!text.isEmpty()) {
         out.add(new Text(text));
       }
       if (open < 0) {
-        pos = src.length();
+        lexer.pos = src.length();
         return null;
       }
       int start = open + (trimLeft ? 3 : 2);
@@ -77,12 +75,12 @@ final class TemplateParser {
 
   /** Lexes one action starting at {@code start} and appends its node; returns a closing word. */
   private String action(int start, List<Node> out) {
-    toks = lex(start);
+    toks = lexer.lex(start);
     ti = 0;
     if (toks.isEmpty()) {
       return null; // a comment
     }
-    Tok first = toks.getFirst();
+    TemplateLexer.Tok first = toks.getFirst();
     if (first.kind.equals("id")) {
       switch (first.text) {
         case "end" -> {
@@ -205,7 +203,7 @@ final class TemplateParser {
   }
 
   private Arg operand() {
-    Tok t = toks.get(ti++);
+    TemplateLexer.Tok t = toks.get(ti++);
     Arg term = switch (t.kind) {
       case "field" -> t.text.equals(".") ? new Dot(t.pos) : new Field(t.pos, null, names(t.text));
       case "var" -> {
@@ -261,169 +259,7 @@ final class TemplateParser {
     }
   }
 
-  /** Tokenizes one action from {@code start}; leaves {@code pos} after its closing braces. */
-  private List<Tok> lex(int start) {
-    List<Tok> out = new ArrayList<>();
-    int i = start;
-    if (src.startsWith("/*", skipSpace(i))) {
-      int endComment = src.indexOf("*/", skipSpace(i) + 2);
-      if (endComment < 0) {
-        throw error("unclosed comment");
-      }
-      closeAction(skipSpace(endComment + 2));
-      return out;
-    }
-    while (true) {
-      i = skipSpace(i);
-      if (i >= src.length()) {
-        throw error("unclosed action");
-      }
-      if (src.startsWith("}}", i)) {
-        closeAction(i);
-        return out;
-      }
-      if (src.startsWith("-}}", i) && i > start && isSpace(src.charAt(i - 1))) {
-        closeAction(i);
-        return out;
-      }
-      char c = src.charAt(i);
-      int s = i;
-      if (c == '"' || c == '`') {
-        i = stringEnd(i);
-        out.add(new Tok(s, "string", unquote(src.substring(s, i))));
-      } else if (c == '\'') {
-        int close = src.indexOf('\'', i + 1);
-        if (close < 0) {
-          throw error("unterminated character constant");
-        }
-        i = close + 1;
-        out.add(new Tok(s, "number", src.substring(s, i)));
-      } else if (c == '.' && (i + 1 >= src.length() || !Character.isDigit(src.charAt(i + 1)))) {
-        i = identEnd(i + 1, true);
-        boolean glued = s > start && !isSpace(src.charAt(s - 1)) && src.charAt(s - 1) != '(';
-        out.add(new Tok(s, glued && !out.isEmpty() ? "chain" : "field", src.substring(s, i)));
-      } else if (c == '$') {
-        i = identEnd(i + 1, true);
-        out.add(new Tok(s, "var", src.substring(s, i)));
-      } else if (Character.isDigit(c) || ((c == '-' || c == '+' || c == '.') && i + 1 < src.length() && Character.isDigit(src.charAt(i + 1)))) {
-        i++;
-        while (i < src.length() && (Character.isLetterOrDigit(src.charAt(i)) || src.charAt(i) == '.'
-            || ((src.charAt(i) == '-' || src.charAt(i) == '+') && (src.charAt(i - 1) == 'e' || src.charAt(i - 1) == 'E')))) {
-          i++;
-        }
-        out.add(new Tok(s, "number", src.substring(s, i)));
-      } else if (Character.isLetter(c) || c == '_') {
-        i = identEnd(i, false);
-        out.add(new Tok(s, "id", src.substring(s, i)));
-      } else if (src.startsWith(":=", i)) {
-        i += 2;
-        out.add(new Tok(s, ":=", ":="));
-      } else if (c == '|' || c == '(' || c == ')' || c == ',' || c == '=') {
-        i++;
-        out.add(new Tok(s, String.valueOf(c), String.valueOf(c)));
-      } else {
-        throw error("unexpected \"" + c + "\" in command");
-      }
-    }
-  }
-
-  private void closeAction(int i) {
-    if (src.startsWith("-}}", i)) {
-      trimNext = true;
-      pos = i + 3;
-    } else if (src.startsWith("}}", i)) {
-      pos = i + 2;
-    } else {
-      throw error("unclosed action");
-    }
-  }
-
-  private int identEnd(int i, boolean allowDots) {
-    while (i < src.length()) {
-      char c = src.charAt(i);
-      if (Character.isLetterOrDigit(c) || c == '_' || (allowDots && c == '.'
-          && i + 1 < src.length() && (Character.isLetterOrDigit(src.charAt(i + 1)) || src.charAt(i + 1) == '_'))) {
-        i++;
-      } else {
-        break;
-      }
-    }
-    return i;
-  }
-
-  private int stringEnd(int i) {
-    char q = src.charAt(i);
-    i++;
-    while (i < src.length()) {
-      char c = src.charAt(i);
-      if (c == '\\' && q == '"') {
-        i += 2;
-        continue;
-      }
-      if (c == q) {
-        return i + 1;
-      }
-      if (c == '\n' && q == '"') {
-        break;
-      }
-      i++;
-    }
-    throw error("unterminated quoted string");
-  }
-
-  private static String unquote(String s) {
-    if (s.charAt(0) == '`') {
-      return s.substring(1, s.length() - 1);
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 1; i < s.length() - 1; i++) {
-      char c = s.charAt(i);
-      if (c != '\\') {
-        sb.append(c);
-        continue;
-      }
-      char n = s.charAt(++i);
-      switch (n) {
-        case 'n' -> sb.append('\n');
-        case 't' -> sb.append('\t');
-        case 'r' -> sb.append('\r');
-        case '\\' -> sb.append('\\');
-        case '"' -> sb.append('"');
-        case '\'' -> sb.append('\'');
-        case 'u' -> {
-          sb.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-          i += 4;
-        }
-        case 'x' -> {
-          sb.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
-          i += 2;
-        }
-        default -> sb.append('\\').append(n);
-      }
-    }
-    return sb.toString();
-  }
-
-  private int skipSpace(int i) {
-    while (i < src.length() && isSpace(src.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
-  private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-  }
-
-  private static String stripTrailing(String s) {
-    int e = s.length();
-    while (e > 0 && isSpace(s.charAt(e - 1))) {
-      e--;
-    }
-    return s.substring(0, e);
-  }
-
-  private TemplateException error(String msg) {
+  TemplateException error(String msg) {
     int line = 1;
     for (int i = 0; i < actionPos && i < src.length(); i++) {
       if (src.charAt(i) == '\n') {
