@@ -51,6 +51,18 @@ class CliCommandsTest {
   }
 
   @Test
+  void ps_longCommandAndSize_truncatesWithEllipsisAndAddsSizeColumn() {
+    daemon.json("GET /containers/json", 200, "[{\"Id\":\"" + ID + "\",\"Names\":[\"/db\"],\"Image\":\"debian:bookworm\","
+        + "\"Command\":\"sh -c \\\"while true; do sleep 1; done\\\"\",\"Created\":" + (Instant.now().getEpochSecond() - 1800)
+        + ",\"State\":\"exited\",\"Status\":\"Exited (0) 2 seconds ago\",\"SizeRw\":12,\"SizeRootFs\":4261550}]");
+    FakeDaemon.Result r = daemon.run("ps", "-a", "-s");
+    assertThat(r.out()).isEqualTo(
+        "CONTAINER ID   IMAGE             COMMAND                   CREATED          STATUS                     PORTS     NAMES     SIZE\n"
+            + "4c01db0b339c   debian:bookworm   \"sh -c \\\"while true; …\"   30 minutes ago   Exited (0) 2 seconds ago             db        12B (virtual 4.26MB)\n");
+    assertThat(daemon.last("GET", "/containers/json").query().get("size")).containsExactly("1");
+  }
+
+  @Test
   void ps_noContainers_printsHeaderOnly() {
     daemon.json("GET /containers/json", 200, "[]");
     assertThat(daemon.run("container", "ls", "-a").out())
@@ -331,5 +343,35 @@ class CliCommandsTest {
     String out = daemon.run("version").out();
     assertThat(out).contains(" Version:           0.1.0\n", "\nServer: Berth\n Engine:\n  Version:          0.1.0\n",
         "  API version:      1.51 (minimum version 1.12)\n", "  Experimental:     false\n");
+  }
+
+  @Test
+  void info_serverFields_printInDockersOrder() {
+    daemon.json("GET /info", 200, "{\"ID\":\"X1\",\"Containers\":3,\"ContainersRunning\":1,\"ContainersPaused\":0,"
+        + "\"ContainersStopped\":2,\"Images\":4,\"Driver\":\"overlayfs\",\"LoggingDriver\":\"json-file\","
+        + "\"CgroupDriver\":\"cgroupfs\",\"CgroupVersion\":\"2\",\"KernelVersion\":\"6.1\",\"OperatingSystem\":\"Debian\","
+        + "\"OSType\":\"linux\",\"Architecture\":\"x86_64\",\"NCPU\":2,\"MemTotal\":25200000000,\"Name\":\"host\","
+        + "\"DockerRootDir\":\"/var/lib/berth\",\"ServerVersion\":\"0.1.0\",\"Warnings\":[\"WARNING: no swap\"]}");
+    FakeDaemon.Result r = daemon.run("info");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("""
+        Client:
+         Version:    0.1.0
+         Context:    default
+         Debug Mode: false
+
+        Server:
+         Containers: 3
+          Running: 1
+          Paused: 0
+          Stopped: 2
+         Images: 4
+         Server Version: 0.1.0
+         Storage Driver: overlayfs
+         Logging Driver: json-file
+         Cgroup Driver: cgroupfs
+         Cgroup Version: 2
+        """).contains(" CPUs: 2\n Total Memory: 23.47GiB\n Name: host\n ID: X1\n Docker Root Dir: /var/lib/berth\n");
+    assertThat(r.err()).isEqualTo("WARNING: no swap\n");
   }
 }

@@ -171,4 +171,54 @@ class DockerCliIT {
     Cmd info = docker("info", "--format", "{{.Driver}} {{.OSType}}");
     assertThat(info.out().strip()).isEqualTo("overlay2 linux");
   }
+
+  @Test
+  void killRestartStartAttach_behaveAsDocker() throws Exception {
+    String id = docker("run", "-d", "--name", "sleeper", "-l", "role=test", "busybox", "sleep", "60").out().strip();
+    assertThat(docker("ps", "-q", "--filter", "label=role=test").out().strip()).isEqualTo(id.substring(0, 12));
+    assertThat(docker("ps", "-q", "--filter", "status=exited", "--filter", "name=sleeper").out()).isEmpty();
+    assertThat(docker("kill", "-s", "KILL", "sleeper").exit()).isZero();
+    assertThat(docker("inspect", "-f", "{{.State.ExitCode}}", id).out().strip()).isEqualTo("137");
+    Cmd kill = docker("kill", "sleeper");
+    assertThat(kill.exit()).isEqualTo(1);
+    assertThat(kill.err()).contains("is not running");
+    assertThat(docker("restart", "-t", "0", "sleeper").exit()).isZero();
+    assertThat(docker("inspect", "-f", "{{.State.Running}}", id).out().strip()).isEqualTo("true");
+    assertThat(docker("rm", "-f", "sleeper").exit()).isZero();
+
+    String once = docker("create", "busybox", "echo", "attached").out().strip();
+    Cmd start = docker("start", "-a", once);
+    assertThat(start.out()).isEqualTo("attached\n");
+    Cmd again = docker("start", "-a", once);
+    assertThat(again.out()).isEqualTo("attached\n");
+    assertThat(docker("logs", once).out()).isEqualTo("attached\nattached\n");
+    Cmd ts = docker("logs", "-t", once);
+    assertThat(ts.out().lines()).allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z attached"));
+    assertThat(docker("rm", once).exit()).isZero();
+  }
+
+  @Test
+  void runOptions_envWorkdirUserEntrypointHostname() throws Exception {
+    Cmd r = docker("run", "--rm", "-e", "FOO=bar", "-w", "/tmp/work", "-u", "nobody",
+        "busybox", "sh", "-c", "echo $FOO $(pwd) $(id -u) $HOSTNAME");
+    assertThat(r.err()).isEmpty();
+    String[] f = r.out().strip().split(" ");
+    assertThat(f[0]).isEqualTo("bar");
+    assertThat(f[1]).isEqualTo("/tmp/work");
+    assertThat(f[2]).isEqualTo("65534");
+    assertThat(f[3]).hasSize(12);
+    Cmd ep = docker("run", "--rm", "--entrypoint", "echo", "busybox", "via", "entrypoint");
+    assertThat(ep.out()).isEqualTo("via entrypoint\n");
+    Cmd hostNet = docker("run", "--rm", "--network", "host", "busybox", "hostname");
+    assertThat(hostNet.out().strip()).isEqualTo(java.nio.file.Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
+  }
+
+  @Test
+  void securityBaseline_asDockerDefaults() throws Exception {
+    Cmd r = docker("run", "--rm", "busybox", "sh", "-c",
+        "grep CapBnd /proc/self/status; cat /proc/kcore 2>&1 | head -c 0; mount | grep -c ' /sys .*ro,'; df -k /dev/shm | tail -1");
+    assertThat(r.out()).contains("CapBnd:\t00000000a80425fb");
+    assertThat(r.out().lines().skip(1).findFirst().orElse("")).isEqualTo("1");
+    assertThat(r.out()).contains("65536");
+  }
 }

@@ -84,6 +84,9 @@ public final class RuncRuntime implements AutoCloseable {
 
   /** Forgets the container in runc and removes its bundle. Missing containers are fine. */
   public void delete(String id) {
+    if (!Files.exists(paths.bundle(id)) && !Files.exists(paths.runcRoot().resolve(id))) {
+      return;
+    }
     try {
       run("delete", "--force", id);
     } catch (OciError e) {

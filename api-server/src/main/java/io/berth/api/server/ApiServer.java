@@ -52,8 +52,13 @@ public final class ApiServer implements HttpHandler {
         return;
       }
     }
-    LOG.log(System.Logger.Level.DEBUG, "{0} {1}", http.method(), http.path());
-    dispatch(http, response, version, path);
+    long t0 = System.nanoTime();
+    try {
+      dispatch(http, response, version, path);
+    } finally {
+      LOG.log(System.Logger.Level.DEBUG, "{0} {1} ({2} ms)", http.method(), http.path(),
+          (System.nanoTime() - t0) / 1_000_000);
+    }
   }
 
   private void dispatch(HttpRequest http, HttpResponse response, ApiVersion version, String path)

@@ -77,11 +77,13 @@ public final class FlagSet {
     return null;
   }
 
-  /** pflag's options listing: names and type in one column, usage aligned three spaces after. */
+  /** pflag's options listing, sorted by long name: names and type, usage three spaces after. */
   public String usage() {
     List<String[]> rows = new ArrayList<>();
     int width = 0;
-    for (Flag f : flags) {
+    List<Flag> sorted = new ArrayList<>(flags);
+    sorted.sort((a, b) -> a.longName.compareTo(b.longName));
+    for (Flag f : sorted) {
       if (f.hidden) {
         continue;
       }

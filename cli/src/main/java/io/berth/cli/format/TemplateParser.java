@@ -81,8 +81,8 @@ final class TemplateParser {
       return null; // a comment
     }
     TemplateLexer.Tok first = toks.getFirst();
-    if (first.kind.equals("id")) {
-      switch (first.text) {
+    if (first.kind().equals("id")) {
+      switch (first.text()) {
         case "end" -> {
           ti++;
           expectEnd();
@@ -94,16 +94,16 @@ final class TemplateParser {
         }
         case "if", "range", "with" -> {
           ti++;
-          out.add(control(first.text));
+          out.add(control(first.text()));
           return null;
         }
         case "break", "continue" -> {
           ti++;
           expectEnd();
-          out.add(new Loop(first.text.equals("break")));
+          out.add(new Loop(first.text().equals("break")));
           return null;
         }
-        case "define", "template", "block" -> throw error("{{" + first.text + "}} is not supported");
+        case "define", "template", "block" -> throw error("{{" + first.text() + "}} is not supported");
         default -> {}
       }
     }
@@ -121,8 +121,8 @@ final class TemplateParser {
     List<Node> otherwise = List.of();
     if ("else".equals(close)) {
       // "else if" / "else with" chain into a nested node that shares our {{end}}.
-      if (ti < toks.size() && toks.get(ti).kind.equals("id")
-          && toks.get(ti).text.equals(word) && !word.equals("range")) {
+      if (ti < toks.size() && toks.get(ti).kind().equals("id")
+          && toks.get(ti).text().equals(word) && !word.equals("range")) {
         ti++;
         otherwise = List.of(control(word));
         close = "end";
@@ -145,27 +145,27 @@ final class TemplateParser {
 
   private void expectEnd() {
     if (ti < toks.size()) {
-      throw error("unexpected \"" + toks.get(ti).text + "\" in command");
+      throw error("unexpected \"" + toks.get(ti).text() + "\" in command");
     }
   }
 
   private Pipe pipe(boolean top) {
-    int p = ti < toks.size() ? toks.get(ti).pos : actionPos;
+    int p = ti < toks.size() ? toks.get(ti).pos() : actionPos;
     List<String> vars = new ArrayList<>();
     boolean declare = true;
     // Look ahead for "$x :=", "$x =", or "$i, $e :=".
     int save = ti;
-    while (ti < toks.size() && toks.get(ti).kind.equals("var")) {
-      vars.add(toks.get(ti).text);
+    while (ti < toks.size() && toks.get(ti).kind().equals("var")) {
+      vars.add(toks.get(ti).text());
       ti++;
-      if (ti < toks.size() && toks.get(ti).kind.equals(",")) {
+      if (ti < toks.size() && toks.get(ti).kind().equals(",")) {
         ti++;
         continue;
       }
       break;
     }
-    if (!vars.isEmpty() && ti < toks.size() && (toks.get(ti).kind.equals(":=") || toks.get(ti).kind.equals("="))) {
-      declare = toks.get(ti).kind.equals(":=");
+    if (!vars.isEmpty() && ti < toks.size() && (toks.get(ti).kind().equals(":=") || toks.get(ti).kind().equals("="))) {
+      declare = toks.get(ti).kind().equals(":=");
       ti++;
     } else {
       vars.clear();
@@ -174,13 +174,13 @@ final class TemplateParser {
     List<Cmd> cmds = new ArrayList<>();
     while (true) {
       cmds.add(command());
-      if (ti < toks.size() && toks.get(ti).kind.equals("|")) {
+      if (ti < toks.size() && toks.get(ti).kind().equals("|")) {
         ti++;
         continue;
       }
       break;
     }
-    if (!top && (ti >= toks.size() || !toks.get(ti).kind.equals(")"))) {
+    if (!top && (ti >= toks.size() || !toks.get(ti).kind().equals(")"))) {
       throw error("unclosed left paren");
     }
     return new Pipe(p, vars, declare, cmds);
@@ -188,9 +188,9 @@ final class TemplateParser {
 
   private Cmd command() {
     List<Arg> args = new ArrayList<>();
-    int p = ti < toks.size() ? toks.get(ti).pos : actionPos;
+    int p = ti < toks.size() ? toks.get(ti).pos() : actionPos;
     while (ti < toks.size()) {
-      String k = toks.get(ti).kind;
+      String k = toks.get(ti).kind();
       if (k.equals("|") || k.equals(")")) {
         break;
       }
@@ -204,31 +204,31 @@ final class TemplateParser {
 
   private Arg operand() {
     TemplateLexer.Tok t = toks.get(ti++);
-    Arg term = switch (t.kind) {
-      case "field" -> t.text.equals(".") ? new Dot(t.pos) : new Field(t.pos, null, names(t.text));
+    Arg term = switch (t.kind()) {
+      case "field" -> t.text().equals(".") ? new Dot(t.pos()) : new Field(t.pos(), null, names(t.text()));
       case "var" -> {
-        int dot = t.text.indexOf('.');
-        yield dot < 0 ? new Var(t.pos, t.text, List.of())
-            : new Var(t.pos, t.text.substring(0, dot), names(t.text.substring(dot)));
+        int dot = t.text().indexOf('.');
+        yield dot < 0 ? new Var(t.pos(), t.text(), List.of())
+            : new Var(t.pos(), t.text().substring(0, dot), names(t.text().substring(dot)));
       }
-      case "id" -> switch (t.text) {
-        case "true" -> new Literal(t.pos, Boolean.TRUE);
-        case "false" -> new Literal(t.pos, Boolean.FALSE);
-        case "nil" -> new Literal(t.pos, null);
-        default -> new Ident(t.pos, t.text);
+      case "id" -> switch (t.text()) {
+        case "true" -> new Literal(t.pos(), Boolean.TRUE);
+        case "false" -> new Literal(t.pos(), Boolean.FALSE);
+        case "nil" -> new Literal(t.pos(), null);
+        default -> new Ident(t.pos(), t.text());
       };
-      case "string" -> new Literal(t.pos, t.text);
-      case "number" -> new Literal(t.pos, number(t.text));
+      case "string" -> new Literal(t.pos(), t.text());
+      case "number" -> new Literal(t.pos(), number(t.text()));
       case "(" -> {
         Pipe inner = pipe(false);
         ti++; // the ")"
-        yield new Sub(t.pos, inner);
+        yield new Sub(t.pos(), inner);
       }
-      default -> throw error("unexpected \"" + t.text + "\" in operand");
+      default -> throw error("unexpected \"" + t.text() + "\" in operand");
     };
     // A chained field such as (pipe).Field or $x.Field arrives as a separate "field" token glued on.
-    while (ti < toks.size() && toks.get(ti).kind.equals("chain")) {
-      term = new Field(toks.get(ti).pos, term, names(toks.get(ti).text));
+    while (ti < toks.size() && toks.get(ti).kind().equals("chain")) {
+      term = new Field(toks.get(ti).pos(), term, names(toks.get(ti).text()));
       ti++;
     }
     return term;

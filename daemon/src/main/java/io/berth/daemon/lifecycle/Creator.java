@@ -65,7 +65,10 @@ final class Creator {
     var dir = store.dirFor(id);
     try {
       Files.createDirectories(dir);
+      long t0 = System.nanoTime();
       images.prepare(id, image.id());
+      System.getLogger("berth.lifecycle").log(System.Logger.Level.DEBUG, "create {0}: rw layer {1} ms",
+          id, (System.nanoTime() - t0) / 1_000_000);
       store.add(new Container(id, finalName, Instant.now(), image.id(), cmdline.getFirst(),
           cmdline.subList(1, cmdline.size()), merged, host, new ContainerState.Created(0, ""), dir));
     } catch (IOException | RuntimeException e) {

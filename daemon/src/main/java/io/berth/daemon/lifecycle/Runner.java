@@ -78,20 +78,31 @@ public final class Runner {
       }
       Run run = run(c.id());
       try {
+        long t0 = System.nanoTime();
         ImageAccess.Rootfs rootfs = images.rootfs(c.id());
         Mounts.mount(rootfs);
         var spec = specs.spec(c, rootfs.merged());
+        long t1 = System.nanoTime();
         int pid = runtime.create(c.id(), c.name(), spec, c.logPath(),
             c.config().openStdin(), c.config().tty());
         run.ready.complete(null);
+        long t2 = System.nanoTime();
         runtime.start(c.id());
+        long t3 = System.nanoTime();
         store.update(c.id(), x -> x.withState(new ContainerState.Running(pid, Instant.now())));
+        LOG.log(System.Logger.Level.DEBUG, "start {0}: prepare {1} ms, conmon+create {2} ms, "
+            + "runc start {3} ms, record {4} ms", c.id(), ms(t0, t1), ms(t1, t2), ms(t2, t3),
+            ms(t3, System.nanoTime()));
       } catch (RuntimeException e) {
         failStart(c, run, e);
       }
     } finally {
       l.unlock();
     }
+  }
+
+  private static long ms(long from, long to) {
+    return (to - from) / 1_000_000;
   }
 
   private void failStart(Container c, Run run, RuntimeException e) {
@@ -123,10 +134,14 @@ public final class Runner {
       if (c == null || !(c.state() instanceof ContainerState.Running r)) {
         return;
       }
+      long t0 = System.nanoTime();
       c = store.update(id, x -> x.withState(
           new ContainerState.Exited(code, r.startedAt(), Instant.now(), "")));
       finishRun(id, run(id), new Exit(code, ""));
+      long t1 = System.nanoTime();
       cleanupRuntime(c);
+      LOG.log(System.Logger.Level.DEBUG, "exit {0} ({1}): record {2} ms, cleanup {3} ms", id, code,
+          ms(t0, t1), ms(t1, System.nanoTime()));
     } finally {
       l.unlock();
     }
@@ -250,9 +265,11 @@ public final class Runner {
       case ContainerState.Created cr -> cr.exitCode();
       case ContainerState.Running _, ContainerState.Removing _ -> 0;
     };
+    long t0 = System.nanoTime();
     store.update(c.id(), x -> x.withState(new ContainerState.Removing()));
     cleanupRuntime(c);
     images.remove(c.id());
+    LOG.log(System.Logger.Level.DEBUG, "remove {0}: {1} ms", c.id(), ms(t0, System.nanoTime()));
     try {
       store.remove(c);
     } catch (IOException e) {
