@@ -343,6 +343,8 @@ class CliCommandsTest {
     String out = daemon.run("version").out();
     assertThat(out).contains(" Version:           0.1.0\n", "\nServer: Berth\n Engine:\n  Version:          0.1.0\n",
         "  API version:      1.51 (minimum version 1.12)\n", "  Experimental:     false\n");
+    assertThat(daemon.run("version", "--format", "{{.Server.APIVersion}} {{.Client.APIVersion}}").out())
+        .isEqualTo("1.51 1.51\n");
   }
 
   @Test

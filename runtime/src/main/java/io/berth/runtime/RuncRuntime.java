@@ -126,6 +126,15 @@ public final class RuncRuntime implements AutoCloseable {
     }
   }
 
+  /** Ids of the containers runc has state for. */
+  public List<String> list() {
+    try (var dirs = Files.list(paths.runcRoot())) {
+      return dirs.map(p -> p.getFileName().toString()).toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
   public Path attachSocket(String id) {
     return paths.attachSocket(id);
   }

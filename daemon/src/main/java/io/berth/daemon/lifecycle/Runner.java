@@ -305,8 +305,17 @@ public final class Runner {
     return new WaitResponse(e.code(), e.error().isEmpty() ? null : new WaitResponse.WaitError(e.error()));
   }
 
-  /** After a daemon restart: believe the exit files and runc, not the last record. */
+  /**
+   * After a daemon restart: believe the exit files and runc, not the last record; runc
+   * containers that no record knows (a crash between create and record) are deleted.
+   */
   public void reconcile() {
+    for (String id : runtime.list()) {
+      if (store.get(id) == null) {
+        LOG.log(System.Logger.Level.INFO, "deleting orphaned runtime container " + id);
+        runtime.delete(id);
+      }
+    }
     for (Container c : store.all()) {
       if (!(c.state() instanceof ContainerState.Running)) {
         continue;

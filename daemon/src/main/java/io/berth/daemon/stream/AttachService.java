@@ -50,7 +50,7 @@ public final class AttachService {
         }
         var out = new LogCopier(streams.output(), o.stdout(), o.stderr(), false);
         if (o.stream()) {
-          LogReader.read(c.logPath(), offset, out::write, run.exit::isDone);
+          LogReader.follow(c.logPath(), offset, out::write, run.exit);
         } else if (o.logs()) {
           LogReader.read(c.logPath(), offset, out::write, () -> true);
         }

@@ -59,12 +59,12 @@ public final class LogsService {
       out.write(e);
     }
     if (o.follow() && running && (until == null || until.isAfter(Instant.now()))) {
-      LogReader.read(c.logPath(), offset, e -> {
+      LogReader.follow(c.logPath(), offset, e -> {
         if (until != null && e.time().isAfter(until)) {
           return false;
         }
         return out.write(e);
-      }, run.exit::isDone);
+      }, run.exit);
     }
   }
 }

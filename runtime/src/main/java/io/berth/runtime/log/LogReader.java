@@ -12,6 +12,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -60,26 +64,49 @@ public final class LogReader {
   }
 
   /**
-   * Reads from {@code offset}; at end of file, waits for more while {@code running} holds, then
+   * Reads from {@code offset}; at end of file, polls for more until {@code stop} holds, then
    * reads what is left and returns. Returns the offset after the last complete line.
    */
   public static long read(Path log, long offset, Consumer consumer, BooleanSupplier stop)
       throws IOException {
-    if (!Files.exists(log)) {
-      if (stop.getAsBoolean()) {
-        return offset;
+    return follow(log, offset, consumer, stop, () -> Thread.sleep(20));
+  }
+
+  /**
+   * Follows the log until {@code done} completes, then reads what is left. Waiting on the
+   * future rather than sleeping means the end is seen the moment it happens.
+   */
+  public static long follow(Path log, long offset, Consumer consumer, Future<?> done)
+      throws IOException {
+    return follow(log, offset, consumer, done::isDone, () -> {
+      try {
+        done.get(20, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException | java.util.concurrent.CancellationException e) {
+        // poll again
       }
-      Files.createDirectories(log.getParent());
-    }
+    });
+  }
+
+  private interface Pause {
+    void pause() throws InterruptedException;
+  }
+
+  private static long follow(Path log, long offset, Consumer consumer, BooleanSupplier stop,
+      Pause pause) throws IOException {
     ByteArrayOutputStream pending = new ByteArrayOutputStream();
     long pos = offset;
     byte[] buf = new byte[64 * 1024];
-    while (true) {
-      boolean stopping = stop.getAsBoolean();
-      int n = 0;
-      if (Files.exists(log)) {
-        try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
+    RandomAccessFile f = null;
+    try {
+      while (true) {
+        boolean stopping = stop.getAsBoolean();
+        // kept open once found: a container removed right after its exit still reads to the end
+        if (f == null && Files.exists(log)) {
+          f = new RandomAccessFile(log.toFile(), "r");
+        }
+        if (f != null) {
           f.seek(pos + pending.size());
+          int n;
           while ((n = f.read(buf)) > 0) {
             int start = 0;
             for (int i = 0; i < n; i++) {
@@ -98,16 +125,20 @@ public final class LogReader {
             pending.write(buf, start, n - start);
           }
         }
+        if (stopping) {
+          return pos;
+        }
+        pending.reset();
+        try {
+          pause.pause();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return pos;
+        }
       }
-      if (stopping) {
-        return pos;
-      }
-      pending.reset();
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return pos;
+    } finally {
+      if (f != null) {
+        f.close();
       }
     }
   }

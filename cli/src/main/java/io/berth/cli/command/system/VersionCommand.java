@@ -10,6 +10,7 @@ import io.berth.cli.format.JsonValues;
 import io.berth.cli.format.TabWriter;
 import io.berth.cli.format.Template;
 import io.berth.cli.format.TemplateException;
+import io.berth.cli.format.TemplateObject;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -168,7 +169,38 @@ public final class VersionCommand extends Command {
           "Details", details)));
     }
     s.put("Components", components);
-    return s;
+    return new ServerVersion(s);
+  }
+
+  /**
+   * The server document as docker's typed struct presents it to templates: field names are the
+   * Go ones ({@code .Server.APIVersion} reads the JSON key {@code ApiVersion}).
+   */
+  private record ServerVersion(Map<String, Object> raw) implements TemplateObject {
+    private static final List<String> FIELDS = List.of("Platform", "Components", "Version", "APIVersion",
+        "MinAPIVersion", "GitCommit", "GoVersion", "Os", "Arch", "KernelVersion", "Experimental", "BuildTime");
+
+    @Override
+    public Object field(String name) {
+      String key = name.equals("APIVersion") ? "ApiVersion" : name;
+      if (raw.containsKey(key)) {
+        return raw.get(key);
+      }
+      if (!FIELDS.contains(name)) {
+        return MISSING;
+      }
+      return name.equals("Experimental") ? Boolean.FALSE : "";
+    }
+
+    @Override
+    public Map<String, Object> toJson() {
+      return raw;
+    }
+
+    @Override
+    public String typeName() {
+      return "*types.Version";
+    }
   }
 
   private static Object detailsOrder(List<Object> args) {

@@ -1,0 +1,115 @@
+package io.berth.api.server;
+
+import io.berth.api.model.container.ContainerConfig;
+import io.berth.api.model.container.ContainerCreateResponse;
+import io.berth.api.model.container.ContainerInspect;
+import io.berth.api.model.container.ContainerSummary;
+import io.berth.api.model.container.HostConfig;
+import io.berth.api.model.container.WaitResponse;
+import io.berth.api.server.backend.AttachOptions;
+import io.berth.api.server.backend.ContainerBackend;
+import io.berth.api.server.backend.ContainerListOptions;
+import io.berth.api.server.backend.ContainerLogsOptions;
+import io.berth.api.server.backend.ContainerStopOptions;
+import io.berth.api.server.backend.WaitCondition;
+import io.berth.common.error.NotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records what the routes hand over; {@link #failure}, when set, is what every call throws. */
+public final class FakeContainerBackend implements ContainerBackend {
+  public RuntimeException failure;
+  public final List<String> calls = new ArrayList<>();
+
+  public String createdName;
+  public ContainerConfig createdConfig;
+  public HostConfig createdHost;
+  public ContainerListOptions listOptions;
+  public ContainerStopOptions stopOptions;
+  public String killSignal;
+  public WaitCondition waitCondition;
+  public ContainerLogsOptions logsOptions;
+  public AttachOptions attachOptions;
+
+  public Waiter waiter = () -> new WaitResponse(0, null);
+  public Streamer streamer;
+  public Attacher attacher;
+
+  private void call(String what) {
+    calls.add(what);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  @Override
+  public ContainerCreateResponse containerCreate(String name, ContainerConfig config, HostConfig host) {
+    call("create " + name);
+    createdName = name;
+    createdConfig = config;
+    createdHost = host;
+    return new ContainerCreateResponse("c0ffee", List.of());
+  }
+
+  @Override
+  public void containerStart(String ref) {
+    call("start " + ref);
+  }
+
+  @Override
+  public void containerStop(String ref, ContainerStopOptions options) {
+    call("stop " + ref);
+    stopOptions = options;
+  }
+
+  @Override
+  public void containerKill(String ref, String signal) {
+    call("kill " + ref);
+    killSignal = signal;
+  }
+
+  @Override
+  public void containerRestart(String ref, ContainerStopOptions options) {
+    call("restart " + ref);
+    stopOptions = options;
+  }
+
+  @Override
+  public void containerRemove(String ref, boolean force, boolean volumes) {
+    call("remove " + ref + " force=" + force + " volumes=" + volumes);
+  }
+
+  @Override
+  public Waiter containerWait(String ref, WaitCondition condition) {
+    call("wait " + ref);
+    waitCondition = condition;
+    return waiter;
+  }
+
+  @Override
+  public List<ContainerSummary> containerList(ContainerListOptions options) {
+    call("list");
+    listOptions = options;
+    return List.of();
+  }
+
+  @Override
+  public ContainerInspect containerInspect(String ref) {
+    call("inspect " + ref);
+    throw new NotFoundException("No such container: " + ref);
+  }
+
+  @Override
+  public Streamer containerLogs(String ref, ContainerLogsOptions options) {
+    call("logs " + ref);
+    logsOptions = options;
+    return streamer;
+  }
+
+  @Override
+  public Attacher containerAttach(String ref, AttachOptions options) {
+    call("attach " + ref);
+    attachOptions = options;
+    return attacher;
+  }
+}

@@ -1,0 +1,69 @@
+package io.berth.api.server;
+
+import io.berth.api.model.image.ImageDeleteItem;
+import io.berth.api.model.image.ImageInspect;
+import io.berth.api.model.image.ImageSummary;
+import io.berth.api.server.backend.ImageBackend;
+import io.berth.api.server.backend.ProgressListener;
+import io.berth.common.error.NotFoundException;
+import io.berth.common.filter.Filters;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** An image backend whose import is scripted by {@link #importer}. */
+public final class FakeImageBackend implements ImageBackend {
+  /** Runs an import: gets the body and the progress listener, returns the image id. */
+  @FunctionalInterface
+  public interface Importer {
+    String run(byte[] tar, ProgressListener progress);
+  }
+
+  public Importer importer = (tar, progress) -> "sha256:" + "a".repeat(64);
+  public ImportOptions importOptions;
+  public byte[] importedBytes;
+  public Filters listFilters;
+
+  @Override
+  public List<ImageSummary> imageList(boolean all, Filters filters) {
+    listFilters = filters;
+    return List.of();
+  }
+
+  @Override
+  public ImageInspect imageInspect(String ref) {
+    throw new NotFoundException("No such image: " + ref);
+  }
+
+  @Override
+  public void imageTag(String ref, String repo, String tag) {}
+
+  @Override
+  public List<ImageDeleteItem> imageDelete(String ref, boolean force, boolean noPrune) {
+    return List.of();
+  }
+
+  @Override
+  public String imageImport(InputStream tar, ImportOptions options, ProgressListener progress) {
+    importOptions = options;
+    try {
+      importedBytes = tar.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return importer.run(importedBytes, progress);
+  }
+
+  @Override
+  public void imagePull(String image, String tag, ProgressListener progress) {
+    throw new NotFoundException(
+        "pull access denied for " + image + ", repository does not exist or may require 'docker login'");
+  }
+
+  @Override
+  public String imageBootstrap(String name, ProgressListener progress) {
+    progress.status(null, "bootstrapping " + name);
+    return "sha256:" + "b".repeat(64);
+  }
+}
