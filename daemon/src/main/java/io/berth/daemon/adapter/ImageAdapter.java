@@ -169,6 +169,11 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
     images.layers().removeRw(containerId);
   }
 
+  @Override
+  public List<String> layerOwners() {
+    return images.layers().containerIds();
+  }
+
   public String imageIdOrNull(String ref) {
     try {
       return images.inspect(ref).id();

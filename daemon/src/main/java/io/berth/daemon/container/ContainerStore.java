@@ -93,7 +93,16 @@ public final class ContainerStore {
   }
 
   public void remove(Container c) throws IOException {
+    forget(c);
     MoreFiles.deleteRecursively(c.dir());
+  }
+
+  /**
+   * Drops the record now and leaves the directory (its log may still be read) for the caller to
+   * delete; a directory without a record is removed at the next start anyway.
+   */
+  public void forget(Container c) throws IOException {
+    Files.deleteIfExists(c.dir().resolve("container.json"));
     byId.remove(c.id());
     byName.remove(c.name(), c.id());
   }

@@ -18,6 +18,9 @@ public interface ImageAccess {
 
   void remove(String containerId);
 
+  /** Containers that have a writable layer, whether or not a record knows them. */
+  java.util.List<String> layerOwners();
+
   record Rootfs(Path merged, List<Mount> mounts) {}
 
   record ResolvedImage(

@@ -33,6 +33,8 @@ public final class Runner {
   /** The futures of a container's current (or next) run. */
   public static final class Run {
     public final CompletableFuture<Exit> exit = new CompletableFuture<>();
+    /** Clients reading this run's output: its log outlives the container until they are done. */
+    public final java.util.concurrent.atomic.AtomicInteger readers = new java.util.concurrent.atomic.AtomicInteger();
     /** Completes when conmon holds the container's stdio (before its process starts). */
     public final CompletableFuture<Void> ready = new CompletableFuture<>();
   }
@@ -134,6 +136,10 @@ public final class Runner {
       if (c == null || !(c.state() instanceof ContainerState.Running r)) {
         return;
       }
+      if (c.hostConfig().autoRemove()) {
+        autoRemove(c, code);
+        return;
+      }
       long t0 = System.nanoTime();
       c = store.update(id, x -> x.withState(
           new ContainerState.Exited(code, r.startedAt(), Instant.now(), "")));
@@ -145,11 +151,43 @@ public final class Runner {
     } finally {
       l.unlock();
     }
-    if (c.hostConfig().autoRemove()) {
+  }
+
+  /**
+   * {@code --rm}: the container is gone for clients as soon as its record is; runc's state, the
+   * mount and the layers are cleaned up after (and at the next start if the daemon dies first).
+   */
+  private void autoRemove(Container c, int code) {
+    Run run = run(c.id());
+    try {
+      store.forget(c);
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "auto-remove of " + c.id() + " failed", e);
+    }
+    Exit exit = new Exit(code, "");
+    finishRun(c.id(), run, exit);
+    runs.remove(c.id());
+    locks.remove(c.id());
+    removal(c.id()).complete(exit);
+    removals.remove(c.id());
+    Thread.ofVirtual().name("cleanup-" + c.id()).start(() -> {
+      cleanupRuntime(c);
+      images.remove(c.id());
+      awaitReaders(run);
       try {
-        remove(id, true);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "auto-remove of " + id + " failed", e);
+        io.berth.common.io.MoreFiles.deleteRecursively(c.dir());
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "removing " + c.dir() + ": " + e.getMessage());
+      }
+    });
+  }
+
+  private static void awaitReaders(Run run) {
+    for (int i = 0; i < 1000 && run.readers.get() > 0; i++) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        return;
       }
     }
   }
@@ -314,6 +352,13 @@ public final class Runner {
       if (store.get(id) == null) {
         LOG.log(System.Logger.Level.INFO, "deleting orphaned runtime container " + id);
         runtime.delete(id);
+      }
+    }
+    for (String id : images.layerOwners()) {
+      if (store.get(id) == null) {
+        LOG.log(System.Logger.Level.INFO, "removing orphaned container layer " + id);
+        Mounts.unmount(images.rootfs(id).merged());
+        images.remove(id);
       }
     }
     for (Container c : store.all()) {

@@ -49,10 +49,15 @@ public final class AttachService {
               () -> pumpStdin(c.id(), run, streams.stdin()));
         }
         var out = new LogCopier(streams.output(), o.stdout(), o.stderr(), false);
-        if (o.stream()) {
-          LogReader.follow(c.logPath(), offset, out::write, run.exit);
-        } else if (o.logs()) {
-          LogReader.read(c.logPath(), offset, out::write, () -> true);
+        run.readers.incrementAndGet();
+        try {
+          if (o.stream()) {
+            LogReader.follow(c.logPath(), offset, out::write, run.exit);
+          } else if (o.logs()) {
+            LogReader.read(c.logPath(), offset, out::write, () -> true);
+          }
+        } finally {
+          run.readers.decrementAndGet();
         }
         if (pump != null) {
           pump.interrupt();

@@ -151,6 +151,19 @@ public final class ContainerLayers {
     }
   }
 
+  /** The containers that have a layer here. */
+  public List<String> containerIds() {
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(containersDir)) {
+      List<String> out = new ArrayList<>();
+      for (Path d : ds) {
+        out.add(d.getFileName().toString());
+      }
+      return out;
+    } catch (IOException e) {
+      throw new SystemException("cannot list container layers: " + e.getMessage(), e);
+    }
+  }
+
   /** Chain ids that some container layer stands on; the caller holds the lock. */
   public Set<String> referencedChainIds() throws IOException {
     Set<String> out = new HashSet<>();
