@@ -35,7 +35,7 @@ public final class Main {
   }
 
   /** Runs one command line; never exits the VM. */
-  static int run(String[] argv, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+  public static int run(String[] argv, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
     GlobalOptions g;
     try {
       g = GlobalOptions.parse(Arrays.asList(argv));

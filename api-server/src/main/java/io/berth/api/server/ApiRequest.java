@@ -36,10 +36,13 @@ public record ApiRequest(
     return http.query().getOrDefault(name, List.of());
   }
 
-  /** Docker's BoolValue: empty, 0, no, false and none are false; anything else is true. */
+  /**
+   * Docker's BoolValue: empty, 0, no, false and none (case and surrounding space ignored) are
+   * false; anything else is true.
+   */
   public boolean bool(String name) {
     return query(name)
-        .map(v -> !List.of("", "0", "no", "false", "none").contains(v.toLowerCase(Locale.ROOT)))
+        .map(v -> !List.of("", "0", "no", "false", "none").contains(v.strip().toLowerCase(Locale.ROOT)))
         .orElse(false);
   }
 

@@ -1,0 +1,103 @@
+package io.berth.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.berth.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The berth CLI against a real berthd, in process. */
+@Tag("privileged")
+class BerthCliIT {
+  static BerthDaemon daemon;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Prerequisites.require();
+    daemon = new BerthDaemon();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (daemon != null) {
+      daemon.close();
+    }
+  }
+
+  static Cmd berth(String stdin, String... args) {
+    var out = new ByteArrayOutputStream();
+    var err = new ByteArrayOutputStream();
+    int rc = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        Map.of("BERTH_HOST", daemon.host()));
+    return new Cmd(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void bootstrapRunPsLogsRm_endToEnd() throws Exception {
+    Cmd boot = berth("", "image", "bootstrap", "busybox");
+    assertThat(boot.exit()).as(boot.err()).isZero();
+    assertThat(boot.out()).contains("sha256:");
+    Cmd run = berth("", "run", "--rm", "busybox", "echo", "hello from berth");
+    assertThat(run.out()).isEqualTo("hello from berth\n");
+    assertThat(run.exit()).isZero();
+    assertThat(berth("", "run", "--rm", "busybox", "sh", "-c", "exit 5").exit()).isEqualTo(5);
+    assertThat(berth("x\ny\n", "run", "-i", "--rm", "busybox", "wc", "-l").out().strip()).isEqualTo("2");
+
+    String id = berth("", "run", "-d", "--name", "bg", "busybox", "sh", "-c", "echo started; sleep 30").out().strip();
+    assertThat(id).hasSize(64);
+    BerthDaemon.sleep(300);
+    Cmd ps = berth("", "ps");
+    assertThat(ps.out()).startsWith("CONTAINER ID   IMAGE     COMMAND");
+    assertThat(ps.out()).contains(id.substring(0, 12)).contains("bg");
+    assertThat(berth("", "ps", "-q").out().strip()).isEqualTo(id.substring(0, 12));
+    assertThat(berth("", "logs", "bg").out()).isEqualTo("started\n");
+    assertThat(berth("", "inspect", "-f", "{{.Name}} {{.State.Status}}", "bg").out().strip()).isEqualTo("/bg running");
+    Cmd rm = berth("", "rm", "bg");
+    assertThat(rm.exit()).isEqualTo(1);
+    assertThat(rm.err()).contains("container is running");
+    assertThat(berth("", "stop", "-t", "1", "bg").out().strip()).isEqualTo("bg");
+    assertThat(berth("", "rm", "bg").out().strip()).isEqualTo("bg");
+  }
+
+  @Test
+  void errors_inDockersWords() {
+    Cmd rm = berth("", "rm", "nosuch");
+    assertThat(rm.exit()).isEqualTo(1);
+    assertThat(rm.err()).isEqualTo("Error response from daemon: No such container: nosuch\n");
+    Cmd run = berth("", "run", "nosuchimage");
+    assertThat(run.exit()).isEqualTo(125);
+    assertThat(run.err()).contains("Unable to find image 'nosuchimage:latest' locally");
+    Cmd flag = berth("", "ps", "--nosuchflag");
+    assertThat(flag.exit()).isNotZero();
+    assertThat(flag.err()).contains("unknown flag: --nosuchflag");
+  }
+
+  @Test
+  void importTagImagesRmi() throws Exception {
+    Path tar = Files.createTempFile("rootfs", ".tar");
+    try {
+      new ProcessBuilder("tar", "-C", "/", "-cf", tar.toString(), "bin/busybox").start().waitFor();
+      Cmd imp = berth("", "import", "-c", "CMD [\"/bin/busybox\", \"true\"]", tar.toString(), "mine:1");
+      assertThat(imp.exit()).as(imp.err()).isZero();
+      assertThat(berth("", "tag", "mine:1", "mine:2").exit()).isZero();
+      Cmd images = berth("", "images");
+      assertThat(images.out()).startsWith("REPOSITORY").contains("mine").contains("1").contains("2");
+      assertThat(berth("", "run", "--rm", "mine:2").exit()).isZero();
+      assertThat(berth("", "rmi", "mine:1").out()).contains("Untagged: mine:1");
+      Cmd rmi = berth("", "rmi", "mine:2");
+      assertThat(rmi.out()).contains("Untagged: mine:2").contains("Deleted: sha256:");
+    } finally {
+      Files.deleteIfExists(tar);
+    }
+  }
+}
