@@ -47,19 +47,21 @@ JAVA_HOME="$JAVA_HOME" ./mvnw -B -DskipTests -Dstyle.color=never install >/tmp/b
   tail -50 /tmp/berth-build.log >&2; echo "install.sh: build failed (log: /tmp/berth-build.log)" >&2; exit 1; }
 
 new_lib=$(mktemp -d)
-cp app/target/lib/*.jar cli/target/lib/*.jar app/target/berth-app-*.jar cli/target/berth-cli-*.jar "$new_lib"/
+mkdir -p "$new_lib/daemon" "$new_lib/cli"
+cp app/target/lib/*.jar app/target/berth-app-*.jar "$new_lib/daemon/"
+cp cli/target/lib/*.jar cli/target/berth-cli-*.jar "$new_lib/cli/"
 changed=1
 if [ -d "$LIB/lib" ] && diff -rq "$new_lib" "$LIB/lib" >/dev/null 2>&1; then changed=0; fi
 if [ "$changed" = 1 ]; then
   mkdir -p "$LIB"
-  rm -rf "$LIB/lib.new"; mv "$new_lib" "$LIB/lib.new"; chmod 755 "$LIB/lib.new"
+  rm -rf "$LIB/lib.new"; mv "$new_lib" "$LIB/lib.new"; chmod -R a+rX "$LIB/lib.new"
   rm -rf "$LIB/lib"; mv "$LIB/lib.new" "$LIB/lib"
   rm -f "$LIB/berth.aot"
 else
   rm -rf "$new_lib"
 fi
-sed "s#@JAVA@#$JAVA_HOME/bin/java#; s#@LIB@#$LIB#" packaging/berthd.sh > "$PREFIX/bin/berthd"
-sed "s#@JAVA@#$JAVA_HOME/bin/java#; s#@LIB@#$LIB#" packaging/berth.sh > "$PREFIX/bin/berth"
+sed "s#@JAVA@#$JAVA_HOME/bin/java#g; s#@LIB@#$LIB#g" packaging/berthd.sh > "$PREFIX/bin/berthd"
+sed "s#@JAVA@#$JAVA_HOME/bin/java#g; s#@LIB@#$LIB#g" packaging/berth.sh > "$PREFIX/bin/berth"
 chmod 755 "$PREFIX/bin/berthd" "$PREFIX/bin/berth"
 if [ -d /etc/systemd/system ]; then
   sed "s#@PREFIX@#$PREFIX#" packaging/berthd.service > /etc/systemd/system/berthd.service
@@ -88,7 +90,7 @@ fi
 if [ ! -f "$LIB/berth.aot" ]; then
   # one training run records the CLI's classes in an AOT cache (JEP 483/514): startup ~2x faster
   "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$LIB/berth.aot" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-    -XX:-UsePerfData -Xlog:disable -Xlog:all=off -cp "$LIB/lib/*" io.berth.cli.Main ps -a >/dev/null 2>&1 \
+    -XX:-UsePerfData -Xlog:disable -Xlog:all=off -cp "$LIB/lib/cli/*" io.berth.cli.Main ps -a >/dev/null 2>&1 \
     || rm -f "$LIB/berth.aot"
 fi
 echo "install.sh: done"

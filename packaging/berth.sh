@@ -3,4 +3,4 @@
 aot=""
 [ -f "@LIB@/berth.aot" ] && aot="-XX:AOTCache=@LIB@/berth.aot"
 exec @JAVA@ $aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
-  -Xlog:disable -Xlog:all=off -cp "@LIB@/lib/*" io.berth.cli.Main "$@"
+  -Xlog:disable -Xlog:all=off -cp "@LIB@/lib/cli/*" io.berth.cli.Main "$@"
