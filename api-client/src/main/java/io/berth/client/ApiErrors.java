@@ -1,6 +1,6 @@
 package io.berth.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.berth.client.json.JsonReader;
 import io.berth.common.error.ConflictException;
 import io.berth.common.error.EngineException;
 import io.berth.common.error.ForbiddenException;
@@ -11,8 +11,8 @@ import io.berth.common.error.NotModifiedException;
 import io.berth.common.error.SystemException;
 import io.berth.common.error.UnauthorizedException;
 import io.berth.common.error.UnavailableException;
-import io.berth.common.json.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** Decodes an error response into the engine exception of its status, with the daemon's words. */
 final class ApiErrors {
@@ -43,20 +43,20 @@ final class ApiErrors {
       return "request returned " + reason + " for API route and version " + route
           + ", check if the server supports the requested API version";
     }
-    String text = new String(body, StandardCharsets.UTF_8);
     if (contentType != null && contentType.startsWith("application/json")) {
       try {
-        JsonNode n = Json.tree(body);
-        JsonNode m = n.get("message");
-        if (m == null || m.asText().isEmpty()) {
+        // The mini reader, not Jackson: an error is often the whole of a short command's work.
+        Object m = JsonReader.parse(body) instanceof Map<?, ?> doc ? doc.get("message") : null;
+        String text = m instanceof String s ? s : m instanceof Number || m instanceof Boolean ? m.toString() : "";
+        if (text.isEmpty()) {
           return "API returned a " + status + " (" + reason(status) + ") but provided no error-message";
         }
-        return m.asText().strip();
+        return text.strip();
       } catch (IllegalArgumentException e) {
         return "Error reading JSON: " + e.getMessage();
       }
     }
-    return text.strip();
+    return new String(body, StandardCharsets.UTF_8).strip();
   }
 
   private static String reason(int status) {

@@ -1,13 +1,13 @@
 package io.berth.client;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.berth.api.model.container.ContainerCreateResponse;
 import io.berth.api.model.container.ContainerSummary;
 import io.berth.api.model.container.WaitResponse;
-import io.berth.common.json.Json;
+import io.berth.client.json.JsonReader;
 import io.berth.http.client.ClientResponse;
 import io.berth.http.client.HijackedConnection;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,12 +26,25 @@ public final class Containers {
   public record LogsOptions(boolean follow, String tail, boolean timestamps, String since, String until, boolean details) {}
 
   /**
-   * {@code POST /containers/create}. {@code body} holds the Config fields at top level plus
-   * {@code HostConfig} and {@code NetworkingConfig}, as docker sends it.
+   * {@code POST /containers/create}. {@code body} is the JSON request (see {@link
+   * io.berth.client.json.JsonWriter}): the Config fields at top level plus {@code HostConfig} and
+   * {@code NetworkingConfig}, as docker sends it.
    */
-  public ContainerCreateResponse create(String name, ObjectNode body) {
-    return c.json("POST", "/containers/create", Query.of().opt("name", name), Json.bytes(body),
-        ContainerCreateResponse.class);
+  public ContainerCreateResponse create(String name, byte[] body) {
+    return createResponse(c.bytes("POST", "/containers/create", Query.of().opt("name", name), body));
+  }
+
+  /** Read without data binding: this is on every {@code run}, where Jackson's set-up would dominate. */
+  static ContainerCreateResponse createResponse(byte[] json) {
+    Map<?, ?> m = document(json);
+    List<String> warnings = null;
+    if (m.get("Warnings") instanceof List<?> l) {
+      warnings = new ArrayList<>(l.size());
+      for (Object w : l) {
+        warnings.add(w == null ? null : w.toString());
+      }
+    }
+    return new ContainerCreateResponse(m.get("Id") instanceof String id ? id : null, warnings);
   }
 
   public void start(String id) {
@@ -57,8 +70,7 @@ public final class Containers {
   }
 
   public List<ContainerSummary> list(ListOptions o) {
-    return c.json("GET", "/containers/json", listQuery(o), null,
-        Json.mapper().getTypeFactory().constructCollectionType(List.class, ContainerSummary.class));
+    return DataBinding.list(c.bytes("GET", "/containers/json", listQuery(o), null), ContainerSummary.class);
   }
 
   /** The list as the daemon sent it, for callers that read it without data binding. */
@@ -119,13 +131,33 @@ public final class Containers {
     }
 
     public WaitResponse await() {
-      return Json.parse(DockerClient.readAll(response), WaitResponse.class);
+      return waitResponse(DockerClient.readAll(response));
     }
 
     @Override
     public void close() {
       DockerClient.closeQuietly(response);
     }
+  }
+
+  /** {@code {"StatusCode":N,"Error":null|{"Message":"..."}}}, read without data binding. */
+  static WaitResponse waitResponse(byte[] json) {
+    Map<?, ?> m = document(json);
+    long status = m.get("StatusCode") instanceof Number n ? n.longValue() : 0;
+    WaitResponse.WaitError error = null;
+    if (m.get("Error") instanceof Map<?, ?> e) {
+      error = new WaitResponse.WaitError(e.get("Message") instanceof String msg ? msg : null);
+    }
+    return new WaitResponse(status, error);
+  }
+
+  /** An answer that is not an object (say, cut off by a daemon going away) is an error, not zeros. */
+  private static Map<?, ?> document(byte[] json) {
+    if (JsonReader.parse(json) instanceof Map<?, ?> m) {
+      return m;
+    }
+    throw new IllegalArgumentException("unable to read JSON from the daemon: expected an object, got "
+        + (json.length == 0 ? "nothing" : new String(json, java.nio.charset.StandardCharsets.UTF_8).strip()));
   }
 
   private static Query stopQuery(Integer timeout, String signal) {

@@ -1,7 +1,5 @@
 package io.berth.client;
 
-import com.fasterxml.jackson.databind.JavaType;
-import io.berth.common.json.Json;
 import io.berth.http.client.ClientResponse;
 import io.berth.http.client.HijackedConnection;
 import io.berth.http.client.HttpClient;
@@ -107,17 +105,9 @@ public final class DockerClient implements AutoCloseable {
     return c;
   }
 
-  /** Sends a request and decodes a JSON answer. */
+  /** Sends a request and decodes a JSON answer with data binding (see {@link DataBinding}). */
   public <T> T json(String method, String path, Query query, byte[] body, Class<T> type) {
-    return Json.parse(bytes(method, path, query, body), type);
-  }
-
-  public <T> T json(String method, String path, Query query, byte[] body, JavaType type) {
-    try {
-      return Json.mapper().readValue(bytes(method, path, query, body), type);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
+    return DataBinding.read(bytes(method, path, query, body), type);
   }
 
   /** Sends a request and returns the raw body bytes. */

@@ -1,5 +1,6 @@
 package io.berth.client;
 
+import io.berth.client.json.JsonWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,44 +14,14 @@ public final class Filters {
   private Filters() {}
 
   public static String toJson(Map<String, List<String>> filters) {
-    StringBuilder sb = new StringBuilder("{");
-    new TreeMap<>(filters).forEach((k, vs) -> {
-      if (sb.length() > 1) {
-        sb.append(',');
+    JsonWriter w = new JsonWriter().beginObject();
+    for (Map.Entry<String, List<String>> e : new TreeMap<>(filters).entrySet()) {
+      w.name(e.getKey()).beginObject();
+      for (String v : new TreeSet<>(e.getValue())) {
+        w.member(v, true);
       }
-      quote(sb, k).append(":{");
-      boolean first = true;
-      for (String v : new TreeSet<>(vs)) {
-        if (!first) {
-          sb.append(',');
-        }
-        first = false;
-        quote(sb, v).append(":true");
-      }
-      sb.append('}');
-    });
-    return sb.append('}').toString();
-  }
-
-  private static StringBuilder quote(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
+      w.endObject();
     }
-    return sb.append('"');
+    return w.endObject().toString();
   }
 }

@@ -3,11 +3,12 @@ package io.berth.client;
 import io.berth.api.model.image.ImageDeleteItem;
 import io.berth.api.model.image.ImageSummary;
 import io.berth.api.model.stream.JsonMessage;
-import io.berth.common.json.Json;
+import io.berth.client.json.JsonReader;
 import io.berth.http.client.ClientResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -21,8 +22,7 @@ public final class Images {
   }
 
   public List<ImageSummary> list(boolean all, Map<String, List<String>> filters) {
-    return c.json("GET", "/images/json", listQuery(all, filters), null,
-        Json.mapper().getTypeFactory().constructCollectionType(List.class, ImageSummary.class));
+    return DataBinding.list(c.bytes("GET", "/images/json", listQuery(all, filters), null), ImageSummary.class);
   }
 
   /** The list as the daemon sent it, for callers that read it without data binding. */
@@ -47,8 +47,22 @@ public final class Images {
   }
 
   public List<ImageDeleteItem> remove(String name, boolean force, boolean noPrune) {
-    return c.json("DELETE", "/images/" + DockerClient.seg(name), Query.of().flag("force", force).flag("noprune", noPrune),
-        null, Json.mapper().getTypeFactory().constructCollectionType(List.class, ImageDeleteItem.class));
+    return deleted(c.bytes("DELETE", "/images/" + DockerClient.seg(name),
+        Query.of().flag("force", force).flag("noprune", noPrune), null));
+  }
+
+  /** {@code [{"Untagged":..}|{"Deleted":..}]}, read without data binding as {@code berth rmi} needs it. */
+  static List<ImageDeleteItem> deleted(byte[] json) {
+    List<ImageDeleteItem> out = new ArrayList<>();
+    if (JsonReader.parse(json) instanceof List<?> items) {
+      for (Object item : items) {
+        if (item instanceof Map<?, ?> m) {
+          out.add(new ImageDeleteItem(m.get("Untagged") instanceof String u ? u : null,
+              m.get("Deleted") instanceof String d ? d : null));
+        }
+      }
+    }
+    return out;
   }
 
   /**

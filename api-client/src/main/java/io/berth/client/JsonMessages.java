@@ -1,11 +1,11 @@
 package io.berth.client;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.berth.api.model.stream.JsonMessage;
-import io.berth.common.json.Json;
+import io.berth.client.json.JsonSequence;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -23,22 +23,35 @@ public final class JsonMessages {
    */
   public static JsonMessage read(InputStream in, Consumer<JsonMessage> sink) throws IOException {
     JsonMessage last = null;
-    try (JsonParser p = Json.mapper().createParser(in)) {
-      while (true) {
-        JsonToken t = p.nextToken();
-        if (t == null) {
-          return last;
-        }
-        JsonMessage m = Json.mapper().readValue(p, JsonMessage.class);
-        String error = m.errorDetail() != null && m.errorDetail().message() != null
-            ? m.errorDetail().message() : m.error();
-        if (error != null) {
-          throw new StreamErrorException(error);
-        }
-        last = m;
-        sink.accept(m);
+    JsonSequence messages = new JsonSequence(in);
+    for (Object v = messages.next(); v != JsonSequence.END; v = messages.next()) {
+      JsonMessage m = message(v instanceof Map<?, ?> map ? map : Map.of());
+      String error = m.errorDetail() != null && m.errorDetail().message() != null
+          ? m.errorDetail().message() : m.error();
+      if (error != null) {
+        throw new StreamErrorException(error);
       }
+      last = m;
+      sink.accept(m);
     }
+    return last;
+  }
+
+  /** One message from its JSON object; read by hand since the CLI carries no data binding. */
+  static JsonMessage message(Map<?, ?> m) {
+    JsonMessage.ErrorDetail detail = m.get("errorDetail") instanceof Map<?, ?> d
+        ? new JsonMessage.ErrorDetail(text(d.get("message"))) : null;
+    return new JsonMessage(text(m.get("status")), text(m.get("id")), text(m.get("stream")),
+        object(m.get("progressDetail")), text(m.get("error")), detail, object(m.get("aux")));
+  }
+
+  private static String text(Object v) {
+    return v == null || v instanceof Map<?, ?> || v instanceof List<?> ? null : v.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(Object v) {
+    return v instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
   }
 
   /**

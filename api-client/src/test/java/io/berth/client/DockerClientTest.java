@@ -37,6 +37,12 @@ class DockerClientTest {
       };
       if (status == 200) {
         resp.send(200, "text/plain", "OK".getBytes(StandardCharsets.UTF_8));
+      } else if (status == 422) {
+        resp.send(status, "application/json", "{\"message\":null}".getBytes(StandardCharsets.UTF_8));
+      } else if (status == 423) {
+        resp.send(status, "application/json", "{\"message\":".getBytes(StandardCharsets.UTF_8));
+      } else if (status == 424) {
+        resp.send(status, "application/json", "{\"message\":\" a \\\"quoted\\\" word\\n\"}".getBytes(StandardCharsets.UTF_8));
       } else if (status == 418) {
         resp.send(status, "text/plain", "plain words\n".getBytes(StandardCharsets.UTF_8));
       } else {
@@ -72,6 +78,10 @@ class DockerClientTest {
     assertThatThrownBy(() -> c.call("GET", "/e/501", null)).isInstanceOf(NotImplementedException.class);
     assertThatThrownBy(() -> c.call("GET", "/e/503", null)).isInstanceOf(UnavailableException.class);
     assertThatThrownBy(() -> c.call("GET", "/e/418", null)).hasMessage("plain words");
+    assertThatThrownBy(() -> c.call("GET", "/e/422", null))
+        .hasMessage("API returned a 422 (Error) but provided no error-message");
+    assertThatThrownBy(() -> c.call("GET", "/e/423", null)).hasMessageStartingWith("Error reading JSON: ");
+    assertThatThrownBy(() -> c.call("GET", "/e/424", null)).hasMessage("a \"quoted\" word");
   }
 
   @Test
@@ -86,5 +96,8 @@ class DockerClientTest {
   void filters_toJson_usesDockersSortedSetForm() {
     assertThat(Filters.toJson(java.util.Map.of("status", List.of("exited", "created"))))
         .isEqualTo("{\"status\":{\"created\":true,\"exited\":true}}");
+    assertThat(Filters.toJson(java.util.Map.of("name", List.of("a\"b"), "label", List.of("k=v", "j"))))
+        .isEqualTo("{\"label\":{\"j\":true,\"k=v\":true},\"name\":{\"a\\\"b\":true}}");
+    assertThat(Filters.toJson(java.util.Map.of())).isEqualTo("{}");
   }
 }

@@ -33,6 +33,23 @@ class JsonMessagesTest {
   }
 
   @Test
+  void read_allFields_mapOntoTheMessage() throws IOException {
+    List<JsonMessage> seen = new ArrayList<>();
+    JsonMessages.read(in("{\"status\":\"Downloading\",\"id\":\"abc\",\"progressDetail\":{\"current\":5,\"total\":10},"
+        + "\"progress\":\"[=>  ]\"}{\"stream\":\"Step 1\\n\"}{\"aux\":{\"ID\":\"sha256:1\"}}"), seen::add);
+    assertThat(seen).containsExactly(
+        new JsonMessage("Downloading", "abc", null, Map.of("current", 5L, "total", 10L), null, null, null),
+        JsonMessage.stream("Step 1\n"),
+        new JsonMessage(null, null, null, null, null, null, Map.of("ID", "sha256:1")));
+  }
+
+  @Test
+  void read_errorWithoutDetail_raisesIt() {
+    assertThatThrownBy(() -> JsonMessages.read(in("{\"error\":\"no space\"}"), m -> { }))
+        .isInstanceOf(StreamErrorException.class).hasMessage("no space");
+  }
+
+  @Test
   void display_nonTerminal_showsIdStatusAndHidesProgressBars() {
     assertThat(JsonMessages.display(new JsonMessage("Pulling fs layer", "abc", null, null, null, null, null)))
         .isEqualTo("abc: Pulling fs layer\n");

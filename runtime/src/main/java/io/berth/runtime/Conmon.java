@@ -33,8 +33,8 @@ final class Conmon {
         conmon.toString(), "--api-version", "1", "-c", id, "-u", id, "-r", runc.toString(),
         "-b", bundle.toString(), "-p", bundle.resolve("pidfile").toString(), "-n", name,
         "--exit-dir", paths.exits().toString(), "--socket-dir-path", paths.sockets().toString(),
+        // no --conmon-pidfile: conmon fsyncs it, which costs milliseconds on every start
         "-l", "k8s-file:" + logPath, "--log-level", "error",
-        "--conmon-pidfile", bundle.resolve("conmon.pid").toString(),
         "--runtime-arg", "--root=" + paths.runcRoot()));
     if (stdin) {
       argv.add("-i");

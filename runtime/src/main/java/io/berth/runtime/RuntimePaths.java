@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * &lt;exec-root&gt;/runc/          runc's state (--root)
  * &lt;exec-root&gt;/exits/&lt;id&gt;     exit code written by conmon when the container's process ends
  * &lt;exec-root&gt;/s/&lt;id&gt;         conmon's link to the bundle; s/&lt;id&gt;/attach is the attach socket
- * &lt;exec-root&gt;/b/&lt;id&gt;/        OCI bundle: config.json, pidfile, conmon.pid, ctl, winsz
+ * &lt;exec-root&gt;/b/&lt;id&gt;/        OCI bundle: config.json, pidfile, ctl, winsz
  * </pre>
  */
 public record RuntimePaths(Path execRoot) {

@@ -1,226 +1,23 @@
 package io.berth.cli.format;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import io.berth.client.json.JsonReader;
 import java.util.Map;
 
 /**
- * Reads JSON into the plain maps, lists and scalars that templates walk, keeping key order and
- * number text. A small hand-written parser: even Jackson's streaming factory takes longer to set
- * up than listing containers should take from start to finish.
+ * JSON as the plain maps, lists and scalars that templates walk, keeping key order and number
+ * text: {@link JsonReader}'s values, with lookups by key path.
  */
 public final class JsonValues {
-  private final byte[] in;
-  private int pos;
-
-  private JsonValues(byte[] in) {
-    this.in = in;
-  }
+  private JsonValues() {}
 
   /** Parses one JSON document; malformed input raises {@link IllegalArgumentException}. */
   public static Object parse(byte[] json) {
-    JsonValues p = new JsonValues(json);
-    p.skipSpace();
-    if (p.pos >= json.length) {
-      return null;
-    }
-    Object v = p.value();
-    p.skipSpace();
-    if (p.pos < json.length) {
-      throw p.error("unexpected data after the document");
-    }
-    return v;
+    return JsonReader.parse(json);
   }
 
   /** Parses a JSON object; anything else yields an empty map. */
-  @SuppressWarnings("unchecked")
   public static Map<String, Object> object(byte[] json) {
-    return parse(json) instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
-  }
-
-  private Object value() {
-    if (pos >= in.length) {
-      throw error("unexpected end of JSON input");
-    }
-    byte c = in[pos];
-    if (c == '{') {
-      pos++;
-      Map<String, Object> m = new LinkedHashMap<>();
-      skipSpace();
-      if (peek() == '}') {
-        pos++;
-        return m;
-      }
-      while (true) {
-        skipSpace();
-        if (peek() != '"') {
-          throw error("expected a string key");
-        }
-        String key = string();
-        skipSpace();
-        expect(':');
-        skipSpace();
-        m.put(key, value());
-        skipSpace();
-        if (peek() == ',') {
-          pos++;
-          continue;
-        }
-        expect('}');
-        return m;
-      }
-    }
-    if (c == '[') {
-      pos++;
-      List<Object> l = new ArrayList<>();
-      skipSpace();
-      if (peek() == ']') {
-        pos++;
-        return l;
-      }
-      while (true) {
-        skipSpace();
-        l.add(value());
-        skipSpace();
-        if (peek() == ',') {
-          pos++;
-          continue;
-        }
-        expect(']');
-        return l;
-      }
-    }
-    if (c == '"') {
-      return string();
-    }
-    if (literal("true")) {
-      return Boolean.TRUE;
-    }
-    if (literal("false")) {
-      return Boolean.FALSE;
-    }
-    if (literal("null")) {
-      return null;
-    }
-    return number();
-  }
-
-  private Object number() {
-    int start = pos;
-    boolean integral = true;
-    while (pos < in.length) {
-      byte c = in[pos];
-      if (c >= '0' && c <= '9' || c == '-' || c == '+') {
-        pos++;
-      } else if (c == '.' || c == 'e' || c == 'E') {
-        integral = false;
-        pos++;
-      } else {
-        break;
-      }
-    }
-    if (start == pos) {
-      throw error("invalid character '" + (char) in[pos] + "' looking for beginning of value");
-    }
-    String text = new String(in, start, pos - start, StandardCharsets.US_ASCII);
-    try {
-      if (integral) {
-        return text.length() < 19 ? (Object) Long.parseLong(text) : new BigInteger(text);
-      }
-      return new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      throw error("invalid number " + text);
-    }
-  }
-
-  private String string() {
-    pos++;
-    int start = pos;
-    while (pos < in.length && in[pos] != '"' && in[pos] != '\\') {
-      pos++;
-    }
-    if (pos < in.length && in[pos] == '"') {
-      return new String(in, start, pos++ - start, StandardCharsets.UTF_8);
-    }
-    // Escapes are rare in daemon output; only strings that have them take this path. Escapes are
-    // ASCII, so the raw runs between them are whole UTF-8 sequences and decode on their own.
-    StringBuilder sb = new StringBuilder(new String(in, start, pos - start, StandardCharsets.UTF_8));
-    while (true) {
-      if (pos >= in.length) {
-        throw error("unterminated string");
-      }
-      if (in[pos] == '"') {
-        pos++;
-        return sb.toString();
-      }
-      if (in[pos] != '\\') {
-        int run = pos;
-        while (pos < in.length && in[pos] != '"' && in[pos] != '\\') {
-          pos++;
-        }
-        sb.append(new String(in, run, pos - run, StandardCharsets.UTF_8));
-        continue;
-      }
-      pos++;
-      if (pos >= in.length) {
-        throw error("unterminated string");
-      }
-      char e = (char) in[pos++];
-      switch (e) {
-        case 'n' -> sb.append('\n');
-        case 't' -> sb.append('\t');
-        case 'r' -> sb.append('\r');
-        case 'b' -> sb.append('\b');
-        case 'f' -> sb.append('\f');
-        case 'u' -> {
-          if (pos + 4 > in.length) {
-            throw error("bad unicode escape");
-          }
-          sb.append((char) Integer.parseInt(new String(in, pos, 4, StandardCharsets.US_ASCII), 16));
-          pos += 4;
-        }
-        default -> sb.append(e);
-      }
-    }
-  }
-
-  private boolean literal(String word) {
-    int n = word.length();
-    if (pos + n > in.length) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      if (in[pos + i] != word.charAt(i)) {
-        return false;
-      }
-    }
-    pos += n;
-    return true;
-  }
-
-  private void skipSpace() {
-    while (pos < in.length && (in[pos] == ' ' || in[pos] == '\n' || in[pos] == '\r' || in[pos] == '\t')) {
-      pos++;
-    }
-  }
-
-  private int peek() {
-    return pos < in.length ? in[pos] : -1;
-  }
-
-  private void expect(char c) {
-    if (peek() != c) {
-      throw error("expected '" + c + "'");
-    }
-    pos++;
-  }
-
-  private IllegalArgumentException error(String msg) {
-    return new IllegalArgumentException("unable to read JSON from the daemon: " + msg + " at offset " + pos);
+    return JsonReader.object(json);
   }
 
   /** A nested value by keys, or null when any step is missing. */

@@ -89,14 +89,25 @@ public final class Runner {
             c.config().openStdin(), c.config().tty());
         run.ready.complete(null);
         long t2 = System.nanoTime();
-        runtime.start(c.id());
+        // the record's fsync overlaps runc start; the exit watcher waits for this lock anyway
+        Instant startedAt = Instant.now();
+        String id = c.id();
+        Thread record = Thread.ofVirtual().start(
+            () -> store.update(id, x -> x.withState(new ContainerState.Running(pid, startedAt))));
+        try {
+          runtime.start(id);
+        } finally {
+          record.join();
+        }
         long t3 = System.nanoTime();
-        store.update(c.id(), x -> x.withState(new ContainerState.Running(pid, Instant.now())));
         LOG.log(System.Logger.Level.DEBUG, "start {0}: prepare {1} ms, conmon+create {2} ms, "
             + "runc start {3} ms, record {4} ms", c.id(), ms(t0, t1), ms(t1, t2), ms(t2, t3),
             ms(t3, System.nanoTime()));
       } catch (RuntimeException e) {
         failStart(c, run, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failStart(c, run, new IllegalStateException("interrupted while starting", e));
       }
     } finally {
       l.unlock();

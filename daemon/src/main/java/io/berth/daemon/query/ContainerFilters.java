@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** The filters of {@code GET /containers/json}. */
 final class ContainerFilters {
@@ -30,12 +31,26 @@ final class ContainerFilters {
 
   static boolean matches(Container c, Filters f, Function<String, String> imageIdOf) {
     return any(f.get("status"), s -> c.state().status().equals(s))
-        && any(f.get("name"), n -> Pattern.compile(n.replaceFirst("^/", "")).matcher(c.name()).find())
+        && any(f.get("name"), n -> nameMatches(n, c.name()))
         && any(f.get("id"), i -> c.id().startsWith(i))
         && all(f.get("label"), l -> label(c.config().labels(), l))
         && any(f.get("ancestor"), a -> ancestor(c, a, imageIdOf))
         && any(f.get("exited"), e -> c.state() instanceof ContainerState.Exited x
             && String.valueOf(x.exitCode()).equals(e));
+  }
+
+  /**
+   * Docker tries the pattern on "/name" and on "name", so both {@code ^/web$} and {@code ^web$}
+   * select "web"; a pattern that is not a valid regex matches nothing rather than failing.
+   */
+  private static boolean nameMatches(String pattern, String name) {
+    Pattern p;
+    try {
+      p = Pattern.compile(pattern);
+    } catch (PatternSyntaxException e) {
+      return false;
+    }
+    return p.matcher("/" + name).find() || p.matcher(name).find();
   }
 
   private static boolean ancestor(Container c, String a, Function<String, String> imageIdOf) {

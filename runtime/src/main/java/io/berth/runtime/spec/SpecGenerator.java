@@ -75,25 +75,28 @@ public final class SpecGenerator {
         new TreeMap<>(c.annotations()));
   }
 
+  /**
+   * Docker's TweakCapabilities: adding ALL grants everything but the drops; otherwise dropping
+   * ALL leaves only the adds; otherwise the defaults lose the drops and then gain the adds.
+   */
   List<String> capabilities(ContainerSpec c) {
     Set<String> caps = new LinkedHashSet<>();
     if (c.privileged()) {
       caps.addAll(hostCaps);
     } else {
-      caps.addAll(DEFAULT_CAPS);
-      for (String a : c.capAdd()) {
-        if (a.equalsIgnoreCase("ALL")) {
-          caps.addAll(hostCaps);
-        } else {
-          caps.add(normalise(a));
-        }
-      }
-      for (String d : c.capDrop()) {
-        if (d.equalsIgnoreCase("ALL")) {
-          caps.clear();
-        } else {
-          caps.remove(normalise(d));
-        }
+      Set<String> add = new LinkedHashSet<>();
+      c.capAdd().forEach(a -> add.add(a.equalsIgnoreCase("ALL") ? "ALL" : normalise(a)));
+      Set<String> drop = new LinkedHashSet<>();
+      c.capDrop().forEach(d -> drop.add(d.equalsIgnoreCase("ALL") ? "ALL" : normalise(d)));
+      if (add.remove("ALL")) {
+        caps.addAll(hostCaps);
+        caps.removeAll(drop);
+      } else if (drop.contains("ALL")) {
+        caps.addAll(add);
+      } else {
+        caps.addAll(DEFAULT_CAPS);
+        caps.removeAll(drop);
+        caps.addAll(add);
       }
     }
     caps.retainAll(hostCaps);

@@ -175,6 +175,53 @@ class LogReaderTest {
   }
 
   @Test
+  @Timeout(value = 5, unit = TimeUnit.SECONDS)
+  void follow_futureCompletesAfterAppend_readsToTheEnd() throws Exception {
+    Path log = dir.resolve("container.log");
+    Files.writeString(log, line(0));
+    CompletableFuture<Void> exited = new CompletableFuture<>();
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+      try {
+        while (seen.isEmpty()) {
+          Thread.sleep(5);
+        }
+        Files.writeString(log, line(1), StandardOpenOption.APPEND);
+        exited.complete(null);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    long end = LogReader.follow(log, 0, e -> seen.add(text(e)), exited);
+
+    writer.get();
+    assertThat(seen).containsExactly("line 0", "line 1");
+    assertThat(end).isEqualTo(Files.size(log));
+  }
+
+  @Test
+  void follow_fileAppearsLater_isRead() throws Exception {
+    Path log = dir.resolve("later.log");
+    CompletableFuture<Void> exited = new CompletableFuture<>();
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CompletableFuture.runAsync(() -> {
+      try {
+        Thread.sleep(40);
+        Files.writeString(log, line(0));
+        exited.complete(null);
+      } catch (Exception e) {
+        exited.completeExceptionally(e);
+      }
+    });
+
+    LogReader.follow(log, 0, e -> seen.add(text(e)), exited);
+
+    assertThat(seen).containsExactly("line 0");
+  }
+
+  @Test
   void tail_n_returnsLastNEntries() throws Exception {
     Path log = dir.resolve("container.log");
     Files.writeString(log, line(0) + line(1) + line(2) + line(3));

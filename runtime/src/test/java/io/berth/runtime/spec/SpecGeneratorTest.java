@@ -122,6 +122,16 @@ class SpecGeneratorTest {
   }
 
   @Test
+  void generate_sameCapAddedAndDropped_isGrantedAsDockerDoes() {
+    // Docker drops from the defaults first and adds afterwards, whatever the flag order
+    Input in = new Input();
+    in.add = List.of("NET_ADMIN", "CHOWN");
+    in.drop = List.of("CAP_NET_ADMIN", "CHOWN");
+
+    assertThat(caps(in)).hasSize(15).contains("CAP_NET_ADMIN", "CAP_CHOWN");
+  }
+
+  @Test
   void generate_capAddAboveHostSet_isNotGranted() {
     Input in = new Input();
     in.add = List.of("SYS_MODULE", "CAP_BPF");

@@ -1,6 +1,5 @@
 package io.berth.cli.command.container;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.berth.cli.ArgsRule;
 import io.berth.cli.Cli;
 import io.berth.cli.Command;
@@ -35,7 +34,7 @@ public final class CreateCommand extends Command {
 
   @Override
   public int run(Cli cli, Parsed p) {
-    ObjectNode body;
+    byte[] body;
     try {
       CreateFlow.validatePull(p.string("pull", "missing"));
       if (p.bool("tty")) {

@@ -1,6 +1,5 @@
 package io.berth.cli.command.container;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.berth.api.model.container.ContainerCreateResponse;
 import io.berth.cli.Cli;
 import io.berth.cli.command.ImageRef;
@@ -12,7 +11,7 @@ import io.berth.common.error.NotFoundException;
 final class CreateFlow {
   private CreateFlow() {}
 
-  static String create(Cli cli, Parsed p, ObjectNode body) {
+  static String create(Cli cli, Parsed p, byte[] body) {
     String pull = p.string("pull", "missing");
     boolean quiet = p.bool("quiet");
     String image = p.args().getFirst();

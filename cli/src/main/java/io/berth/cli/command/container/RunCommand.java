@@ -1,6 +1,5 @@
 package io.berth.cli.command.container;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.berth.cli.ArgsRule;
 import io.berth.cli.Cli;
 import io.berth.cli.Command;
@@ -44,7 +43,7 @@ public final class RunCommand extends Command {
     boolean detach = p.bool("detach");
     boolean autoRemove = p.bool("rm");
     boolean stdin = p.bool("interactive");
-    ObjectNode body;
+    byte[] body;
     try {
       CreateFlow.validatePull(p.string("pull", "missing"));
       if (p.bool("tty")) {

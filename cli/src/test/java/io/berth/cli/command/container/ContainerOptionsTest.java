@@ -3,11 +3,12 @@ package io.berth.cli.command.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.berth.cli.flags.FlagParser;
 import io.berth.cli.flags.FlagSet;
 import io.berth.cli.flags.Parsed;
 import io.berth.cli.flags.UsageError;
+import io.berth.cli.format.JsonValues;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,28 +23,53 @@ class ContainerOptionsTest {
     return FlagParser.parse(f, List.of(args));
   }
 
+  private static String body(Parsed p, boolean detach) throws Exception {
+    return new String(ContainerOptions.body(p, Map.of(), detach), StandardCharsets.UTF_8);
+  }
+
   @Test
   void body_runFlags_becomeDockersCreateRequest() throws Exception {
-    ObjectNode b = ContainerOptions.body(parse("-u", "1000", "-w", "/tmp", "--entrypoint", "/bin/sh", "-h", "box",
-        "-l", "a=b", "-l", "flag", "--rm", "busybox", "-c", "echo hi"), Map.of(), false);
-    assertThat(b.get("Image").asText()).isEqualTo("busybox");
-    assertThat(b.get("Cmd").toString()).isEqualTo("[\"-c\",\"echo hi\"]");
-    assertThat(b.get("Entrypoint").toString()).isEqualTo("[\"/bin/sh\"]");
-    assertThat(b.get("User").asText()).isEqualTo("1000");
-    assertThat(b.get("WorkingDir").asText()).isEqualTo("/tmp");
-    assertThat(b.get("Hostname").asText()).isEqualTo("box");
-    assertThat(b.get("Labels").toString()).isEqualTo("{\"a\":\"b\",\"flag\":\"\"}");
-    assertThat(b.get("HostConfig").toString()).isEqualTo("{\"AutoRemove\":true}");
-    assertThat(b.get("AttachStdout").asBoolean()).isTrue();
-    assertThat(b.get("AttachStdin").asBoolean()).isFalse();
+    Object b = JsonValues.parse(ContainerOptions.body(parse("-u", "1000", "-w", "/tmp", "--entrypoint", "/bin/sh",
+        "-h", "box", "-l", "a=b", "-l", "flag", "--rm", "busybox", "-c", "echo hi"), Map.of(), false));
+    assertThat(JsonValues.string(b, "Image")).isEqualTo("busybox");
+    assertThat(JsonValues.at(b, "Cmd")).isEqualTo(List.of("-c", "echo hi"));
+    assertThat(JsonValues.at(b, "Entrypoint")).isEqualTo(List.of("/bin/sh"));
+    assertThat(JsonValues.string(b, "User")).isEqualTo("1000");
+    assertThat(JsonValues.string(b, "WorkingDir")).isEqualTo("/tmp");
+    assertThat(JsonValues.string(b, "Hostname")).isEqualTo("box");
+    assertThat(JsonValues.at(b, "Labels")).isEqualTo(Map.of("a", "b", "flag", ""));
+    assertThat(JsonValues.at(b, "HostConfig")).isEqualTo(Map.of("AutoRemove", true));
+    assertThat(JsonValues.bool(b, "AttachStdout")).isTrue();
+    assertThat(JsonValues.bool(b, "AttachStdin")).isFalse();
   }
 
   @Test
   void body_noCommand_sendsNullCmdAndEntrypoint() throws Exception {
-    ObjectNode b = ContainerOptions.body(parse("busybox"), Map.of(), true);
-    assertThat(b.get("Cmd").isNull()).isTrue();
-    assertThat(b.get("Entrypoint").isNull()).isTrue();
-    assertThat(b.get("AttachStdout").asBoolean()).isFalse();
+    Object b = JsonValues.parse(ContainerOptions.body(parse("busybox"), Map.of(), true));
+    assertThat(((Map<?, ?>) b).containsKey("Cmd")).isTrue();
+    assertThat(JsonValues.at(b, "Cmd")).isNull();
+    assertThat(((Map<?, ?>) b).containsKey("Entrypoint")).isTrue();
+    assertThat(JsonValues.at(b, "Entrypoint")).isNull();
+    assertThat(JsonValues.bool(b, "AttachStdout")).isFalse();
+  }
+
+  /** The daemon gets the request data binding used to produce: same fields, order, nulls and escapes. */
+  @Test
+  void body_exactBytes_keepFieldsOrderNullsAndEscapes() throws Exception {
+    assertThat(body(parse("busybox", "true"), false)).isEqualTo("{\"Hostname\":\"\",\"Domainname\":\"\",\"User\":\"\","
+        + "\"AttachStdin\":false,\"AttachStdout\":true,\"AttachStderr\":true,\"Tty\":false,\"OpenStdin\":false,"
+        + "\"StdinOnce\":false,\"Env\":[],\"Cmd\":[\"true\"],\"Image\":\"busybox\",\"WorkingDir\":\"\","
+        + "\"Entrypoint\":null,\"Labels\":{},\"HostConfig\":{\"AutoRemove\":false},"
+        + "\"NetworkingConfig\":{\"EndpointsConfig\":{}}}");
+    assertThat(body(parse("-i", "--name", "n1", "-u", "1000:1", "-w", "/tmp", "-h", "host", "--entrypoint", "",
+        "-l", "a=b", "-l", "flag", "-l", "q=\"x\"", "--network", "none", "-e", "X=a\"b\\c", "-e", "C=\u0001\u001f\u007f",
+        "-e", "U=é€😀", "-e", "NL=a\nb\r\t\b\f", "busybox", "sh", "-c", "echo \"hi\\there\""), false))
+        .isEqualTo("{\"Hostname\":\"host\",\"Domainname\":\"\",\"User\":\"1000:1\",\"AttachStdin\":true,"
+            + "\"AttachStdout\":true,\"AttachStderr\":true,\"Tty\":false,\"OpenStdin\":true,\"StdinOnce\":true,"
+            + "\"Env\":[\"X=a\\\"b\\\\c\",\"C=\\u0001\\u001F\u007f\",\"U=é€\\uD83D\\uDE00\",\"NL=a\\nb\\r\\t\\b\\f\"],"
+            + "\"Cmd\":[\"sh\",\"-c\",\"echo \\\"hi\\\\there\\\"\"],\"Image\":\"busybox\",\"WorkingDir\":\"/tmp\","
+            + "\"Entrypoint\":[\"\"],\"Labels\":{\"a\":\"b\",\"flag\":\"\",\"q\":\"\\\"x\\\"\"},"
+            + "\"HostConfig\":{\"AutoRemove\":false,\"NetworkMode\":\"none\"},\"NetworkingConfig\":{\"EndpointsConfig\":{}}}");
   }
 
   @Test
