@@ -1,0 +1,4 @@
+/**
+ * System wire records: version and info.
+ */
+package io.berth.api.model.system;

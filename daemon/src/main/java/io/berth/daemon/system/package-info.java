@@ -1,0 +1,4 @@
+/**
+ * The SystemBackend: version and info.
+ */
+package io.berth.daemon.system;
