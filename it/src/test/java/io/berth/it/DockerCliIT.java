@@ -74,6 +74,13 @@ class DockerCliIT {
   }
 
   @Test
+  void run_notExecutable_exits126() throws Exception {
+    Cmd r = docker("run", "--rm", "busybox", "/etc/passwd");
+    assertThat(r.exit()).isEqualTo(126);
+    assertThat(r.err()).contains("permission denied");
+  }
+
+  @Test
   void run_missingImage_failsWithDockersError() throws Exception {
     Cmd r = docker("run", "--rm", "nosuchimage");
     assertThat(r.exit()).isEqualTo(125);
