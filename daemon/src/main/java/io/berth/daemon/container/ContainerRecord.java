@@ -27,24 +27,10 @@ record ContainerRecord(
   static ContainerRecord of(Container c) {
     var s = c.state();
     long pid = s instanceof ContainerState.Running r ? r.pid() : 0;
-    int code = switch (s) {
-      case ContainerState.Created cr -> cr.exitCode();
-      case ContainerState.Exited e -> e.exitCode();
-      case ContainerState.Running _, ContainerState.Removing _ -> 0;
-    };
-    String error = switch (s) {
-      case ContainerState.Created cr -> cr.error();
-      case ContainerState.Exited e -> e.error();
-      case ContainerState.Running _, ContainerState.Removing _ -> "";
-    };
-    String started = switch (s) {
-      case ContainerState.Running r -> r.startedAt().toString();
-      case ContainerState.Exited e -> e.startedAt().toString();
-      case ContainerState.Created _, ContainerState.Removing _ -> null;
-    };
-    String finished = s instanceof ContainerState.Exited e ? e.finishedAt().toString() : null;
+    String started = s.startedAt() == null ? null : s.startedAt().toString();
+    String finished = s.finishedAt() == null ? null : s.finishedAt().toString();
     return new ContainerRecord(c.id(), c.name(), c.created().toString(), c.imageId(), c.path(),
-        c.args(), c.config(), c.hostConfig(), s.status(), pid, code, error, started, finished);
+        c.args(), c.config(), c.hostConfig(), s.status(), pid, s.exitCode(), s.error(), started, finished);
   }
 
   Container toContainer(Path dir) {

@@ -26,4 +26,34 @@ public sealed interface ContainerState {
   default boolean running() {
     return this instanceof Running;
   }
+
+  /** The last run's exit code (or why it could not start); 0 while running or never run. */
+  default int exitCode() {
+    return switch (this) {
+      case Created c -> c.exitCode();
+      case Exited e -> e.exitCode();
+      case Running _, Removing _ -> 0;
+    };
+  }
+
+  default String error() {
+    return switch (this) {
+      case Created c -> c.error();
+      case Exited e -> e.error();
+      case Running _, Removing _ -> "";
+    };
+  }
+
+  /** When the current or last run started; null when it never did. */
+  default Instant startedAt() {
+    return switch (this) {
+      case Running r -> r.startedAt();
+      case Exited e -> e.startedAt();
+      case Created _, Removing _ -> null;
+    };
+  }
+
+  default Instant finishedAt() {
+    return this instanceof Exited e ? e.finishedAt() : null;
+  }
 }

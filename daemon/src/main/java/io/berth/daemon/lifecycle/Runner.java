@@ -309,11 +309,7 @@ public final class Runner {
   }
 
   private void removeNow(Container c) {
-    int code = switch (c.state()) {
-      case ContainerState.Exited e -> e.exitCode();
-      case ContainerState.Created cr -> cr.exitCode();
-      case ContainerState.Running _, ContainerState.Removing _ -> 0;
-    };
+    int code = c.state().exitCode();
     long t0 = System.nanoTime();
     store.update(c.id(), x -> x.withState(new ContainerState.Removing()));
     cleanupRuntime(c);
@@ -336,17 +332,9 @@ public final class Runner {
     return switch (cond) {
       case NOT_RUNNING -> c.state() instanceof ContainerState.Running
           ? run(c.id()).exit
-          : CompletableFuture.completedFuture(new Exit(lastExitCode(c), ""));
+          : CompletableFuture.completedFuture(new Exit(c.state().exitCode(), ""));
       case NEXT_EXIT -> run(c.id()).exit;
       case REMOVED -> removal(c.id());
-    };
-  }
-
-  static int lastExitCode(Container c) {
-    return switch (c.state()) {
-      case ContainerState.Exited e -> e.exitCode();
-      case ContainerState.Created cr -> cr.exitCode();
-      case ContainerState.Running _, ContainerState.Removing _ -> 0;
     };
   }
 

@@ -55,24 +55,8 @@ public final class ContainerViews {
   public static ContainerInspect inspect(Container c, String graphDir) {
     var s = c.state();
     long pid = s instanceof ContainerState.Running r ? r.pid() : 0;
-    int code = switch (s) {
-      case ContainerState.Exited e -> e.exitCode();
-      case ContainerState.Created cr -> cr.exitCode();
-      case ContainerState.Running _, ContainerState.Removing _ -> 0;
-    };
-    String error = switch (s) {
-      case ContainerState.Exited e -> e.error();
-      case ContainerState.Created cr -> cr.error();
-      case ContainerState.Running _, ContainerState.Removing _ -> "";
-    };
-    Instant started = switch (s) {
-      case ContainerState.Running r -> r.startedAt();
-      case ContainerState.Exited e -> e.startedAt();
-      case ContainerState.Created _, ContainerState.Removing _ -> null;
-    };
-    Instant finished = s instanceof ContainerState.Exited e ? e.finishedAt() : null;
     var state = new ContainerInspect.State(s.status(), s.running(), false, false, false, false,
-        pid, code, error, time(started), time(finished));
+        pid, s.exitCode(), s.error(), time(s.startedAt()), time(s.finishedAt()));
     var hc = c.hostConfig();
     var log = hc.logConfig() == null || hc.logConfig().type() == null || hc.logConfig().type().isEmpty()
         ? new io.berth.api.model.container.HostConfig.LogConfig("k8s-file", Map.of())
