@@ -31,6 +31,8 @@ if ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "25'; then
   exit 1
 fi
 
+# Temurin's trust store is Debian's (a link to /etc/ssl/certs/java/cacerts): Maven needs it
+[ -s "$JAVA_HOME/lib/security/cacerts" ] || PACKAGES+=(ca-certificates-java)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -38,7 +40,11 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install.sh: installing ${missing[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  # ca-certificates-java builds its keystore with whatever java is on PATH: let it be ours
+  PATH="$JAVA_HOME/bin:$PATH" DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if [ ! -s "$JAVA_HOME/lib/security/cacerts" ]; then
+  PATH="$JAVA_HOME/bin:$PATH" update-ca-certificates --fresh >/dev/null
 fi
 [ "$deps_only" = 1 ] && exit 0
 
@@ -88,9 +94,13 @@ if ! "$PREFIX/bin/berth" image inspect busybox:latest >/dev/null 2>&1; then
   "$PREFIX/bin/berth" image bootstrap busybox
 fi
 if [ ! -f "$LIB/berth.aot" ]; then
-  # one training run records the CLI's classes in an AOT cache (JEP 483/514): startup ~2x faster
-  "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$LIB/berth.aot" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-    -XX:-UsePerfData -Xlog:disable -Xlog:all=off -cp "$LIB/lib/cli/*" io.berth.cli.Main ps -a >/dev/null 2>&1 \
+  # One training run records the CLI's classes in an AOT cache (JEP 483/514): startup ~2x faster.
+  # The JVM records a single run, so BERTH_AOT_TRAINING makes this one walk the everyday commands
+  # (version, ps, images, run, create/start/logs/inspect/rm) against the daemon just started.
+  # Flags and class path are the launcher's (packaging/berth.sh): a cache made with others may be refused.
+  BERTH_AOT_TRAINING=1 BERTH_HOST="unix://$SOCK" "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$LIB/berth.aot" \
+    -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=off \
+    -cp "$LIB/lib/cli/*" io.berth.cli.Main >/dev/null 2>&1 \
     || rm -f "$LIB/berth.aot"
 fi
 echo "install.sh: done"
