@@ -7,6 +7,7 @@ import io.berth.client.json.JsonReader;
 import io.berth.http.client.ClientResponse;
 import io.berth.http.client.HijackedConnection;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -156,8 +157,9 @@ public final class Containers {
     if (JsonReader.parse(json) instanceof Map<?, ?> m) {
       return m;
     }
-    throw new IllegalArgumentException("unable to read JSON from the daemon: expected an object, got "
-        + (json.length == 0 ? "nothing" : new String(json, java.nio.charset.StandardCharsets.UTF_8).strip()));
+    String got = json.length == 0 ? "nothing"
+        : new String(json, 0, Math.min(json.length, 200), StandardCharsets.UTF_8).strip();
+    throw new IllegalArgumentException("unable to read JSON from the daemon: expected an object, got " + got);
   }
 
   private static Query stopQuery(Integer timeout, String signal) {

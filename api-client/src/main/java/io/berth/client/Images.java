@@ -74,7 +74,9 @@ public final class Images {
   public JsonMessage importImage(InputStream tar, String repo, String message, List<String> changes,
       Consumer<JsonMessage> progress) {
     Query q = Query.of().add("fromSrc", "-").opt("repo", repo).opt("message", message);
-    changes.forEach(ch -> q.add("changes", ch));
+    for (String ch : changes) {
+      q.add("changes", ch);
+    }
     ClientResponse r = c.upload("POST", "/images/create", q, tar, Map.of("Content-Type", "application/x-tar"));
     return progress(r, progress);
   }

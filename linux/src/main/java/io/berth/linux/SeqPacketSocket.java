@@ -65,8 +65,11 @@ public final class SeqPacketSocket implements AutoCloseable {
     }
   }
 
-  /** One packet, or an empty array at end of stream. */
+  /** One packet, or an empty array at end of stream (or once closed: the number may be reused). */
   public byte[] receive() {
+    if (closed) {
+      return new byte[0];
+    }
     try (Arena a = Arena.ofConfined()) {
       MemorySegment err = Native.errnoSegment(a);
       MemorySegment recvBuf = a.allocate(65536);
@@ -104,6 +107,11 @@ public final class SeqPacketSocket implements AutoCloseable {
   /** Half-closes: conmon then closes the container's stdin. */
   public void shutdownOutput() {
     shutdown(1);
+  }
+
+  /** Wakes a blocked {@link #receive} with end of stream. */
+  public void shutdownInput() {
+    shutdown(0);
   }
 
   private void shutdown(int how) {

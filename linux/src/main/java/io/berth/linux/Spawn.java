@@ -27,6 +27,20 @@ public final class Spawn {
           "posix_spawn_file_actions_addopen", FunctionDescriptor.of(INT, PTR, INT, PTR, INT, INT));
   private static final MethodHandle FA_CLOSEFROM =
       Native.handle("posix_spawn_file_actions_addclosefrom_np", FunctionDescriptor.of(INT, PTR, INT));
+  private static final MethodHandle ATTR_INIT =
+      Native.handle("posix_spawnattr_init", FunctionDescriptor.of(INT, PTR));
+  private static final MethodHandle ATTR_DESTROY =
+      Native.handle("posix_spawnattr_destroy", FunctionDescriptor.of(INT, PTR));
+  private static final MethodHandle ATTR_FLAGS =
+      Native.handle("posix_spawnattr_setflags", FunctionDescriptor.of(INT, PTR, ValueLayout.JAVA_SHORT));
+  private static final MethodHandle ATTR_SIGMASK =
+      Native.handle("posix_spawnattr_setsigmask", FunctionDescriptor.of(INT, PTR, PTR));
+  private static final MethodHandle ATTR_SIGDEFAULT =
+      Native.handle("posix_spawnattr_setsigdefault", FunctionDescriptor.of(INT, PTR, PTR));
+  private static final MethodHandle SIGEMPTYSET = Native.handle("sigemptyset", FunctionDescriptor.of(INT, PTR));
+  private static final MethodHandle SIGFILLSET = Native.handle("sigfillset", FunctionDescriptor.of(INT, PTR));
+  private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
+  private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
   private static final MethodHandle SPAWN =
       Native.handle("posix_spawn", FunctionDescriptor.of(INT, PTR, PTR, PTR, PTR, PTR, PTR));
   private static final MethodHandle WAITPID =
@@ -56,6 +70,7 @@ public final class Spawn {
           top = Math.max(top, e.getKey());
         }
         check("addclosefrom", (int) FA_CLOSEFROM.invokeExact(fa, top + 1));
+        MemorySegment attr = signalDefaults(a);
         MemorySegment pid = a.allocate(ValueLayout.JAVA_INT);
         MemorySegment argvSeg = strings(a, argv);
         MemorySegment envSeg =
@@ -63,7 +78,8 @@ public final class Spawn {
         int rc =
             (int)
                 SPAWN.invokeExact(
-                    pid, a.allocateFrom(argv.getFirst()), fa, MemorySegment.NULL, argvSeg, envSeg);
+                    pid, a.allocateFrom(argv.getFirst()), fa, attr, argvSeg, envSeg);
+        int unused = (int) ATTR_DESTROY.invokeExact(attr);
         if (rc != 0) {
           throw new NativeException("spawn " + argv.getFirst() + ": " + Native.strerror(rc), rc);
         }
@@ -74,6 +90,23 @@ public final class Spawn {
     } catch (Throwable t) {
       throw Native.rethrow(t);
     }
+  }
+
+  /**
+   * The JVM blocks and ignores signals on its threads; a child must start with none blocked and
+   * every handler at its default, as ProcessBuilder's children do.
+   */
+  private static MemorySegment signalDefaults(Arena a) throws Throwable {
+    MemorySegment attr = a.allocate(512, 16);
+    check("spawnattr_init", (int) ATTR_INIT.invokeExact(attr));
+    MemorySegment none = a.allocate(128, 8);
+    MemorySegment all = a.allocate(128, 8);
+    int unused = (int) SIGEMPTYSET.invokeExact(none);
+    unused = (int) SIGFILLSET.invokeExact(all);
+    check("setsigmask", (int) ATTR_SIGMASK.invokeExact(attr, none));
+    check("setsigdefault", (int) ATTR_SIGDEFAULT.invokeExact(attr, all));
+    check("setflags", (int) ATTR_FLAGS.invokeExact(attr, (short) (POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)));
+    return attr;
   }
 
   /** Waits for a spawned child and returns its exit status (128+signal when killed). */

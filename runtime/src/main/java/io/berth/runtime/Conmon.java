@@ -43,14 +43,14 @@ final class Conmon {
       argv.add("-t");
     }
     int[] sync = Fd.pipe();
-    int pid;
     try {
-      pid = Spawn.spawn(argv, Map.of("_OCI_SYNCPIPE", "3", "PATH", "/usr/sbin:/usr/bin:/sbin:/bin"),
-          Map.of(3, sync[1]));
-    } finally {
-      Fd.close(sync[1]);
-    }
-    try {
+      int pid;
+      try {
+        pid = Spawn.spawn(argv, Map.of("_OCI_SYNCPIPE", "3", "PATH", "/usr/sbin:/usr/bin:/sbin:/bin"),
+            Map.of(3, sync[1]));
+      } finally {
+        Fd.close(sync[1]);
+      }
       int status = Spawn.waitFor(pid);
       String line = readLine(sync[0]);
       if (line.isEmpty()) {

@@ -21,7 +21,11 @@ public final class FilterFlag {
       }
       String name = f.substring(0, eq).strip().toLowerCase(Locale.ROOT);
       String value = f.substring(eq + 1).strip();
-      List<String> vs = out.computeIfAbsent(name, k -> new ArrayList<>());
+      List<String> vs = out.get(name);
+      if (vs == null) {
+        vs = new ArrayList<>();
+        out.put(name, vs);
+      }
       if (!vs.contains(value)) {
         vs.add(value);
       }

@@ -119,7 +119,13 @@ public final class FlagParser {
   }
 
   private static void add(FlagSet.Flag f, String value, Map<String, List<String>> values) {
-    values.computeIfAbsent(f.longName(), k -> new ArrayList<>()).add(value);
+    // No computeIfAbsent lambda: spinning its class costs more than parsing the whole command line.
+    List<String> l = values.get(f.longName());
+    if (l == null) {
+      l = new ArrayList<>();
+      values.put(f.longName(), l);
+    }
+    l.add(value);
   }
 
   /** Go's strconv.ParseBool. */

@@ -94,7 +94,9 @@ final class TemplateExec {
         items.add(new Object[] {(long) i, list.get(i)});
       }
     } else if (v instanceof Map<?, ?> map) {
-      new TreeMap<>(map).forEach((k, val) -> items.add(new Object[] {k, val}));
+      for (Map.Entry<?, ?> e : new TreeMap<>(map).entrySet()) {
+        items.add(new Object[] {e.getKey(), e.getValue()});
+      }
     } else if (v instanceof Long n) {
       for (long i = 0; i < n; i++) {
         items.add(new Object[] {i, i});

@@ -2,9 +2,12 @@ package io.berth.cli.format;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Go's builtin template functions plus docker's additions (json, join, split, upper, pad...). */
 public final class TemplateFuncs {
@@ -18,13 +21,13 @@ public final class TemplateFuncs {
 
   /** Docker's table headers run the row template with these, so {@code {{json .X}}} prints X's header. */
   public static final Map<String, Func> HEADER = Map.of(
-      "json", a -> first(a),
-      "split", a -> first(a),
-      "join", a -> first(a),
-      "title", a -> first(a),
-      "lower", a -> first(a),
-      "upper", a -> first(a),
-      "truncate", a -> first(a));
+      "json", Builtin.FIRST,
+      "split", Builtin.FIRST,
+      "join", Builtin.FIRST,
+      "title", Builtin.FIRST,
+      "lower", Builtin.FIRST,
+      "upper", Builtin.FIRST,
+      "truncate", Builtin.FIRST);
 
   private TemplateFuncs() {}
 
@@ -38,87 +41,110 @@ public final class TemplateFuncs {
     return m;
   }
 
-  private static Object first(List<Object> a) {
-    return a.isEmpty() ? "" : a.getFirst();
-  }
-
   private static Map<String, Func> build() {
     Map<String, Func> m = new HashMap<>();
-    m.put("json", a -> GoValues.json(arity(a, 1, "json").getFirst()));
-    m.put("split", a -> new ArrayList<Object>(java.util.Arrays.asList(str(arity(a, 2, "split").get(0))
-        .split(java.util.regex.Pattern.quote(str(a.get(1))), -1))));
-    m.put("join", a -> {
-      arity(a, 2, "join");
-      List<String> parts = new ArrayList<>();
-      if (a.get(0) instanceof List<?> l) {
-        l.forEach(x -> parts.add(GoValues.print(x)));
-      } else if (a.get(0) != null && a.get(0) != GoValues.NO_VALUE) {
-        throw new IllegalArgumentException("wrong type for value; expected []string; got " + GoValues.typeName(a.get(0)));
+    for (Builtin b : Builtin.values()) {
+      if (b != Builtin.FIRST) {
+        m.put(b.name().toLowerCase(Locale.ROOT), b);
       }
-      return String.join(str(a.get(1)), parts);
-    });
-    m.put("title", a -> title(str(arity(a, 1, "title").getFirst())));
-    m.put("lower", a -> str(arity(a, 1, "lower").getFirst()).toLowerCase(java.util.Locale.ROOT));
-    m.put("upper", a -> str(arity(a, 1, "upper").getFirst()).toUpperCase(java.util.Locale.ROOT));
-    m.put("pad", a -> {
-      String s = str(arity(a, 3, "pad").get(0));
-      return s.isEmpty() ? s : " ".repeat(num(a.get(1))) + s + " ".repeat(num(a.get(2)));
-    });
-    m.put("truncate", a -> {
-      String s = str(arity(a, 2, "truncate").get(0));
-      int n = num(a.get(1));
-      return s.length() < n ? s : s.substring(0, n);
-    });
-    m.put("len", a -> {
-      Object v = arity(a, 1, "len").getFirst();
-      if (v instanceof String s) {
-        return (long) s.getBytes(StandardCharsets.UTF_8).length;
-      } else if (v instanceof List<?> l) {
-        return (long) l.size();
-      } else if (v instanceof Map<?, ?> mm) {
-        return (long) mm.size();
-      }
-      throw new IllegalArgumentException("len of type " + GoValues.typeName(v));
-    });
-    m.put("index", TemplateFuncs::index);
-    m.put("print", a -> sprint(a, false));
-    m.put("println", a -> sprint(a, true));
-    m.put("printf", a -> GoPrintf.sprintf(str(a.getFirst()), a.subList(1, a.size())));
-    m.put("not", a -> !GoValues.truth(arity(a, 1, "not").getFirst()));
-    m.put("and", a -> {
-      Object v = null;
-      for (Object x : a) {
-        v = x;
-        if (!GoValues.truth(x)) {
-          return x;
-        }
-      }
-      return v;
-    });
-    m.put("or", a -> {
-      Object v = null;
-      for (Object x : a) {
-        v = x;
-        if (GoValues.truth(x)) {
-          return x;
-        }
-      }
-      return v;
-    });
-    m.put("eq", a -> {
-      for (int i = 1; i < a.size(); i++) {
-        if (GoValues.compare(a.getFirst(), a.get(i)) == 0) {
-          return true;
-        }
-      }
-      return false;
-    });
-    m.put("ne", a -> GoValues.compare(arity(a, 2, "ne").get(0), a.get(1)) != 0);
-    m.put("lt", a -> GoValues.compare(arity(a, 2, "lt").get(0), a.get(1)) < 0);
-    m.put("le", a -> GoValues.compare(arity(a, 2, "le").get(0), a.get(1)) <= 0);
-    m.put("gt", a -> GoValues.compare(arity(a, 2, "gt").get(0), a.get(1)) > 0);
-    m.put("ge", a -> GoValues.compare(arity(a, 2, "ge").get(0), a.get(1)) >= 0);
+    }
     return Map.copyOf(m);
+  }
+
+  /**
+   * The functions as one enum rather than a lambda each: every lambda is a class of its own to
+   * spin (or to map from the AOT cache) when the table is built, and ps, images and inspect all
+   * build it on start-up. The constant's name, lower-cased, is the function's.
+   */
+  private enum Builtin implements Func {
+    JSON, SPLIT, JOIN, TITLE, LOWER, UPPER, PAD, TRUNCATE, LEN, INDEX, PRINT, PRINTLN, PRINTF, NOT, AND, OR,
+    EQ, NE, LT, LE, GT, GE,
+    /** Not a template function: the header stand-in that shows its argument unchanged. */
+    FIRST;
+
+    @Override
+    public Object apply(List<Object> a) {
+      return switch (this) {
+        case JSON -> GoValues.json(arity(a, 1, "json").getFirst());
+        case SPLIT -> new ArrayList<Object>(Arrays.asList(str(arity(a, 2, "split").get(0))
+            .split(Pattern.quote(str(a.get(1))), -1)));
+        case JOIN -> join(arity(a, 2, "join"));
+        case TITLE -> title(str(arity(a, 1, "title").getFirst()));
+        case LOWER -> str(arity(a, 1, "lower").getFirst()).toLowerCase(Locale.ROOT);
+        case UPPER -> str(arity(a, 1, "upper").getFirst()).toUpperCase(Locale.ROOT);
+        case PAD -> {
+          String s = str(arity(a, 3, "pad").get(0));
+          yield s.isEmpty() ? s : " ".repeat(num(a.get(1))) + s + " ".repeat(num(a.get(2)));
+        }
+        case TRUNCATE -> {
+          String s = str(arity(a, 2, "truncate").get(0));
+          int n = num(a.get(1));
+          yield s.length() < n ? s : s.substring(0, n);
+        }
+        case LEN -> len(arity(a, 1, "len").getFirst());
+        case INDEX -> index(a);
+        case PRINT -> sprint(a, false);
+        case PRINTLN -> sprint(a, true);
+        case PRINTF -> GoPrintf.sprintf(str(a.getFirst()), a.subList(1, a.size()));
+        case NOT -> !GoValues.truth(arity(a, 1, "not").getFirst());
+        case AND -> {
+          Object v = null;
+          for (Object x : a) {
+            v = x;
+            if (!GoValues.truth(x)) {
+              break;
+            }
+          }
+          yield v;
+        }
+        case OR -> {
+          Object v = null;
+          for (Object x : a) {
+            v = x;
+            if (GoValues.truth(x)) {
+              break;
+            }
+          }
+          yield v;
+        }
+        case EQ -> {
+          boolean eq = false;
+          for (int i = 1; i < a.size() && !eq; i++) {
+            eq = GoValues.compare(a.getFirst(), a.get(i)) == 0;
+          }
+          yield eq;
+        }
+        case NE -> GoValues.compare(arity(a, 2, "ne").get(0), a.get(1)) != 0;
+        case LT -> GoValues.compare(arity(a, 2, "lt").get(0), a.get(1)) < 0;
+        case LE -> GoValues.compare(arity(a, 2, "le").get(0), a.get(1)) <= 0;
+        case GT -> GoValues.compare(arity(a, 2, "gt").get(0), a.get(1)) > 0;
+        case GE -> GoValues.compare(arity(a, 2, "ge").get(0), a.get(1)) >= 0;
+        case FIRST -> a.isEmpty() ? "" : a.getFirst();
+      };
+    }
+  }
+
+  private static String join(List<Object> a) {
+    List<String> parts = new ArrayList<>();
+    if (a.get(0) instanceof List<?> l) {
+      for (Object x : l) {
+        parts.add(GoValues.print(x));
+      }
+    } else if (a.get(0) != null && a.get(0) != GoValues.NO_VALUE) {
+      throw new IllegalArgumentException("wrong type for value; expected []string; got " + GoValues.typeName(a.get(0)));
+    }
+    return String.join(str(a.get(1)), parts);
+  }
+
+  private static long len(Object v) {
+    if (v instanceof String s) {
+      return s.getBytes(StandardCharsets.UTF_8).length;
+    } else if (v instanceof List<?> l) {
+      return l.size();
+    } else if (v instanceof Map<?, ?> mm) {
+      return mm.size();
+    }
+    throw new IllegalArgumentException("len of type " + GoValues.typeName(v));
   }
 
   private static Object index(List<Object> a) {

@@ -2,7 +2,6 @@ package io.berth.cli.format;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /** Splits one {@code {{...}}} action of a template into tokens; tracks trim markers between them. */
 final class TemplateLexer {
@@ -10,15 +9,16 @@ final class TemplateLexer {
   record Tok(int pos, String kind, String text) {}
 
   private final String src;
-  private final Function<String, TemplateException> error;
+  // The parser itself rather than a method reference: that would be one more class to spin at start-up.
+  private final TemplateParser parser;
   /** Where the text after the last action starts. */
   int pos;
   /** The last action ended with {@code -}}}, so the text after it loses its leading space. */
   boolean trimNext;
 
-  TemplateLexer(String src, Function<String, TemplateException> error) {
+  TemplateLexer(String src, TemplateParser parser) {
     this.src = src;
-    this.error = error;
+    this.parser = parser;
   }
 
   /** Tokenizes one action from {@code start}; leaves {@code pos} after its closing braces. */
@@ -28,7 +28,7 @@ final class TemplateLexer {
     if (src.startsWith("/*", skipSpace(i))) {
       int endComment = src.indexOf("*/", skipSpace(i) + 2);
       if (endComment < 0) {
-        throw error.apply("unclosed comment");
+        throw parser.error("unclosed comment");
       }
       closeAction(skipSpace(endComment + 2));
       return out;
@@ -36,7 +36,7 @@ final class TemplateLexer {
     while (true) {
       i = skipSpace(i);
       if (i >= src.length()) {
-        throw error.apply("unclosed action");
+        throw parser.error("unclosed action");
       }
       if (src.startsWith("}}", i)) {
         closeAction(i);
@@ -54,7 +54,7 @@ final class TemplateLexer {
       } else if (c == '\'') {
         int close = src.indexOf('\'', i + 1);
         if (close < 0) {
-          throw error.apply("unterminated character constant");
+          throw parser.error("unterminated character constant");
         }
         i = close + 1;
         out.add(new Tok(s, "number", src.substring(s, i)));
@@ -82,7 +82,7 @@ final class TemplateLexer {
         i++;
         out.add(new Tok(s, String.valueOf(c), String.valueOf(c)));
       } else {
-        throw error.apply("unexpected \"" + c + "\" in command");
+        throw parser.error("unexpected \"" + c + "\" in command");
       }
     }
   }
@@ -94,7 +94,7 @@ final class TemplateLexer {
     } else if (src.startsWith("}}", i)) {
       pos = i + 2;
     } else {
-      throw error.apply("unclosed action");
+      throw parser.error("unclosed action");
     }
   }
 
@@ -128,7 +128,7 @@ final class TemplateLexer {
       }
       i++;
     }
-    throw error.apply("unterminated quoted string");
+    throw parser.error("unterminated quoted string");
   }
 
   private static String unquote(String s) {

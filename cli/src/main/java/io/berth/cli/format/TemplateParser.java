@@ -30,7 +30,7 @@ final class TemplateParser {
 
   TemplateParser(String src) {
     this.src = src;
-    this.lexer = new TemplateLexer(src, this::error);
+    this.lexer = new TemplateLexer(src, this);
   }
 
   List<Node> parse() {

@@ -92,6 +92,15 @@ public final class ContainerStore {
     return c;
   }
 
+  /** A change that is not persisted (a transient state such as Removing). */
+  public Container set(String id, UnaryOperator<Container> change) {
+    AtomicReference<Container> ref = byId.get(id);
+    if (ref == null) {
+      throw EngineException.noSuch("container", id);
+    }
+    return ref.updateAndGet(change);
+  }
+
   public void remove(Container c) throws IOException {
     forget(c);
     MoreFiles.deleteRecursively(c.dir());

@@ -11,7 +11,6 @@ import io.berth.api.server.backend.ContainerListOptions;
 import io.berth.api.server.backend.ContainerLogsOptions;
 import io.berth.api.server.backend.ContainerStopOptions;
 import io.berth.api.server.backend.WaitCondition;
-import io.berth.common.error.NotModifiedException;
 import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.query.ContainerQueries;
 import io.berth.daemon.stream.AttachService;
@@ -57,12 +56,7 @@ public final class ContainerService implements ContainerBackend {
 
   @Override
   public void containerRestart(String ref, ContainerStopOptions options) {
-    try {
-      runner.stop(ref, options);
-    } catch (NotModifiedException e) {
-      // restarting a stopped container just starts it
-    }
-    runner.start(ref);
+    runner.restart(ref, options);
   }
 
   @Override

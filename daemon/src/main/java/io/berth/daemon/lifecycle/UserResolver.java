@@ -67,17 +67,23 @@ final class UserResolver {
     return null;
   }
 
-  /** A symlinked file could point out of the rootfs: it is treated as absent. */
+  /**
+   * A symlink on the way (etc itself, or the file) could point out of the rootfs, into the
+   * host's files: such a file is treated as absent.
+   */
   private static List<String[]> read(Path rootfs, String rel) {
+    Path etc = rootfs.resolve("etc");
     Path p = rootfs.resolve(rel);
-    if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.isDirectory(etc, LinkOption.NOFOLLOW_LINKS)
+        || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }
     try {
       return Files.readAllLines(p).stream()
           .filter(l -> !l.startsWith("#") && !l.isBlank())
           .map(l -> l.split(":", -1))
-          .filter(f -> f.length > 3 && f[2].matches("[0-9]+"))
+          .filter(f -> f.length > 3 && f[2].matches("[0-9]{1,9}")
+              && (rel.endsWith("group") || f[3].matches("[0-9]{1,9}")))
           .toList();
     } catch (IOException e) {
       return List.of();

@@ -6,6 +6,7 @@ import io.berth.api.server.backend.StdStreams;
 import io.berth.daemon.container.Container;
 import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.lifecycle.Runner;
+import io.berth.daemon.lifecycle.Runs;
 import io.berth.linux.SeqPacketSocket;
 import io.berth.runtime.RuncRuntime;
 import io.berth.runtime.log.LogReader;
@@ -33,7 +34,7 @@ public final class AttachService {
 
   public ContainerBackend.Attacher attach(String ref, AttachOptions o) {
     Container c = store.find(ref);
-    Runner.Run run = runner.run(c.id());
+    Runs.Run run = runner.run(c.id());
     long offset = o.logs() ? 0 : size(c.logPath());
     return new ContainerBackend.Attacher() {
       @Override
@@ -45,7 +46,8 @@ public final class AttachService {
       public void run(StdStreams streams) throws IOException {
         Thread pump = null;
         if (streams.stdin() != null && c.config().openStdin()) {
-          pump = Thread.ofVirtual().name("stdin-" + c.id()).start(
+          // sending to the SEQPACKET socket blocks natively: a platform thread, not a carrier
+          pump = Thread.ofPlatform().daemon().name("stdin-" + c.id()).start(
               () -> pumpStdin(c.id(), run, streams.stdin()));
         }
         var out = new LogCopier(streams.output(), o.stdout(), o.stderr(), false);
@@ -66,7 +68,7 @@ public final class AttachService {
     };
   }
 
-  private void pumpStdin(String id, Runner.Run run, InputStream in) {
+  private void pumpStdin(String id, Runs.Run run, InputStream in) {
     try {
       run.ready.join();
       if (run.exit.isDone()) {
@@ -86,10 +88,13 @@ public final class AttachService {
         }
         sock.shutdownOutput();
         run.exit.join();
-        drain.interrupt();
+        sock.shutdownInput();
+        drain.join(1000);
       }
     } catch (IOException | RuntimeException e) {
       LOG.log(System.Logger.Level.DEBUG, "stdin of " + id + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

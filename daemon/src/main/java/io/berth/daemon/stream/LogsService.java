@@ -6,6 +6,7 @@ import io.berth.api.server.backend.OutputSink;
 import io.berth.daemon.container.Container;
 import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.lifecycle.Runner;
+import io.berth.daemon.lifecycle.Runs;
 import io.berth.runtime.log.LogEntry;
 import io.berth.runtime.log.LogReader;
 import java.io.IOException;
@@ -25,8 +26,9 @@ public final class LogsService {
 
   public ContainerBackend.Streamer logs(String ref, ContainerLogsOptions o) {
     Container c = store.find(ref);
-    Runner.Run run = runner.run(c.id());
-    boolean running = c.state().running();
+    Runs.Run run = runner.run(c.id());
+    Container now = store.get(c.id());
+    boolean running = now != null && now.state().running();
     return new ContainerBackend.Streamer() {
       @Override
       public boolean tty() {
@@ -40,7 +42,7 @@ public final class LogsService {
     };
   }
 
-  private static void copy(Container c, Runner.Run run, boolean running, ContainerLogsOptions o,
+  private static void copy(Container c, Runs.Run run, boolean running, ContainerLogsOptions o,
       LogCopier out) throws IOException {
     Instant since = o.since().orElse(null);
     Instant until = o.until().orElse(null);

@@ -42,7 +42,7 @@ final class AttachSession implements AutoCloseable {
   /** Pumps stdin (if attached) and output until the output ends; returns the exit status. */
   int stream() throws IOException {
     if (stdin) {
-      Thread pump = new Thread(this::pumpStdin, "berth-stdin");
+      Thread pump = new StdinPump();
       pump.setDaemon(true);
       pump.start();
     }
@@ -58,6 +58,18 @@ final class AttachSession implements AutoCloseable {
       return 125;
     }
     return (int) r.statusCode();
+  }
+
+  /** A nested class, not a method reference: that would be a class to spin on every {@code run -i}. */
+  private final class StdinPump extends Thread {
+    StdinPump() {
+      super("berth-stdin");
+    }
+
+    @Override
+    public void run() {
+      pumpStdin();
+    }
   }
 
   private void pumpStdin() {

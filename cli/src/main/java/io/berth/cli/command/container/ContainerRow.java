@@ -99,11 +99,26 @@ record ContainerRow(Map<String, Object> c, boolean trunc, Instant now) implement
     if (Display.truncateId(str("ImageID")).equals(Display.truncateId(image))) {
       return Display.truncateId(image);
     }
-    if (image.matches("(sha256:)?[0-9a-f]{64}") || !image.equals(image.toLowerCase(java.util.Locale.ROOT))) {
+    if (isImageId(image) || !image.equals(image.toLowerCase(java.util.Locale.ROOT))) {
       return image;
     }
     ImageRef ref = ImageRef.parse(image);
     return ref.familiarName() + (ref.tag() == null ? "" : ":" + ref.tag());
+  }
+
+  /** {@code (sha256:)?[0-9a-f]{64}}, checked by hand: a regex here loads java.util.regex into every ps. */
+  static boolean isImageId(String s) {
+    int start = s.startsWith("sha256:") ? 7 : 0;
+    if (s.length() - start != 64) {
+      return false;
+    }
+    for (int i = start; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String size() {
@@ -118,7 +133,9 @@ record ContainerRow(Map<String, Object> c, boolean trunc, Instant now) implement
       return "";
     }
     List<String> kv = new ArrayList<>();
-    labels.forEach((k, v) -> kv.add(k + "=" + v));
+    for (Map.Entry<?, ?> e : labels.entrySet()) {
+      kv.add(e.getKey() + "=" + e.getValue());
+    }
     kv.sort(null);
     return String.join(",", kv);
   }
@@ -150,7 +167,9 @@ record ContainerRow(Map<String, Object> c, boolean trunc, Instant now) implement
       return "";
     }
     TreeSet<String> names = new TreeSet<>();
-    networks.keySet().forEach(k -> names.add(String.valueOf(k)));
+    for (Object k : networks.keySet()) {
+      names.add(String.valueOf(k));
+    }
     return String.join(",", names);
   }
 

@@ -3,8 +3,11 @@ package io.berth.cli.command.container;
 import io.berth.cli.ArgsRule;
 import io.berth.cli.Cli;
 import io.berth.cli.Command;
+import io.berth.cli.Main;
 import io.berth.cli.command.Batch;
 import io.berth.cli.flags.Parsed;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code berth kill}. */
 public final class KillCommand extends Command {
@@ -35,6 +38,15 @@ public final class KillCommand extends Command {
   @Override
   public int run(Cli cli, Parsed p) {
     String signal = p.string("signal", null);
-    return Batch.each(cli, p.args(), id -> cli.client().containers().kill(id, signal));
+    List<String> errors = new ArrayList<>();
+    for (String id : p.args()) {
+      try {
+        cli.client().containers().kill(id, signal);
+        cli.out().println(id);
+      } catch (RuntimeException e) {
+        errors.add(Main.message(e));
+      }
+    }
+    return Batch.fail(errors);
   }
 }

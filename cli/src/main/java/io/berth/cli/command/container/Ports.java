@@ -1,14 +1,26 @@
 package io.berth.cli.command.container;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** docker's DisplayablePorts: {@code 0.0.0.0:80->80/tcp, 9000-9002/tcp}, ranges collapsed. */
 final class Ports {
-  private record Port(String ip, int priv, int pub, String type) {}
+  /** Ordered by private port, IP, public port and type, as docker sorts them. */
+  private record Port(String ip, int priv, int pub, String type) implements Comparable<Port> {
+    @Override
+    public int compareTo(Port o) {
+      int c = Integer.compare(priv, o.priv);
+      if (c == 0) {
+        c = ip.compareTo(o.ip);
+      }
+      if (c == 0) {
+        c = Integer.compare(pub, o.pub);
+      }
+      return c != 0 ? c : type.compareTo(o.type);
+    }
+  }
 
   private Ports() {}
 
@@ -22,8 +34,8 @@ final class Ports {
         ports.add(new Port(str(m.get("IP")), num(m.get("PrivatePort")), num(m.get("PublicPort")), str(m.get("Type"))));
       }
     }
-    ports.sort(Comparator.comparingInt(Port::priv).thenComparing(Port::ip).thenComparingInt(Port::pub)
-        .thenComparing(Port::type));
+    // Natural order, not a Comparator chain: each of its method references is a class to spin.
+    ports.sort(null);
     Map<String, int[]> groups = new LinkedHashMap<>();
     List<String> result = new ArrayList<>();
     List<String> hostMappings = new ArrayList<>();
@@ -48,7 +60,9 @@ final class Ports {
       result.add(group(key, g[0], g[1]));
       groups.put(key, new int[] {p.priv, p.priv});
     }
-    groups.forEach((k, g) -> result.add(group(k, g[0], g[1])));
+    for (Map.Entry<String, int[]> e : groups.entrySet()) {
+      result.add(group(e.getKey(), e.getValue()[0], e.getValue()[1]));
+    }
     result.addAll(hostMappings);
     return String.join(", ", result);
   }

@@ -3,8 +3,11 @@ package io.berth.cli.command.container;
 import io.berth.cli.ArgsRule;
 import io.berth.cli.Cli;
 import io.berth.cli.Command;
+import io.berth.cli.Main;
 import io.berth.cli.command.Batch;
 import io.berth.cli.flags.Parsed;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code berth restart}. */
 public final class RestartCommand extends Command {
@@ -38,6 +41,15 @@ public final class RestartCommand extends Command {
   public int run(Cli cli, Parsed p) {
     Integer timeout = StopCommand.timeout(p);
     String signal = p.string("signal", null);
-    return Batch.each(cli, p.args(), id -> cli.client().containers().restart(id, timeout, signal));
+    List<String> errors = new ArrayList<>();
+    for (String id : p.args()) {
+      try {
+        cli.client().containers().restart(id, timeout, signal);
+        cli.out().println(id);
+      } catch (RuntimeException e) {
+        errors.add(Main.message(e));
+      }
+    }
+    return Batch.fail(errors);
   }
 }

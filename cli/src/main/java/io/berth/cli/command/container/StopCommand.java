@@ -3,8 +3,11 @@ package io.berth.cli.command.container;
 import io.berth.cli.ArgsRule;
 import io.berth.cli.Cli;
 import io.berth.cli.Command;
+import io.berth.cli.Main;
 import io.berth.cli.command.Batch;
 import io.berth.cli.flags.Parsed;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code berth stop}: stop containers, printing each name as given. */
 public final class StopCommand extends Command {
@@ -38,7 +41,16 @@ public final class StopCommand extends Command {
   public int run(Cli cli, Parsed p) {
     Integer timeout = timeout(p);
     String signal = p.string("signal", null);
-    return Batch.each(cli, p.args(), id -> cli.client().containers().stop(id, timeout, signal));
+    List<String> errors = new ArrayList<>();
+    for (String id : p.args()) {
+      try {
+        cli.client().containers().stop(id, timeout, signal);
+        cli.out().println(id);
+      } catch (RuntimeException e) {
+        errors.add(Main.message(e));
+      }
+    }
+    return Batch.fail(errors);
   }
 
   /** -t, or the deprecated --time; null when neither was given so the container's default holds. */

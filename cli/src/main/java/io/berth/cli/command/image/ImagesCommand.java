@@ -54,7 +54,12 @@ public final class ImagesCommand extends Command {
   public int run(Cli cli, Parsed p) {
     Map<String, List<String>> filters = FilterFlag.parse(p.list("filter"));
     if (!p.args().isEmpty()) {
-      filters.computeIfAbsent("reference", k -> new ArrayList<>()).add(p.args().getFirst());
+      List<String> refs = filters.get("reference");
+      if (refs == null) {
+        refs = new ArrayList<>();
+        filters.put("reference", refs);
+      }
+      refs.add(p.args().getFirst());
     }
     Object images = JsonValues.parse(cli.client().images().listRaw(p.bool("all"), filters));
     boolean digests = p.bool("digests");
@@ -100,21 +105,22 @@ public final class ImagesCommand extends Command {
       for (String t : tags) {
         ImageRef r = ImageRef.parse(t);
         if (r.tag() != null && !t.startsWith("<none>")) {
-          repoTags.computeIfAbsent(r.familiarName(), k -> new ArrayList<>()).add(r.tag());
+          group(repoTags, r.familiarName()).add(r.tag());
         }
       }
       for (String d : digests) {
         ImageRef r = ImageRef.parse(d);
         if (r.digest() != null && !d.startsWith("<none>")) {
-          repoDigests.computeIfAbsent(r.familiarName(), k -> new ArrayList<>()).add(r.digest());
+          group(repoDigests, r.familiarName()).add(r.digest());
         }
       }
-      repoTags.forEach((repo, ts) -> {
+      for (Map.Entry<String, List<String>> e : repoTags.entrySet()) {
+        String repo = e.getKey();
         List<String> ds = repoDigests.remove(repo);
         if (!needDigest) {
           ds = null;
         }
-        for (String tag : ts) {
+        for (String tag : e.getValue()) {
           if (ds == null || ds.isEmpty()) {
             rows.add(new ImageRow(img, repo, tag, "<none>", trunc, now));
           } else {
@@ -123,22 +129,36 @@ public final class ImagesCommand extends Command {
             }
           }
         }
-      });
-      repoDigests.forEach((repo, ds) -> {
+      }
+      for (Map.Entry<String, List<String>> e : repoDigests.entrySet()) {
         if (showDigests) {
-          ds.forEach(d -> rows.add(new ImageRow(img, repo, "<none>", d, trunc, now)));
+          for (String d : e.getValue()) {
+            rows.add(new ImageRow(img, e.getKey(), "<none>", d, trunc, now));
+          }
         } else {
-          rows.add(new ImageRow(img, repo, "<none>", "", trunc, now));
+          rows.add(new ImageRow(img, e.getKey(), "<none>", "", trunc, now));
         }
-      });
+      }
     }
     return rows;
+  }
+
+  /** Loops rather than lambdas throughout: each lambda is one more class to load at start-up. */
+  private static List<String> group(Map<String, List<String>> groups, String key) {
+    List<String> l = groups.get(key);
+    if (l == null) {
+      l = new ArrayList<>();
+      groups.put(key, l);
+    }
+    return l;
   }
 
   private static List<String> strings(Object o) {
     List<String> out = new ArrayList<>();
     if (o instanceof List<?> l) {
-      l.forEach(x -> out.add(String.valueOf(x)));
+      for (Object x : l) {
+        out.add(String.valueOf(x));
+      }
     }
     return out;
   }

@@ -96,7 +96,9 @@ public final class InfoCommand extends Command {
     line(sb, " Swarm:", swarm.isEmpty() ? "inactive" : swarm);
     if (i.get("Runtimes") instanceof Map<?, ?> runtimes && !runtimes.isEmpty()) {
       List<String> names = new ArrayList<>();
-      runtimes.keySet().forEach(k -> names.add(String.valueOf(k)));
+      for (Object k : runtimes.keySet()) {
+        names.add(String.valueOf(k));
+      }
       line(sb, " Runtimes:", String.join(" ", names));
       line(sb, " Default Runtime:", JsonValues.string(i, "DefaultRuntime"));
     }
@@ -113,7 +115,9 @@ public final class InfoCommand extends Command {
     List<?> labels = list(i, "Labels");
     if (!labels.isEmpty()) {
       sb.append(" Labels:\n");
-      labels.forEach(l -> sb.append("  ").append(l).append('\n'));
+      for (Object l : labels) {
+        sb.append("  ").append(l).append('\n');
+      }
     }
     line(sb, " Experimental:", Boolean.toString(JsonValues.bool(i, "ExperimentalBuild")));
     line(sb, " Live Restore Enabled:", Boolean.toString(JsonValues.bool(i, "LiveRestoreEnabled")));
@@ -156,7 +160,9 @@ public final class InfoCommand extends Command {
   private static String join(Object list) {
     List<String> out = new ArrayList<>();
     if (list instanceof List<?> l) {
-      l.forEach(n -> out.add(String.valueOf(n)));
+      for (Object n : l) {
+        out.add(String.valueOf(n));
+      }
     }
     return String.join(" ", out);
   }
