@@ -5,7 +5,8 @@
 #   bench/run.sh [N]
 set -euo pipefail
 N="${1:-21}"
-WARMUP="${WARMUP:-20}"
+WARMUP="${WARMUP:-5}"
+DAEMON_WARMUP="${DAEMON_WARMUP:-80}"
 [ "$N" -ge 15 ] || { echo "run at least 15 iterations" >&2; exit 2; }
 BASE=/tmp/berth-bench
 RUN=/run/berth-bench
@@ -38,7 +39,6 @@ sed -i "s#\"path\": \"rootfs\"#\"path\": \"$BASE/data/image/layers/$layer/diff\"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 measure() { # label, command...
   local label=$1; shift
-  # warm-up: a long-running daemon has compiled its hot paths; these runs let it
   for _ in $(seq "$WARMUP"); do "$@" >/dev/null 2>&1 || true; done
   local times=()
   for _ in $(seq "$N"); do
@@ -53,7 +53,9 @@ measure() { # label, command...
 i=0
 bare() { i=$((i+1)); runc --root "$BASE/runc" run -b "$BASE/bundle" "bench$i$$"; }
 
-echo "medians of $N runs after $WARMUP warm-up runs each ($(date -u +%FT%TZ), $(nproc) cores)"
+# a long-running daemon has compiled its hot paths: give this fresh one the same chance
+for _ in $(seq "$DAEMON_WARMUP"); do "$DOCKER" -H "$HOST" run --rm --network none busybox true >/dev/null; done
+echo "medians of $N runs after $DAEMON_WARMUP daemon warm-up runs and $WARMUP per command ($(date -u +%FT%TZ), $(nproc) cores)"
 measure "runc run (bare, same rootfs)" bare
 measure "docker run --rm --network none busybox true" "$DOCKER" -H "$HOST" run --rm --network none busybox true
 measure "berth run --rm --network none busybox true" "$BERTH" -H "$HOST" run --rm --network none busybox true

@@ -35,6 +35,8 @@ final class Conmon {
         "--exit-dir", paths.exits().toString(), "--socket-dir-path", paths.sockets().toString(),
         // no --conmon-pidfile: conmon fsyncs it, which costs milliseconds on every start
         "-l", "k8s-file:" + logPath, "--log-level", "error",
+        // the log is read from the page cache; an fsync would delay the exit file on every exit
+        "--no-sync-log",
         "--runtime-arg", "--root=" + paths.runcRoot()));
     if (stdin) {
       argv.add("-i");

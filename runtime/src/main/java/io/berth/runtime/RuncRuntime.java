@@ -1,7 +1,6 @@
 package io.berth.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.berth.common.io.AtomicFiles;
 import io.berth.common.io.MoreFiles;
 import io.berth.common.json.Json;
 import io.berth.runtime.spec.Spec;
@@ -52,7 +51,8 @@ public final class RuncRuntime implements AutoCloseable {
     try {
       Files.createDirectories(bundle);
       Files.deleteIfExists(paths.exitFile(id));
-      AtomicFiles.write(bundle.resolve("config.json"), Json.bytes(spec));
+      // written anew at every start and read once by runc: no fsync needed
+      Files.write(bundle.resolve("config.json"), Json.bytes(spec));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

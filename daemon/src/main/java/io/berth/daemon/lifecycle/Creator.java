@@ -65,6 +65,7 @@ final class Creator {
     var dir = store.dirFor(id);
     try {
       Files.createDirectories(dir);
+      SpecFactory.writeEtc(dir, merged.hostname(), mode.equals("host"));
       long t0 = System.nanoTime();
       images.prepare(id, image.id());
       System.getLogger("berth.lifecycle").log(System.Logger.Level.DEBUG, "create {0}: rw layer {1} ms",

@@ -80,7 +80,12 @@ public final class Runner {
 
   private void launch(Container c, Run run) {
     long t0 = System.nanoTime();
-    ImageAccess.Rootfs rootfs = images.rootfs(c.id());
+    ImageAccess.Rootfs rootfs;
+    try {
+      rootfs = images.rootfs(c.id());
+    } catch (io.berth.common.error.NotFoundException e) {
+      rootfs = images.prepare(c.id(), c.imageId()); // lost to a crash before it reached the disk
+    }
     Mounts.mount(rootfs);
     var spec = specs.spec(c, rootfs.merged());
     long t1 = System.nanoTime();

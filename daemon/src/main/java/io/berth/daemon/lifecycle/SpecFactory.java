@@ -29,7 +29,9 @@ public final class SpecFactory {
     HostConfig h = c.hostConfig();
     boolean hostNet = c.networkMode().equals("host");
     String hostname = cfg.hostname() == null || cfg.hostname().isEmpty() ? Id.shortId(c.id()) : cfg.hostname();
-    writeEtc(c.dir(), hostname, hostNet);
+    if (!Files.exists(c.dir().resolve("resolv.conf"))) {
+      writeEtc(c.dir(), hostname, hostNet);
+    }
     List<String> env = new ArrayList<>();
     env.add("HOSTNAME=" + hostname);
     for (String e : cfg.env()) {
@@ -79,7 +81,8 @@ public final class SpecFactory {
     }
   }
 
-  private static void writeEtc(Path dir, String hostname, boolean hostNet) {
+  /** The container's /etc/hostname, /etc/hosts and /etc/resolv.conf, written once at create. */
+  static void writeEtc(Path dir, String hostname, boolean hostNet) {
     try {
       Files.writeString(dir.resolve("hostname"), hostname + "\n");
       String hosts = hostNet && Files.isReadable(Path.of("/etc/hosts"))

@@ -196,8 +196,8 @@ public final class ContainerLayers {
     }
     AtomicFiles.write(work.resolve(RW_JSON), Json.bytes(rec));
     Files.setAttribute(work, "unix:mode", 0711);
+    // no directory fsync: a layer lost to a power cut is made again at start
     Files.move(work, containersDir.resolve(containerId), StandardCopyOption.ATOMIC_MOVE);
-    AtomicFiles.fsyncDir(containersDir);
   }
 
   private void remove(Path dir) throws IOException {
