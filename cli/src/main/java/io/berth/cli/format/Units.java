@@ -17,34 +17,7 @@ public final class Units {
 
   /** {@code 3 seconds}, {@code About a minute}, {@code 2 weeks}: the words of {@code docker ps}. */
   public static String humanDuration(Duration d) {
-    long seconds = d.getSeconds();
-    if (seconds < 1) {
-      return "Less than a second";
-    } else if (seconds == 1) {
-      return "1 second";
-    } else if (seconds < 60) {
-      return seconds + " seconds";
-    }
-    long minutes = d.toMinutes();
-    if (minutes == 1) {
-      return "About a minute";
-    } else if (minutes < 60) {
-      return minutes + " minutes";
-    }
-    // Hours round to the nearest hour; everything above counts from that rounded figure.
-    long hours = (long) (d.toNanos() / 3.6e12 + 0.5);
-    if (hours == 1) {
-      return "About an hour";
-    } else if (hours < 48) {
-      return hours + " hours";
-    } else if (hours < 24 * 7 * 2) {
-      return hours / 24 + " days";
-    } else if (hours < 24 * 30 * 2) {
-      return hours / 24 / 7 + " weeks";
-    } else if (hours < 24 * 365 * 2) {
-      return hours / 24 / 30 + " months";
-    }
-    return d.toHours() / 24 / 365 + " years";
+    return io.berth.common.HumanDuration.of(d);
   }
 
   /** Decimal units with {@code precision} significant digits: {@code 4.26MB}, {@code 0B}. */
