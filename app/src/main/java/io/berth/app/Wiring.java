@@ -9,6 +9,7 @@ import io.berth.common.io.AtomicFiles;
 import io.berth.daemon.adapter.ImageAdapter;
 import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.lifecycle.ContainerService;
+import io.berth.daemon.lifecycle.Reconciler;
 import io.berth.daemon.lifecycle.Runner;
 import io.berth.daemon.lifecycle.SpecFactory;
 import io.berth.daemon.query.ContainerQueries;
@@ -69,7 +70,7 @@ public final class Wiring implements AutoCloseable {
     var specs = new SpecFactory(new SpecGenerator(HostLimits.boundingCaps(), HostLimits.nofileHard()));
     var runner = new Runner(store, images, runtime, specs);
     closeables.add(new ExitWatcher(runtime, runner::exited));
-    runner.reconcile();
+    new Reconciler(store, images, runtime, runner).reconcile();
     var queries = new ContainerQueries(store, images::imageIdOrNull, images::rwDirOf);
     var containers = new ContainerService(store, images, runner, queries,
         new LogsService(store, runner), new AttachService(store, runner, runtime));

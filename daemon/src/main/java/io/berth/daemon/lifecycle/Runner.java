@@ -200,7 +200,7 @@ public final class Runner {
     }
   }
 
-  private void cleanupRuntime(Container c) {
+  void cleanupRuntime(Container c) {
     try {
       runtime.delete(c.id());
     } catch (RuntimeException e) {
@@ -353,54 +353,5 @@ public final class Runner {
 
   public static WaitResponse response(Exit e) {
     return new WaitResponse(e.code(), e.error().isEmpty() ? null : new WaitResponse.WaitError(e.error()));
-  }
-
-  /**
-   * After a daemon restart: believe the exit files and runc, not the last record. Runtime state
-   * and layers that no record knows (a crash between steps) are cleaned up. One bad container
-   * never keeps the daemon from starting.
-   */
-  public void reconcile() {
-    for (String id : runtime.list()) {
-      if (store.get(id) == null) {
-        quietly("delete orphaned runtime container " + id, () -> runtime.delete(id));
-      }
-    }
-    for (String id : images.layerOwners()) {
-      if (store.get(id) == null) {
-        quietly("remove orphaned container layer " + id, () -> {
-          Mounts.unmount(images.rootfs(id).merged());
-          images.remove(id);
-        });
-      }
-    }
-    for (Container c : store.all()) {
-      quietly("reconcile " + c.id(), () -> reconcile(c));
-    }
-  }
-
-  private void reconcile(Container c) {
-    var code = runtime.exitCode(c.id());
-    var state = runtime.state(c.id());
-    if (c.state() instanceof ContainerState.Running) {
-      if (code.isPresent()) {
-        exited(c.id(), code.getAsInt());
-      } else if (state.isEmpty()) {
-        exited(c.id(), 255);
-      } else {
-        run(c.id()).ready.complete(null);
-      }
-    } else if (state.isPresent()) {
-      // a crash between runc create and the record: the process is nobody's
-      cleanupRuntime(c);
-    }
-  }
-
-  private static void quietly(String what, Runnable r) {
-    try {
-      r.run();
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, what + ": " + e.getMessage());
-    }
   }
 }
