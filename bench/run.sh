@@ -52,11 +52,18 @@ measure() { # label, command...
 }
 i=0
 bare() { i=$((i+1)); runc --root "$BASE/runc" run -b "$BASE/bundle" "bench$i$$"; }
+# what any engine that supervises the container from outside pays: create, start, delete apart
+split() {
+  i=$((i+1)); local id="split$i$$"
+  runc --root "$BASE/runc" create -b "$BASE/bundle" "$id" </dev/null >/dev/null 2>&1 &&
+    runc --root "$BASE/runc" start "$id" && runc --root "$BASE/runc" delete --force "$id"
+}
 
 # a long-running daemon has compiled its hot paths: give this fresh one the same chance
 for _ in $(seq "$DAEMON_WARMUP"); do "$DOCKER" -H "$HOST" run --rm --network none busybox true >/dev/null; done
 echo "medians of $N runs after $DAEMON_WARMUP daemon warm-up runs and $WARMUP per command ($(date -u +%FT%TZ), $(nproc) cores)"
 measure "runc run (bare, same rootfs)" bare
+measure "runc create + start + delete (same rootfs)" split
 measure "docker run --rm --network none busybox true" "$DOCKER" -H "$HOST" run --rm --network none busybox true
 measure "berth run --rm --network none busybox true" "$BERTH" -H "$HOST" run --rm --network none busybox true
 measure "berth ps" "$BERTH" -H "$HOST" ps
@@ -65,3 +72,5 @@ d=$(cat "$BASE/docker run --rm --network none busybox true.median")
 b=$(cat "$BASE/berth run --rm --network none busybox true.median")
 printf 'docker CLI -> berthd vs bare runc: %.2fx (goal <= 2.5x)\n' "$(echo "$d / $r" | bc -l)"
 printf 'berth CLI  -> berthd vs bare runc: %.2fx\n' "$(echo "$b / $r" | bc -l)"
+f=$(cat "$BASE/runc create + start + delete (same rootfs).median")
+printf 'docker CLI -> berthd vs runc create+start+delete: %.2fx\n' "$(echo "$d / $f" | bc -l)"
