@@ -97,8 +97,9 @@ final class Creator {
   }
 
   static ContainerConfig merge(ContainerConfig c, ImageAccess.ResolvedImage img) {
-    boolean userEntrypoint = c.entrypoint() != null;
-    List<String> entrypoint = userEntrypoint ? clearEmpty(c.entrypoint()) : img.entrypoint();
+    // moby's rule: an entrypoint given (even [""]) drops the image's Cmd; null or [] keep it
+    boolean userEntrypoint = c.entrypoint() != null && !c.entrypoint().isEmpty();
+    List<String> entrypoint = c.entrypoint() != null ? clearEmpty(c.entrypoint()) : img.entrypoint();
     List<String> cmd = c.cmd() != null && !c.cmd().isEmpty() ? c.cmd()
         : userEntrypoint ? null : img.cmd();
     Map<String, String> env = new LinkedHashMap<>();

@@ -45,7 +45,8 @@ final class UserResolver {
       }
     }
     List<Long> extra = new ArrayList<>();
-    if (name != null) {
+    // as runc does: a group given explicitly replaces the user's supplementary groups too
+    if (name != null && groupPart == null) {
       for (String[] g : group) {
         if (g.length > 3 && List.of(g[3].split(",")).contains(name) && g[2].matches("[0-9]+")) {
           long id = Long.parseLong(g[2]);

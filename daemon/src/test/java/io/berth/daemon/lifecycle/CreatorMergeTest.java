@@ -148,4 +148,11 @@ class CreatorMergeTest {
     assertThat(m.stopSignal()).isEqualTo("SIGQUIT");
     assertThat(m.image()).isEqualTo("app:1");
   }
+
+  @Test
+  void merge_emptyListEntrypoint_keepsImageCmd() {
+    var m = Creator.merge(config("img", null, null, List.of(), "", "", null), IMAGE);
+    assertThat(m.entrypoint()).isNull();
+    assertThat(m.cmd()).isEqualTo(IMAGE.cmd());
+  }
 }
