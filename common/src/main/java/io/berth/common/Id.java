@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 /** 64-hex identifiers of containers and images, and their 12-character short form. */
 public final class Id {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Pattern FULL = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{1,64}");
 
   private Id() {}
@@ -21,10 +20,6 @@ public final class Id {
   public static String shortId(String id) {
     String hex = id.startsWith("sha256:") ? id.substring(7) : id;
     return hex.length() <= 12 ? hex : hex.substring(0, 12);
-  }
-
-  public static boolean isFull(String s) {
-    return FULL.matcher(s).matches();
   }
 
   /** True when {@code s} could be a (possibly shortened) hex id. */

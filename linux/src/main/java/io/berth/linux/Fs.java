@@ -8,7 +8,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** Filesystem calls the JDK lacks: mount, umount2, mknod, extended attributes in any namespace. */
@@ -113,9 +112,5 @@ public final class Fs {
     } catch (Throwable t) {
       throw Native.rethrow(t);
     }
-  }
-
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

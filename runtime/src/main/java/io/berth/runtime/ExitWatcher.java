@@ -54,8 +54,8 @@ public final class ExitWatcher implements AutoCloseable {
     }
   }
 
-  /** Reports every exit file present: after an overflow, and the caller may use it at start. */
-  public void scan() {
+  /** Reports every exit file present: events were lost when the kernel's queue overflowed. */
+  private void scan() {
     try (Stream<Path> files = Files.list(runtime.paths().exits())) {
       files.forEach(p -> report(p.getFileName().toString()));
     } catch (IOException e) {

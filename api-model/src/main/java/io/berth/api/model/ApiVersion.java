@@ -5,10 +5,8 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
   public static final ApiVersion MIN = new ApiVersion(1, 12);
   public static final ApiVersion MAX = new ApiVersion(1, 51);
   public static final ApiVersion DEFAULT = MAX;
-  public static final ApiVersion V1_25 = new ApiVersion(1, 25);
   public static final ApiVersion V1_30 = new ApiVersion(1, 30);
   public static final ApiVersion V1_42 = new ApiVersion(1, 42);
-  public static final ApiVersion V1_44 = new ApiVersion(1, 44);
 
   /** Parses {@code 1.51}; returns null for anything else. */
   public static ApiVersion parse(String s) {
