@@ -9,29 +9,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Protocol details and bad input, straight over the socket. */
 @Tag("privileged")
-class ApiIT {
-  static BerthDaemon daemon;
-
-  @BeforeAll
-  static void start() throws Exception {
-    Prerequisites.require();
-    daemon = new BerthDaemon();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (daemon != null) {
-      daemon.close();
-    }
-  }
-
+class ApiIT extends SharedDaemon {
   static ClientResponse call(String method, String path, byte[] body) throws Exception {
     return daemon.client().request(method, path,
         body == null ? Map.of() : Map.of("Content-Type", "application/json"), body);

@@ -10,29 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The berth CLI against a real berthd, in process. */
 @Tag("privileged")
-class BerthCliIT {
-  static BerthDaemon daemon;
-
-  @BeforeAll
-  static void start() throws Exception {
-    Prerequisites.require();
-    daemon = new BerthDaemon();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (daemon != null) {
-      daemon.close();
-    }
-  }
-
+class BerthCliIT extends SharedDaemon {
   static Cmd berth(String stdin, String... args) {
     var out = new ByteArrayOutputStream();
     var err = new ByteArrayOutputStream();

@@ -66,6 +66,11 @@ public final class BerthDaemon implements AutoCloseable {
     return "unix://" + socket;
   }
 
+  /** The environment that points the docker CLI at this daemon. */
+  public Map<String, String> dockerEnv() {
+    return Map.of("DOCKER_HOST", host(), "DOCKER_CONFIG", "/tmp/berth-it-docker-config");
+  }
+
   public Path socket() {
     return socket;
   }

@@ -21,7 +21,7 @@ class DebianImageIT {
         assertThat(r.status()).isEqualTo(200);
         assertThat(body).doesNotContain("\"error\"").contains("sha256:");
       }
-      var env = Map.of("DOCKER_HOST", d.host(), "DOCKER_CONFIG", "/tmp/berth-it-docker-config");
+      var env = d.dockerEnv();
       Cmd r = Cmd.run(env, null, List.of(Prerequisites.DOCKER, "run", "--rm", "debian:bookworm",
           "bash", "-c", "cat /etc/debian_version; id -un; test -x /usr/bin/apt-get && echo apt"));
       assertThat(r.exit()).as(r.err()).isZero();

@@ -8,28 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The real docker CLI (28.2.2) against a real berthd: DOCKER_HOST is the only change. */
 @Tag("privileged")
-class DockerCliIT {
-  static BerthDaemon daemon;
-
+class DockerCliIT extends SharedDaemon {
   @BeforeAll
-  static void start() throws Exception {
-    Prerequisites.require();
-    daemon = new BerthDaemon();
+  static void busybox() throws Exception {
     daemon.bootstrapBusybox();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (daemon != null) {
-      daemon.close();
-    }
   }
 
   static Cmd docker(String... args) throws Exception {
@@ -39,7 +27,7 @@ class DockerCliIT {
   static Cmd dockerIn(byte[] stdin, String... args) throws Exception {
     List<String> argv = new ArrayList<>(List.of(Prerequisites.DOCKER));
     argv.addAll(List.of(args));
-    return Cmd.run(Map.of("DOCKER_HOST", daemon.host(), "DOCKER_CONFIG", "/tmp/berth-it-docker-config"),
+    return Cmd.run(daemon.dockerEnv(),
         stdin, argv);
   }
 
@@ -159,7 +147,7 @@ class DockerCliIT {
     Path tar = Files.createTempFile("rootfs", ".tar");
     try {
       new ProcessBuilder("tar", "-C", "/", "-cf", tar.toString(), "bin/busybox").start().waitFor();
-      Cmd imp = Cmd.run(Map.of("DOCKER_HOST", daemon.host(), "DOCKER_CONFIG", "/tmp/berth-it-docker-config"),
+      Cmd imp = Cmd.run(daemon.dockerEnv(),
           null, List.of(Prerequisites.DOCKER, "import", "-c", "ENTRYPOINT [\"/bin/busybox\"]", tar.toString(), "imported:v1"));
       assertThat(imp.exit()).as(imp.err()).isZero();
       assertThat(imp.out()).startsWith("sha256:");

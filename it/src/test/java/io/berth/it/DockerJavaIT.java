@@ -19,14 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /** docker-java (as Testcontainers uses it) against a real berthd. */
 @Tag("privileged")
-class DockerJavaIT {
-  static BerthDaemon daemon;
+class DockerJavaIT extends SharedDaemon {
   static DockerClient client;
 
   @BeforeAll
-  static void start() throws Exception {
-    Prerequisites.require();
-    daemon = new BerthDaemon();
+  static void busyboxAndClient() throws Exception {
     daemon.bootstrapBusybox();
     var config = DefaultDockerClientConfig.createDefaultConfigBuilder()
         .withDockerHost(daemon.host()).build();
@@ -35,12 +32,9 @@ class DockerJavaIT {
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void closeClient() throws Exception {
     if (client != null) {
       client.close();
-    }
-    if (daemon != null) {
-      daemon.close();
     }
   }
 

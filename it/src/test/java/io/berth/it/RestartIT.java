@@ -14,7 +14,7 @@ class RestartIT {
   static Cmd docker(BerthDaemon d, String... args) throws Exception {
     var argv = new java.util.ArrayList<>(List.of(Prerequisites.DOCKER));
     argv.addAll(List.of(args));
-    return Cmd.run(Map.of("DOCKER_HOST", d.host(), "DOCKER_CONFIG", "/tmp/berth-it-docker-config"), null, argv);
+    return Cmd.run(d.dockerEnv(), null, argv);
   }
 
   @Test

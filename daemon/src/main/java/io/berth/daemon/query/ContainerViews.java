@@ -61,7 +61,7 @@ public final class ContainerViews {
     var log = hc.logConfig() == null || hc.logConfig().type() == null || hc.logConfig().type().isEmpty()
         ? new io.berth.api.model.container.HostConfig.LogConfig("k8s-file", Map.of())
         : hc.logConfig();
-    hc = withLog(hc, log);
+    hc = withLog(hc, log, c.networkMode());
     return new ContainerInspect(c.id(), time(c.created()), c.path(), c.args(), state, c.imageId(),
         c.dir().resolve("resolv.conf").toString(), c.dir().resolve("hostname").toString(),
         c.dir().resolve("hosts").toString(), c.logPath().toString(), "/" + c.name(), 0, "overlay",
@@ -73,9 +73,10 @@ public final class ContainerViews {
   }
 
   private static io.berth.api.model.container.HostConfig withLog(
-      io.berth.api.model.container.HostConfig h, io.berth.api.model.container.HostConfig.LogConfig l) {
+      io.berth.api.model.container.HostConfig h, io.berth.api.model.container.HostConfig.LogConfig l,
+      String networkMode) {
     return new io.berth.api.model.container.HostConfig(h.binds(), h.containerIdFile(), l,
-        h.networkMode() == null || h.networkMode().isEmpty() || h.networkMode().equals("default") ? "none" : h.networkMode(),
+        networkMode,
         h.portBindings(), h.restartPolicy() == null
             ? new io.berth.api.model.container.HostConfig.RestartPolicy("no", 0) : h.restartPolicy(),
         h.autoRemove(), h.volumeDriver(), h.volumesFrom(), h.consoleSize(), h.capAdd(), h.capDrop(),
