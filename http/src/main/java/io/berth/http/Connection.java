@@ -16,11 +16,14 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessageDecoderResult;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -28,6 +31,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -45,6 +50,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Connection extends ChannelInboundHandlerAdapter {
   private static final System.Logger LOG = System.getLogger("berth.http");
+  private static final String HEAD_TOO_LARGE = "request header fields too large";
   static final String DECODER = "http-decoder";
   static final String ENCODER = "http-encoder";
   static final String EXPECT = "http-expect";
@@ -52,8 +58,18 @@ final class Connection extends ChannelInboundHandlerAdapter {
   /** Queued after the last input: the client half-closed or went away. Never removed by take. */
   static final Object END = new Object();
 
-  private static final int MAX_LINE_AND_HEADERS = 64 * 1024;
+  /**
+   * Go's http.DefaultMaxHeaderBytes, for the request line and headers together, counted as Netty
+   * counts them: without line ends (Go, for its part, allows 4 KiB over).
+   */
+  static final int MAX_HEAD = 1 << 20;
   private static final int MAX_CHUNK = 64 * 1024;
+  /**
+   * How long a connection we refused stays half-open, reading and dropping what the client still
+   * sends: closing with unread input would reset the connection, and the client might lose the
+   * answer. Go's server waits the same 500 ms (its rstAvoidanceDelay).
+   */
+  private static final long LINGER_MS = 500;
 
   private final HttpHandler handler;
   private final ReentrantLock lock = new ReentrantLock();
@@ -66,16 +82,28 @@ final class Connection extends ChannelInboundHandlerAdapter {
   private volatile boolean outputShut;
   /** Event loop only. */
   private Exchange current;
+  /** Event loop only: once the HTTP codecs are out, the end of input is just the end of stdin. */
+  private boolean hijacked;
+  /** Event loop only: a request was refused, and whatever follows it is dropped. */
+  private boolean rejected;
+  /** Guarded by lock; made when a handler first asks, so that unwatched connections cost nothing. */
+  private CompletableFuture<Void> closedSignal;
+  /** Guarded by lock. */
+  private boolean gone;
 
   Connection(HttpHandler handler) {
     this.handler = handler;
   }
 
+  /**
+   * Netty limits the request line and the headers separately; each may have all of {@link
+   * #MAX_HEAD}, and {@link #channelRead} checks their sum.
+   */
   static HttpRequestDecoder newDecoder() {
     return new HttpRequestDecoder(
         new HttpDecoderConfig()
-            .setMaxInitialLineLength(MAX_LINE_AND_HEADERS)
-            .setMaxHeaderSize(MAX_LINE_AND_HEADERS)
+            .setMaxInitialLineLength(MAX_HEAD)
+            .setMaxHeaderSize(MAX_HEAD)
             .setMaxChunkSize(MAX_CHUNK));
   }
 
@@ -94,14 +122,31 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (rejected) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
     switch (msg) {
       case HttpRequest head -> {
         ReferenceCountUtil.release(head);
         if (head.decoderResult().isFailure()) {
-          rejectMalformed(ctx, head.decoderResult().cause());
+          Throwable cause = head.decoderResult().cause();
+          if (cause instanceof TooLongHttpLineException
+              || cause instanceof TooLongHttpHeaderException) {
+            // Go answers 431 for any head over its limit, a long request line included.
+            reject(ctx, HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, HEAD_TOO_LARGE);
+          } else {
+            reject(ctx, HttpResponseStatus.BAD_REQUEST, "bad request: " + cause.getMessage());
+          }
+        } else if (head.decoderResult() instanceof HttpMessageDecoderResult r
+            && r.totalSize() > MAX_HEAD) {
+          reject(ctx, HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, HEAD_TOO_LARGE);
         } else if (current != null) {
           // The decoder is only in place between exchanges, so this cannot happen; refuse loudly.
-          rejectMalformed(ctx, new IllegalStateException("request while another is in progress"));
+          reject(
+              ctx,
+              HttpResponseStatus.BAD_REQUEST,
+              "bad request: request while another is in progress");
         } else {
           current = new Exchange(this, handler, head);
           Thread.ofVirtual().name("http-" + head.method()).start(current);
@@ -137,6 +182,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof ChannelInputShutdownEvent) {
+      if (!hijacked) {
+        // A close and a half-close look alike here; see HttpRequest.closed for why both count.
+        clientGone();
+      }
       enqueue(END);
       if (current == null) {
         closeAfterWrites();
@@ -153,6 +202,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    clientGone();
     enqueue(END);
     signal();
     if (current == null) {
@@ -168,15 +218,33 @@ final class Connection extends ChannelInboundHandlerAdapter {
     ctx.close();
   }
 
-  private void rejectMalformed(ChannelHandlerContext ctx, Throwable cause) {
-    byte[] body = Json.bytes(Map.of("message", "bad request: " + cause.getMessage()));
+  /**
+   * Answers a request whose head cannot be served, with no handler involved, then ends the
+   * connection: the decoder cannot tell where the next request would start.
+   */
+  private void reject(ChannelHandlerContext ctx, HttpResponseStatus status, String message) {
+    rejected = true;
+    releaseInbound();
+    byte[] body = Json.bytes(Map.of("message", message));
     var response =
-        new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST, Unpooled.wrappedBuffer(body));
+        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    ctx.channel().writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    Channel ch = ctx.channel();
+    ch.writeAndFlush(response)
+        .addListener(
+            (ChannelFutureListener)
+                f -> {
+                  if (!f.isSuccess() || !ch.isActive()) {
+                    ch.close();
+                    return;
+                  }
+                  // Reading goes on (channelReadComplete asks while no exchange runs) and drops
+                  // everything; the client's end of input closes at once, the timer otherwise.
+                  ((DuplexChannel) ch).shutdownOutput();
+                  ch.eventLoop().schedule(() -> ch.close(), LINGER_MS, TimeUnit.MILLISECONDS);
+                });
   }
 
   /** Runs on the event loop once an exchange's virtual thread is done with the connection. */
@@ -208,7 +276,51 @@ final class Connection extends ChannelInboundHandlerAdapter {
     pipeline.fireChannelReadComplete();
   }
 
+  /** Event loop: the client left (or, before a hijack, stopped sending). */
+  private void clientGone() {
+    CompletableFuture<Void> signal;
+    lock.lock();
+    try {
+      if (gone) {
+        return;
+      }
+      gone = true;
+      signal = closedSignal;
+    } finally {
+      lock.unlock();
+    }
+    if (signal != null) {
+      // What a handler chained onto it must neither run on nor block the event loop.
+      Thread.ofVirtual().name("http-closed").start(() -> signal.complete(null));
+    }
+  }
+
   // ---- exchange (virtual thread) side ----
+
+  /** See {@link io.berth.http.HttpRequest#closed}. */
+  CompletionStage<Void> closed() {
+    lock.lock();
+    try {
+      if (closedSignal == null) {
+        closedSignal = new CompletableFuture<>();
+        if (gone) {
+          closedSignal.complete(null);
+        }
+      }
+      return closedSignal.minimalCompletionStage();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  boolean isGone() {
+    lock.lock();
+    try {
+      return gone;
+    } finally {
+      lock.unlock();
+    }
+  }
 
   void finished(boolean keepAlive) {
     try {
@@ -283,6 +395,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             .eventLoop()
             .submit(
                 () -> {
+                  hijacked = true;
                   ChannelPipeline p = channel.pipeline();
                   for (String name : List.of(DECODER, EXPECT, ENCODER)) {
                     if (p.get(name) != null) {

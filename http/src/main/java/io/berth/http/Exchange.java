@@ -1,6 +1,8 @@
 package io.berth.http;
 
 import io.berth.common.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 
@@ -26,11 +28,13 @@ final class Exchange implements Runnable {
   public void run() {
     boolean keepAlive = false;
     try {
-      Throwable failure = null;
-      try {
-        handler.handle(request, response);
-      } catch (Throwable t) {
-        failure = t;
+      Throwable failure = request.malformed();
+      if (failure == null) {
+        try {
+          handler.handle(request, response);
+        } catch (Throwable t) {
+          failure = t;
+        }
       }
       keepAlive = conclude(failure);
     } catch (Throwable t) {
@@ -40,6 +44,16 @@ final class Exchange implements Runnable {
       request.release();
       conn.finished(keepAlive);
     }
+  }
+
+  /** The client's mistake behind {@code t}, when a handler let it through or wrapped it. */
+  private static MalformedRequestException malformed(Throwable t) {
+    for (int depth = 0; t != null && depth < 10; t = t.getCause(), depth++) {
+      if (t instanceof MalformedRequestException m) {
+        return m;
+      }
+    }
+    return null;
   }
 
   /** True when the connection can serve another request. */
@@ -56,9 +70,21 @@ final class Exchange implements Runnable {
         LOG.log(Level.DEBUG, request + " failed after the response started", failure);
         return false;
       }
-      LOG.log(Level.WARNING, request + " failed", failure);
-      String message = failure.getMessage() != null ? failure.getMessage() : failure.toString();
-      response.fail(500, "application/json", Json.bytes(Map.of("message", message)));
+      MalformedRequestException malformed = malformed(failure);
+      boolean io = failure instanceof IOException || failure instanceof UncheckedIOException;
+      if (malformed != null || (io && conn.isGone())) {
+        // The client's mistake or its leaving: nothing for the daemon's log to warn about.
+        LOG.log(Level.DEBUG, "{0} failed: {1}", request, failure.toString());
+      } else {
+        LOG.log(Level.WARNING, request + " failed", failure);
+      }
+      Throwable shown = malformed != null ? malformed : failure;
+      String message = shown.getMessage() != null ? shown.getMessage() : shown.toString();
+      response.fail(
+          malformed != null ? 400 : 500,
+          "application/json",
+          Json.bytes(Map.of("message", message)),
+          request.bodyBroken());
     } else {
       response.complete();
     }

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /** A decoded request head plus its body, streamed from the connection's queue. */
 final class ServerRequest implements HttpRequest {
@@ -23,18 +24,70 @@ final class ServerRequest implements HttpRequest {
   private final boolean http11;
   private final boolean keepAlive;
   private final Body body;
+  private final Connection conn;
+  /** Why the request line cannot be served; the handler is not called then. */
+  private final MalformedRequestException malformed;
 
   ServerRequest(Connection conn, io.netty.handler.codec.http.HttpRequest head) {
     this.method = head.method().name();
     this.headers = head.headers();
     this.http11 = head.protocolVersion().equals(HttpVersion.HTTP_1_1);
     this.keepAlive = HttpUtil.isKeepAlive(head);
-    // Go's url.ParseQuery turns '+' into a space; a raw ';' is data, not a separator.
-    QueryStringDecoder decoder =
-        QueryStringDecoder.builder().semicolonIsNormalChar(true).build(originForm(head.uri()));
-    this.path = decoder.path();
-    this.query = Collections.unmodifiableMap(decoder.parameters());
+    this.conn = conn;
     this.body = new Body(conn);
+    String uri = originForm(head.uri());
+    String badEscape = badEscape(uri);
+    String decodedPath = "/";
+    Map<String, List<String>> decodedQuery = Map.of();
+    MalformedRequestException problem = null;
+    if (badEscape != null) {
+      // Go's words (net/url's EscapeError), which dockerd answers for a query it cannot parse.
+      problem = new MalformedRequestException("invalid URL escape " + quote(badEscape));
+    } else {
+      try {
+        // Go's url.ParseQuery turns '+' into a space; a raw ';' is data, not a separator.
+        QueryStringDecoder decoder =
+            QueryStringDecoder.builder().semicolonIsNormalChar(true).build(uri);
+        decodedPath = decoder.path();
+        decodedQuery = Collections.unmodifiableMap(decoder.parameters());
+      } catch (IllegalArgumentException e) {
+        problem = new MalformedRequestException("invalid request URI: " + e.getMessage(), e);
+      }
+    }
+    this.path = decodedPath;
+    this.query = decodedQuery;
+    this.malformed = problem;
+  }
+
+  /** The first {@code %} not followed by two hex digits, with what follows it (at most 3 chars). */
+  private static String badEscape(String uri) {
+    int end = uri.indexOf('#');
+    end = end < 0 ? uri.length() : end;
+    for (int i = uri.indexOf('%'); i >= 0 && i < end; i = uri.indexOf('%', i + 1)) {
+      if (i + 2 >= end || !isHex(uri.charAt(i + 1)) || !isHex(uri.charAt(i + 2))) {
+        return uri.substring(i, Math.min(i + 3, end));
+      }
+    }
+    return null;
+  }
+
+  private static boolean isHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  /** Roughly Go's strconv.Quote: what a client sent may hold quotes and control characters. */
+  private static String quote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20 || c >= 0x7f) {
+        b.append(String.format("\\x%02x", (int) c & 0xff));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('"').toString();
   }
 
   /** Proxies may send {@code http://host/path}; only the path and query matter here. */
@@ -72,6 +125,15 @@ final class ServerRequest implements HttpRequest {
     return body;
   }
 
+  @Override
+  public CompletionStage<Void> closed() {
+    return conn.closed();
+  }
+
+  MalformedRequestException malformed() {
+    return malformed;
+  }
+
   boolean isHead() {
     return method.equals(HttpMethod.HEAD.name());
   }
@@ -92,6 +154,11 @@ final class ServerRequest implements HttpRequest {
     return body.discard(limit);
   }
 
+  /** True once reading the body failed: the connection has lost its place in the stream. */
+  boolean bodyBroken() {
+    return body.broken();
+  }
+
   /** Lets go of a buffer the handler stopped reading in the middle of. */
   void release() {
     body.release();
@@ -108,6 +175,7 @@ final class ServerRequest implements HttpRequest {
     private HttpContent current;
     private boolean last;
     private boolean broken;
+    private String malformedBody;
 
     Body(Connection conn) {
       this.conn = conn;
@@ -154,7 +222,9 @@ final class ServerRequest implements HttpRequest {
           return null;
         }
         if (broken) {
-          throw new IOException("request body is incomplete");
+          throw malformedBody != null
+              ? new MalformedRequestException(malformedBody)
+              : new IOException("request body is incomplete");
         }
         Object o = conn.take();
         if (!(o instanceof HttpContent c)) {
@@ -165,13 +235,27 @@ final class ServerRequest implements HttpRequest {
           throw new IOException("client went away before the request body ended");
         }
         if (c.decoderResult().isFailure()) {
+          Throwable cause = c.decoderResult().cause();
           c.release();
           broken = true;
-          throw new IOException("malformed request body: " + c.decoderResult().cause().getMessage());
+          malformedBody = "malformed chunked request body: " + describe(cause);
+          throw new MalformedRequestException(malformedBody, cause);
         }
         current = c;
         last = c instanceof LastHttpContent;
       }
+    }
+
+    /** Netty's words for a bad chunk size are Integer.parseInt's, which mean nothing to a client. */
+    private static String describe(Throwable cause) {
+      if (cause instanceof NumberFormatException) {
+        return "invalid chunk size";
+      }
+      return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+    }
+
+    synchronized boolean broken() {
+      return broken;
     }
 
     synchronized void release() {

@@ -137,9 +137,16 @@ final class ServerResponse implements HttpResponse {
     finish();
   }
 
-  /** Replaces an uncommitted response with an error. */
-  synchronized void fail(int code, String contentType, byte[] bytes) throws IOException {
+  /**
+   * Replaces an uncommitted response with an error; {@code close} says so to the client when the
+   * connection cannot carry another request.
+   */
+  synchronized void fail(int code, String contentType, byte[] bytes, boolean close)
+      throws IOException {
     headers.clear();
+    if (close) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    }
     send(code, contentType, bytes);
   }
 
