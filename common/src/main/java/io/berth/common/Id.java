@@ -26,4 +26,9 @@ public final class Id {
   public static boolean isHexPrefix(String s) {
     return HEX.matcher(s).matches();
   }
+
+  /** True when {@code s} is a whole 64-hex id. */
+  public static boolean isFullId(String s) {
+    return s.length() == 64 && HEX.matcher(s).matches();
+  }
 }

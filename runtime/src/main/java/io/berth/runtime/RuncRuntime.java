@@ -3,6 +3,7 @@ package io.berth.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.common.io.MoreFiles;
 import io.berth.common.json.Json;
+import io.berth.linux.ProcessWatcher;
 import io.berth.runtime.spec.Spec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,7 @@ public final class RuncRuntime implements AutoCloseable {
   private final Path runc;
   private final RuntimePaths paths;
   private final Conmon conmon;
+  private final ProcessWatcher monitors = new ProcessWatcher();
   // Native blocking calls pin a virtual thread's carrier: they get platform threads.
   private final ExecutorService blocking = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("runtime-", 0).factory());
 
@@ -45,8 +47,11 @@ public final class RuncRuntime implements AutoCloseable {
     return paths;
   }
 
-  /** Writes the bundle and has conmon run {@code runc create}; returns the container's pid. */
-  public int create(String id, String name, Spec spec, Path logPath, boolean stdin, boolean tty) {
+  /** A created container: its init's pid and the pid of the conmon that supervises it. */
+  public record Created(int pid, long monitorPid) {}
+
+  /** Writes the bundle and has conmon run {@code runc create}. */
+  public Created create(String id, String name, Spec spec, Path logPath, boolean stdin, boolean tty) {
     Path bundle = paths.bundle(id);
     try {
       Files.createDirectories(bundle);
@@ -57,7 +62,8 @@ public final class RuncRuntime implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     try {
-      return blocking.submit(() -> conmon.create(id, name, logPath, stdin, tty)).get();
+      int pid = blocking.submit(() -> conmon.create(id, name, logPath, stdin, tty)).get();
+      return new Created(pid, parentOf(pid));
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
@@ -66,6 +72,40 @@ public final class RuncRuntime implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /**
+   * conmon is a subreaper: once runc create has returned, the container's init is its child, so
+   * the init's parent is the monitor. 0 when the process is already gone.
+   */
+  public static long parentOf(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      // comm may hold spaces and parentheses: fields resume after the last ')'
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[1]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /** Whether {@code pid} is a conmon now (and not a process that recycled its pid). */
+  public static boolean isMonitor(long pid) {
+    try {
+      return pid > 0 && Files.readString(Path.of("/proc/" + pid + "/comm")).strip().equals("conmon");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Calls {@code onExit} once the conmon {@code monitorPid} has ended (at once, on this thread,
+   * when it already has): the exit file then tells whether its container ended first.
+   */
+  public void watchMonitor(long monitorPid, Runnable onExit) {
+    if (monitorPid <= 0 || !monitors.watch(monitorPid, onExit)) {
+      onExit.run();
     }
   }
 
@@ -84,18 +124,18 @@ public final class RuncRuntime implements AutoCloseable {
 
   /** Forgets the container in runc and removes its bundle. Missing containers are fine. */
   public void delete(String id) {
-    if (!Files.exists(paths.bundle(id)) && !Files.exists(paths.runcRoot().resolve(id))) {
-      return;
-    }
-    try {
-      run("delete", "--force", id);
-    } catch (OciError e) {
-      if (!e.getMessage().contains("does not exist")) {
-        throw e;
+    if (Files.exists(paths.bundle(id)) || Files.exists(paths.runcRoot().resolve(id))) {
+      try {
+        run("delete", "--force", id);
+      } catch (OciError e) {
+        if (!e.getMessage().contains("does not exist")) {
+          throw e;
+        }
       }
     }
     try {
       MoreFiles.deleteRecursively(paths.bundle(id));
+      MoreFiles.deleteRecursively(paths.sockets().resolve(id));
       Files.deleteIfExists(paths.exitFile(id));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -123,6 +163,15 @@ public final class RuncRuntime implements AutoCloseable {
       return s.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(s));
     } catch (IOException | NumberFormatException e) {
       return OptionalInt.empty();
+    }
+  }
+
+  /** When conmon wrote the exit file: the moment the container's process was seen to end. */
+  public Optional<java.time.Instant> exitTime(String id) {
+    try {
+      return Optional.of(Files.getLastModifiedTime(paths.exitFile(id)).toInstant());
+    } catch (IOException e) {
+      return Optional.empty();
     }
   }
 
@@ -161,5 +210,6 @@ public final class RuncRuntime implements AutoCloseable {
   @Override
   public void close() {
     blocking.shutdownNow();
+    monitors.close();
   }
 }

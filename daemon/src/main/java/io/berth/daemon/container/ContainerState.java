@@ -7,12 +7,19 @@ public sealed interface ContainerState {
   /** Never started, or a start failed ({@code exitCode} and {@code error} say why). */
   record Created(int exitCode, String error) implements ContainerState {}
 
-  record Running(long pid, Instant startedAt) implements ContainerState {}
+  /** {@code monitorPid}: the conmon supervising it (0 when not known, as in older records). */
+  record Running(long pid, long monitorPid, Instant startedAt) implements ContainerState {}
 
   record Exited(int exitCode, Instant startedAt, Instant finishedAt, String error)
       implements ContainerState {}
 
   record Removing() implements ContainerState {}
+
+  /**
+   * Docker's {@code dead}: a container Berth cannot run or trust any more (its record could not be
+   * read); it can only be removed.
+   */
+  record Dead(int exitCode, String error) implements ContainerState {}
 
   default String status() {
     return switch (this) {
@@ -20,6 +27,7 @@ public sealed interface ContainerState {
       case Running _ -> "running";
       case Exited _ -> "exited";
       case Removing _ -> "removing";
+      case Dead _ -> "dead";
     };
   }
 
@@ -32,6 +40,7 @@ public sealed interface ContainerState {
     return switch (this) {
       case Created c -> c.exitCode();
       case Exited e -> e.exitCode();
+      case Dead d -> d.exitCode();
       case Running _, Removing _ -> 0;
     };
   }
@@ -40,6 +49,7 @@ public sealed interface ContainerState {
     return switch (this) {
       case Created c -> c.error();
       case Exited e -> e.error();
+      case Dead d -> d.error();
       case Running _, Removing _ -> "";
     };
   }
@@ -49,7 +59,7 @@ public sealed interface ContainerState {
     return switch (this) {
       case Running r -> r.startedAt();
       case Exited e -> e.startedAt();
-      case Created _, Removing _ -> null;
+      case Created _, Removing _, Dead _ -> null;
     };
   }
 

@@ -1,5 +1,8 @@
 package io.berth.daemon.container;
 
+import io.berth.api.model.container.ContainerConfig;
+import io.berth.api.model.container.HostConfig;
+import io.berth.common.Id;
 import io.berth.common.error.ConflictException;
 import io.berth.common.error.EngineException;
 import io.berth.common.error.InvalidParameterException;
@@ -11,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,10 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class ContainerStore {
+  private static final System.Logger LOG = System.getLogger("berth.store");
+  private static final String RECORD = "container.json";
+  private static final String REMOVED = "removed";
+  private static final String LOG_FILE = "container.log";
   private final Path root;
   private final Map<String, AtomicReference<Container>> byId = new ConcurrentHashMap<>();
   private final Map<String, String> byName = new ConcurrentHashMap<>();
@@ -48,38 +56,95 @@ public final class ContainerStore {
     }
   }
 
+  /**
+   * One directory. A record that cannot be read never stops the daemon: the container is shown
+   * as {@code dead}, with the reason as its error, and its files stay until it is removed.
+   */
   private void load(Path d) throws IOException {
-    Path f = d.resolve("container.json");
-    if (!Files.exists(f)) {
-      // a create that never finished: nothing refers to it
+    String dirName = d.getFileName().toString();
+    Path f = d.resolve(RECORD);
+    if (Files.exists(d.resolve(REMOVED)) || (!Files.exists(f) && !Files.exists(d.resolve(LOG_FILE)))) {
+      // removed, or a create that never finished: nothing refers to it
       MoreFiles.deleteRecursively(d);
       return;
     }
-    Container c = Json.parse(Files.readAllBytes(f), ContainerRecord.class).toContainer(d);
+    if (!Id.isFullId(dirName)) {
+      LOG.log(System.Logger.Level.WARNING, "ignoring " + d + ": not a container directory");
+      return;
+    }
+    Container c;
+    try {
+      if (!Files.exists(f)) {
+        throw new IOException("the record is missing");
+      }
+      c = Json.parse(Files.readAllBytes(f), ContainerRecord.class).toContainer(d);
+    } catch (IOException | RuntimeException e) {
+      String why = "cannot read " + f + ": " + e.getMessage();
+      LOG.log(System.Logger.Level.WARNING, why + "; the container is shown as dead until it is removed");
+      c = dead(d, dirName, why);
+    }
     byId.put(c.id(), new AtomicReference<>(c));
-    byName.put(c.name(), c.id());
+    if (byName.putIfAbsent(c.name(), c.id()) != null) {
+      LOG.log(System.Logger.Level.WARNING, "container " + c.id() + " has the name of another: shown as " + c.id());
+      Container renamed = new Container(c.id(), c.id(), c.created(), c.imageId(), c.path(), c.args(),
+          c.config(), c.hostConfig(), c.state(), c.dir());
+      byId.get(c.id()).set(renamed);
+      byName.put(c.id(), c.id());
+    }
+  }
+
+  private static Container dead(Path d, String id, String why) {
+    Instant created;
+    try {
+      created = Files.getLastModifiedTime(d).toInstant();
+    } catch (IOException e) {
+      created = Instant.EPOCH;
+    }
+    return new Container(id, id, created, "", "", List.of(), ContainerConfig.empty(),
+        HostConfig.empty(), new ContainerState.Dead(0, why), d);
   }
 
   public Path dirFor(String id) {
     return root.resolve(id);
   }
 
-  /** Reserves the name and stores the new container; fails if the name is taken. */
+  /**
+   * Takes {@code name} for {@code id} before the container exists, so that two creates never
+   * both get it; false when another container has it. {@link #release} gives it back.
+   */
+  public boolean reserve(String name, String id) {
+    String other = byName.putIfAbsent(name, id);
+    return other == null || other.equals(id);
+  }
+
+  /** The id holding {@code name} (a container, or a create still under way). */
+  public String nameHolder(String name) {
+    return byName.get(name);
+  }
+
+  public void release(String name, String id) {
+    byName.remove(name, id);
+  }
+
+  /** Stores the new container under its name (reserved or free); fails if the name is taken. */
   public void add(Container c) {
-    String other = byName.putIfAbsent(c.name(), c.id());
-    if (other != null) {
-      throw new ConflictException("Conflict. The container name \"/" + c.name()
-          + "\" is already in use by container \"" + other
-          + "\". You have to remove (or rename) that container to be able to reuse that name.");
+    if (!reserve(c.name(), c.id())) {
+      throw nameInUse(c.name(), byName.get(c.name()));
     }
     byId.put(c.id(), new AtomicReference<>(c));
     try {
       persist(c);
     } catch (RuntimeException e) {
       byId.remove(c.id());
-      byName.remove(c.name());
+      byName.remove(c.name(), c.id());
       throw e;
     }
+  }
+
+  public static ConflictException nameInUse(String name, String other) {
+    return new ConflictException("Conflict. The container name \"/" + name
+        + "\" is already in use by container \"" + other
+        + "\". You have to remove (or rename) that container to be able to reuse that name.");
   }
 
   public Container update(String id, UnaryOperator<Container> change) {
@@ -111,7 +176,13 @@ public final class ContainerStore {
    * delete; a directory without a record is removed at the next start anyway.
    */
   public void forget(Container c) throws IOException {
-    Files.deleteIfExists(c.dir().resolve("container.json"));
+    // the marker tells the next start that this directory is debris, not a broken record
+    Path record = c.dir().resolve(RECORD);
+    if (Files.exists(record)) {
+      Files.move(record, c.dir().resolve(REMOVED), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } else {
+      Files.write(c.dir().resolve(REMOVED), new byte[0]);
+    }
     byId.remove(c.id());
     byName.remove(c.name(), c.id());
   }
@@ -154,7 +225,7 @@ public final class ContainerStore {
 
   private void persist(Container c) {
     try {
-      AtomicFiles.write(c.dir().resolve("container.json"), Json.bytes(ContainerRecord.of(c)));
+      AtomicFiles.write(c.dir().resolve(RECORD), Json.bytes(ContainerRecord.of(c)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

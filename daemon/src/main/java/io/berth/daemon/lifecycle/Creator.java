@@ -40,6 +40,7 @@ final class Creator {
     if (config.image() == null || config.image().isEmpty()) {
       throw new InvalidParameterException("No image specified");
     }
+    validate(config, host);
     String mode = host.networkMode() == null ? "" : host.networkMode();
     if (!List.of("", "default", "none", "host").contains(mode)) {
       throw new InvalidParameterException("network mode \"" + mode
@@ -58,7 +59,25 @@ final class Creator {
       throw new InvalidParameterException("No command specified");
     }
     String id = Id.random();
-    String finalName = name.isEmpty() ? Names.generate(n -> nameTaken(n)) : name.replaceFirst("^/", "");
+    String finalName;
+    if (name.isEmpty()) {
+      finalName = Names.generate(n -> store.reserve(n, id));
+    } else {
+      finalName = name.replaceFirst("^/", "");
+      if (!store.reserve(finalName, id)) {
+        throw ContainerStore.nameInUse(finalName, store.nameHolder(finalName));
+      }
+    }
+    try {
+      return create(id, finalName, merged, host, image, mode, cmdline);
+    } catch (RuntimeException e) {
+      store.release(finalName, id);
+      throw e;
+    }
+  }
+
+  private ContainerCreateResponse create(String id, String finalName, ContainerConfig merged,
+      HostConfig host, ImageAccess.ResolvedImage image, String mode, List<String> cmdline) {
     if (merged.hostname() == null || merged.hostname().isEmpty()) {
       merged = withHostname(merged, mode.equals("host") ? hostHostname() : Id.shortId(id));
     }
@@ -87,12 +106,33 @@ final class Creator {
     return new ContainerCreateResponse(id, List.of());
   }
 
-  private boolean nameTaken(String n) {
-    try {
-      store.find(n);
-      return true;
-    } catch (RuntimeException e) {
-      return false;
+  /** moby's checks of the values themselves, made before the image is looked up, as Docker does. */
+  static void validate(ContainerConfig c, HostConfig h) {
+    String wd = c.workingDir();
+    if (wd != null && !wd.isEmpty() && !wd.startsWith("/")) {
+      throw new InvalidParameterException("the working directory '" + wd
+          + "' is invalid, it needs to be an absolute path");
+    }
+    if (c.env() != null) {
+      for (String e : c.env()) {
+        if (e == null || e.isEmpty() || e.startsWith("=")) {
+          throw new InvalidParameterException("invalid environment variable: " + (e == null ? "" : e));
+        }
+      }
+    }
+    if (c.stopSignal() != null && !c.stopSignal().isEmpty()) {
+      try {
+        Signals.parse(c.stopSignal());
+      } catch (InvalidParameterException e) {
+        throw new InvalidParameterException("invalid signal: " + c.stopSignal());
+      }
+    }
+    if (h.shmSize() < 0) {
+      throw new InvalidParameterException("SHM size can not be less than 0");
+    }
+    if (h.oomScoreAdj() < -1000 || h.oomScoreAdj() > 1000) {
+      throw new InvalidParameterException("Invalid value " + h.oomScoreAdj()
+          + ", range for oom score adj is [-1000, 1000]");
     }
   }
 

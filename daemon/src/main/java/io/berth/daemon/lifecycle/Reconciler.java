@@ -43,20 +43,48 @@ public final class Reconciler {
     }
   }
 
+  /**
+   * Maps what runc and conmon say now onto the record: an exit file wins; a container still
+   * running under a live conmon is adopted; one whose conmon died is killed and recorded as
+   * exited; one left in runc's {@code created} state (berthd died between create and start) is
+   * deleted and recorded as never started.
+   */
   private void reconcile(Container c) {
-    var code = runtime.exitCode(c.id());
-    var state = runtime.state(c.id());
-    if (c.state() instanceof ContainerState.Running) {
-      if (code.isPresent()) {
-        runner.exited(c.id(), code.getAsInt());
-      } else if (state.isEmpty()) {
-        runner.exited(c.id(), 255);
-      } else {
-        runner.run(c.id()).ready.complete(null);
+    String id = c.id();
+    switch (c.state()) {
+      case ContainerState.Running r -> {
+        var code = runtime.exitCode(id);
+        if (code.isPresent()) {
+          runner.exited(id, code.getAsInt());
+          return;
+        }
+        var state = runtime.state(id);
+        if (state.isEmpty()) {
+          runner.abandon(id, 255, "the container's runtime state was lost while berthd was stopped");
+          return;
+        }
+        if (state.get().status().equals("created")) {
+          runner.notStarted(id);
+          return;
+        }
+        long pid = state.get().pid();
+        long monitor = r.monitorPid() > 0 ? r.monitorPid() : RuncRuntime.parentOf(pid);
+        boolean supervised = RuncRuntime.isMonitor(monitor)
+            && (pid <= 0 || ProcessHandle.of(pid).isEmpty() || RuncRuntime.parentOf(pid) == monitor);
+        if (!supervised) {
+          runner.abandon(id, 137, "container monitor (conmon) died while berthd was stopped");
+          return;
+        }
+        runner.adopt(id, monitor);
       }
-    } else if (state.isPresent()) {
-      // a crash between runc create and the record: the process is nobody's
-      runner.cleanupRuntime(c);
+      // its runtime is left alone: only its removal may touch what it has
+      case ContainerState.Dead _ -> {}
+      case ContainerState.Created _, ContainerState.Exited _, ContainerState.Removing _ -> {
+        if (runtime.state(id).isPresent()) {
+          // a crash between runc create and the record: the process is nobody's
+          runner.cleanupRuntime(c);
+        }
+      }
     }
   }
 

@@ -66,6 +66,7 @@ public final class Runner {
         case ContainerState.Running _ -> throw new NotModifiedException("container already started");
         case ContainerState.Removing _ -> throw new ConflictException(
             "container is marked for removal and cannot be started");
+        case ContainerState.Dead d -> throw new ConflictException("cannot start a dead container: " + d.error());
         case ContainerState.Created _, ContainerState.Exited _ -> {}
       }
       try {
@@ -89,7 +90,7 @@ public final class Runner {
     Mounts.mount(rootfs);
     var spec = specs.spec(c, rootfs.merged());
     long t1 = System.nanoTime();
-    int pid = runtime.create(c.id(), c.name(), spec, c.logPath(),
+    RuncRuntime.Created created = runtime.create(c.id(), c.name(), spec, c.logPath(),
         c.config().openStdin(), c.config().tty());
     run.ready.complete(null);
     long t2 = System.nanoTime();
@@ -97,13 +98,15 @@ public final class Runner {
     Instant startedAt = Instant.now();
     String id = c.id();
     var record = CompletableFuture.runAsync(
-        () -> store.update(id, x -> x.withState(new ContainerState.Running(pid, startedAt))),
+        () -> store.update(id, x -> x.withState(
+            new ContainerState.Running(created.pid(), created.monitorPid(), startedAt))),
         r -> Thread.ofVirtual().start(r));
     try {
       runtime.start(id);
     } finally {
       record.join();
     }
+    watchMonitor(id, created.monitorPid());
     LOG.log(System.Logger.Level.DEBUG, "start {0}: prepare {1} ms, conmon+create {2} ms, "
         + "runc start {3} ms", id, ms(t0, t1), ms(t1, t2), ms(t2, System.nanoTime()));
   }
@@ -126,8 +129,8 @@ public final class Runner {
     cleanupRuntime(c);
     Container now = store.update(c.id(), x -> x.withState(switch (x.state()) {
       case ContainerState.Exited ex -> new ContainerState.Exited(code, ex.startedAt(), ex.finishedAt(), msg);
-      case ContainerState.Created _, ContainerState.Running _, ContainerState.Removing _ ->
-          new ContainerState.Created(code, msg);
+      case ContainerState.Created _, ContainerState.Running _, ContainerState.Removing _,
+          ContainerState.Dead _ -> new ContainerState.Created(code, msg);
     }));
     runs.finish(c.id(), new Exit(code, msg));
     if (c.hostConfig().autoRemove()) {
@@ -141,6 +144,84 @@ public final class Runner {
 
   /** conmon wrote an exit file. May be told twice; only a running container changes. */
   public void exited(String id, int code) {
+    recordExit(id, code, "", -1);
+  }
+
+  /**
+   * Watches the conmon of a running container (adopted after a daemon restart, or just started):
+   * if it dies before its container, nothing supervises the container any more.
+   */
+  public void watchMonitor(String id, long monitorPid) {
+    runtime.watchMonitor(monitorPid, () -> monitorExited(id, monitorPid));
+  }
+
+  /**
+   * A container's conmon ended. Normally it wrote the exit file first; if it did not, it died
+   * (killed, crashed): the container's processes are killed and it is recorded as exited with
+   * 137, as Docker records a container whose shim went away.
+   */
+  void monitorExited(String id, long monitorPid) {
+    ReentrantLock l = runs.lock(id);
+    l.lock();
+    try {
+      Container c = store.get(id);
+      if (c == null || !(c.state() instanceof ContainerState.Running r) || r.monitorPid() != monitorPid) {
+        return;
+      }
+      var code = runtime.exitCode(id);
+      if (code.isPresent()) {
+        exited(id, code.getAsInt());
+        return;
+      }
+      LOG.log(System.Logger.Level.WARNING, "the monitor (conmon " + monitorPid + ") of container " + id
+          + " died before the container: killing it");
+      abandon(id, 137, "container monitor (conmon) died unexpectedly");
+    } finally {
+      l.unlock();
+    }
+  }
+
+  /** Kills whatever is left of a container that nothing supervises, and records its end. */
+  void abandon(String id, int code, String error) {
+    try {
+      runtime.kill(id, 9, true);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "kill " + id + ": " + e.getMessage());
+    }
+    recordExit(id, code, error, -1);
+  }
+
+  /** A container found running under {@code monitorPid} after a daemon restart. */
+  void adopt(String id, long monitorPid) {
+    store.update(id, x -> x.state() instanceof ContainerState.Running r && r.monitorPid() != monitorPid
+        ? x.withState(new ContainerState.Running(r.pid(), monitorPid, r.startedAt())) : x);
+    run(id).ready.complete(null);
+    watchMonitor(id, monitorPid);
+  }
+
+  /** A container left in runc's {@code created} state by a crash before {@code runc start}. */
+  void notStarted(String id) {
+    ReentrantLock l = runs.lock(id);
+    l.lock();
+    try {
+      Container c = store.get(id);
+      if (c == null || !(c.state() instanceof ContainerState.Running)) {
+        return;
+      }
+      String why = "berthd stopped before the container was started";
+      c = store.update(id, x -> x.withState(new ContainerState.Created(0, why)));
+      runs.finish(id, new Exit(128, why));
+      cleanupRuntime(c);
+    } finally {
+      l.unlock();
+    }
+  }
+
+  /**
+   * The end of a running container's run, at the exit file's time when there is one; a
+   * {@code finishedAt} of -1 means "as the exit file says, else now".
+   */
+  private void recordExit(String id, int code, String error, long finishedAtMillis) {
     ReentrantLock l = runs.lock(id);
     l.lock();
     try {
@@ -152,10 +233,12 @@ public final class Runner {
         autoRemove(c, code);
         return;
       }
-      Exit exit = new Exit(code, "");
+      Instant finished = finishedAtMillis >= 0 ? Instant.ofEpochMilli(finishedAtMillis)
+          : runtime.exitTime(id).orElseGet(Instant::now);
+      Exit exit = new Exit(code, error);
       try {
         c = store.update(id, x -> x.withState(
-            new ContainerState.Exited(code, r.startedAt(), Instant.now(), "")));
+            new ContainerState.Exited(code, r.startedAt(), finished, error)));
       } finally {
         runs.finish(id, exit);
       }
@@ -227,9 +310,18 @@ public final class Runner {
     if (await(run.exit, timeout < 0 ? Long.MAX_VALUE : timeout)) {
       return;
     }
+    killForGood(c, run);
+  }
+
+  /**
+   * SIGKILL, and if no exit is seen (a monitor that cannot report), runc's forced delete: a stop,
+   * kill or forced removal always ends.
+   */
+  private void killForGood(Container c, Run run) {
     signal(c, 9, true);
-    if (!await(run.exit, 30)) {
-      throw new SystemException("container " + c.id() + " did not exit after SIGKILL");
+    if (!await(run.exit, 10)) {
+      LOG.log(System.Logger.Level.WARNING, "container " + c.id() + " did not report its exit after SIGKILL");
+      abandon(c.id(), 137, "container did not report its exit after SIGKILL");
     }
   }
 
@@ -242,9 +334,10 @@ public final class Runner {
       throw new ConflictException("cannot kill container: " + ref + ": container "
           + (c == null ? ref : c.id()) + " is not running");
     }
-    signal(c, sig, sig == 9);
     if (sig == 9) {
-      await(run.exit, 30);
+      killForGood(c, run);
+    } else {
+      signal(c, sig, false);
     }
   }
 
@@ -295,10 +388,7 @@ public final class Runner {
         throw new ConflictException("cannot remove container \"/" + c.name()
             + "\": container is running: stop the container before removing or force remove");
       }
-      signal(c, 9, true);
-      if (!await(run.exit, 30)) {
-        throw new SystemException("could not kill running container " + c.id());
-      }
+      killForGood(c, run);
     }
     ReentrantLock l = runs.lock(c.id());
     l.lock();
@@ -312,7 +402,7 @@ public final class Runner {
             "removal of container " + ref + " is already in progress");
         case ContainerState.Running _ -> throw new ConflictException("cannot remove container \"/"
             + c.name() + "\": container is running: stop the container before removing or force remove");
-        case ContainerState.Created _, ContainerState.Exited _ -> removeNow(now);
+        case ContainerState.Created _, ContainerState.Exited _, ContainerState.Dead _ -> removeNow(now);
       }
     } finally {
       l.unlock();

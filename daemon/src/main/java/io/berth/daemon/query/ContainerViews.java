@@ -41,6 +41,7 @@ public final class ContainerViews {
           ? "Exited (" + e.exitCode() + ")"
           : "Exited (" + e.exitCode() + ") " + HumanDuration.of(Duration.between(e.finishedAt(), now)) + " ago";
       case ContainerState.Removing _ -> "Removal In Progress";
+      case ContainerState.Dead _ -> "Dead";
     };
   }
 
@@ -55,7 +56,8 @@ public final class ContainerViews {
   public static ContainerInspect inspect(Container c, String graphDir) {
     var s = c.state();
     long pid = s instanceof ContainerState.Running r ? r.pid() : 0;
-    var state = new ContainerInspect.State(s.status(), s.running(), false, false, false, false,
+    var state = new ContainerInspect.State(s.status(), s.running(), false, false, false,
+        s instanceof ContainerState.Dead,
         pid, s.exitCode(), s.error(), time(s.startedAt()), time(s.finishedAt()));
     var hc = c.hostConfig();
     var log = hc.logConfig() == null || hc.logConfig().type() == null || hc.logConfig().type().isEmpty()

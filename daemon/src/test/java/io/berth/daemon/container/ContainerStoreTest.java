@@ -115,7 +115,7 @@ class ContainerStoreTest {
   void newStore_sameDir_seesContainersWithTheirStates() {
     var store = new ContainerStore(root);
     add(store, A, "created", new ContainerState.Created(127, "exec: \"nosuch\": not found"));
-    add(store, B, "running", new ContainerState.Running(4242, STARTED));
+    add(store, B, "running", new ContainerState.Running(4242, 0, STARTED));
     add(store, C, "exited", new ContainerState.Exited(3, STARTED, FINISHED, ""));
 
     var reloaded = new ContainerStore(root);
@@ -123,7 +123,7 @@ class ContainerStoreTest {
     assertThat(reloaded.all()).hasSize(3);
     assertThat(reloaded.find("created").state())
         .isEqualTo(new ContainerState.Created(127, "exec: \"nosuch\": not found"));
-    assertThat(reloaded.find("running").state()).isEqualTo(new ContainerState.Running(4242, STARTED));
+    assertThat(reloaded.find("running").state()).isEqualTo(new ContainerState.Running(4242, 0, STARTED));
     assertThat(reloaded.find("exited").state())
         .isEqualTo(new ContainerState.Exited(3, STARTED, FINISHED, ""));
     Container c = reloaded.get(C);
@@ -141,10 +141,10 @@ class ContainerStoreTest {
     var store = new ContainerStore(root);
     add(store, A, "web", created());
 
-    store.update(A, c -> c.withState(new ContainerState.Running(7, STARTED)));
+    store.update(A, c -> c.withState(new ContainerState.Running(7, 0, STARTED)));
 
     assertThat(store.get(A).state().running()).isTrue();
-    assertThat(new ContainerStore(root).get(A).state()).isEqualTo(new ContainerState.Running(7, STARTED));
+    assertThat(new ContainerStore(root).get(A).state()).isEqualTo(new ContainerState.Running(7, 0, STARTED));
   }
 
   @Test
@@ -180,5 +180,81 @@ class ContainerStoreTest {
 
     assertThat(half).doesNotExist();
     assertThat(reloaded.all()).extracting(Container::id).containsExactly(A);
+  }
+
+  @Test
+  void newStore_unreadableRecords_showContainersAsDeadAndKeepTheirFiles() throws Exception {
+    var store = new ContainerStore(root);
+    add(store, A, "web", created());
+    add(store, B, "db", created());
+    add(store, C, "cache", created());
+    Path truncated = root.resolve(A).resolve("container.json");
+    Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(truncated), 40));
+    Files.write(root.resolve(B).resolve("container.json"), new byte[0]);
+    Files.writeString(root.resolve(A).resolve("container.log"), "kept\n");
+
+    var reloaded = new ContainerStore(root);
+
+    Container dead = reloaded.find(A);
+    assertThat(dead.state()).isInstanceOf(ContainerState.Dead.class);
+    assertThat(dead.state().status()).isEqualTo("dead");
+    assertThat(dead.state().error()).startsWith("cannot read " + truncated);
+    assertThat(reloaded.find(B).state().status()).isEqualTo("dead");
+    assertThat(reloaded.find("cache").state()).isEqualTo(created());
+    assertThat(root.resolve(A).resolve("container.log")).hasContent("kept");
+    reloaded.remove(dead);
+    assertThat(root.resolve(A)).doesNotExist();
+  }
+
+  @Test
+  void newStore_recordMovedAwayButLogKept_isDead() throws Exception {
+    var store = new ContainerStore(root);
+    add(store, A, "web", created());
+    Files.writeString(root.resolve(A).resolve("container.log"), "x\n");
+    Files.move(root.resolve(A).resolve("container.json"), root.resolve("elsewhere.json"));
+
+    var reloaded = new ContainerStore(root);
+
+    assertThat(reloaded.get(A).state().error()).contains("the record is missing");
+  }
+
+  @Test
+  void newStore_forgottenContainer_isDebrisAndRemoved() throws Exception {
+    var store = new ContainerStore(root);
+    Container c = add(store, A, "web", created());
+    Files.writeString(root.resolve(A).resolve("container.log"), "x\n");
+    store.forget(c);
+
+    var reloaded = new ContainerStore(root);
+
+    assertThat(reloaded.all()).isEmpty();
+    assertThat(root.resolve(A)).doesNotExist();
+  }
+
+  @Test
+  void newStore_recordFromANewerBerth_isDeadNotRewritten() throws Exception {
+    var store = new ContainerStore(root);
+    add(store, A, "web", created());
+    Path record = root.resolve(A).resolve("container.json");
+    Files.writeString(record, Files.readString(record).replace("\"version\":1", "\"version\":99"));
+    String before = Files.readString(record);
+
+    var reloaded = new ContainerStore(root);
+
+    assertThat(reloaded.get(A).state().error()).contains("record version 99");
+    assertThat(record).hasContent(before);
+  }
+
+  @Test
+  void reserve_nameHeldByAnotherCreate_refusedUntilReleased() {
+    var store = new ContainerStore(root);
+
+    assertThat(store.reserve("web", A)).isTrue();
+    assertThat(store.reserve("web", A)).isTrue();
+    assertThat(store.reserve("web", B)).isFalse();
+    assertThatThrownBy(() -> add(store, B, "web", created())).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("by container \"" + A + "\"");
+    store.release("web", A);
+    assertThat(store.reserve("web", B)).isTrue();
   }
 }

@@ -24,7 +24,7 @@ class ContainerFiltersTest {
   private static final Function<String, String> NO_IMAGES = ref -> null;
 
   private static final Container RUNNING = container(ID, "web", Path.of("/c"),
-      new ContainerState.Running(1, T),
+      new ContainerState.Running(1, 0, T),
       Configs.withLabels("nginx:1.27", Map.of("tier", "front", "env", "prod")), T);
   private static final Container EXITED = container("1234" + "0".repeat(60), "db", Path.of("/d"),
       new ContainerState.Exited(3, T, T, ""), Configs.image("postgres"), T);

@@ -24,14 +24,14 @@ class ContainerViewsTest {
 
   @Test
   void status_running_isUpForHowLong() {
-    var s = new ContainerState.Running(42, NOW.minusSeconds(3));
+    var s = new ContainerState.Running(42, 0, NOW.minusSeconds(3));
 
     assertThat(ContainerViews.status(with(s), NOW)).isEqualTo("Up 3 seconds");
   }
 
   @Test
   void status_runningForHours_isUpAboutAnHour() {
-    var s = new ContainerState.Running(42, NOW.minusSeconds(3600 + 600));
+    var s = new ContainerState.Running(42, 0, NOW.minusSeconds(3600 + 600));
 
     assertThat(ContainerViews.status(with(s), NOW)).isEqualTo("Up About an hour");
   }
@@ -70,7 +70,7 @@ class ContainerViewsTest {
 
   @Test
   void summary_running_rendersDockerFields() {
-    var c = with(new ContainerState.Running(42, NOW.minusSeconds(5)));
+    var c = with(new ContainerState.Running(42, 0, NOW.minusSeconds(5)));
 
     var s = ContainerViews.summary(c, NOW);
 

@@ -28,4 +28,10 @@ public record ContainerConfig(
     @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("Labels") Map<String, String> labels,
     @JsonProperty("StopSignal") String stopSignal,
     @JsonProperty("StopTimeout") Integer stopTimeout,
-    @JsonProperty("Shell") List<String> shell) {}
+    @JsonProperty("Shell") List<String> shell) {
+  /** A config with nothing in it, for a container whose own could not be read. */
+  public static ContainerConfig empty() {
+    return new ContainerConfig("", "", "", false, false, false, null, false, false, false, null,
+        null, "", null, "", null, null, null, null, null, null, null);
+  }
+}
