@@ -59,6 +59,36 @@ public record ApiRequest(
     }
   }
 
+  /**
+   * Interrupts the calling thread if the client goes away before the returned handle is closed:
+   * a stream or wait then ends instead of holding its thread until the container does something.
+   * Closing the handle clears an interrupt that came too late to matter.
+   */
+  public Watch interruptWhenClientLeaves() {
+    Thread handler = Thread.currentThread();
+    Object guard = new Object();
+    boolean[] done = {false};
+    http.closed().thenRun(() -> {
+      synchronized (guard) {
+        if (!done[0]) {
+          handler.interrupt();
+        }
+      }
+    });
+    return () -> {
+      synchronized (guard) {
+        done[0] = true;
+      }
+      Thread.interrupted();
+    };
+  }
+
+  /** The handle of {@link #interruptWhenClientLeaves}. */
+  public interface Watch extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   public Filters filters() {
     return Filters.parse(query("filters", ""));
   }

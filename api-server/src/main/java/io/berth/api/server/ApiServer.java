@@ -87,7 +87,9 @@ public final class ApiServer implements HttpHandler {
 
   private static void fail(HttpRequest http, HttpResponse response, Exception e) throws IOException {
     int status = ErrorMapper.status(e);
-    if (status == 500) {
+    // a failure because the client left is the client's business, not the daemon's
+    boolean clientGone = http.closed().toCompletableFuture().isDone();
+    if (status == 500 && !clientGone) {
       LOG.log(System.Logger.Level.WARNING, http.method() + " " + http.path() + ": " + e, e);
     } else {
       LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2}", http.method(), http.path(), e.getMessage());

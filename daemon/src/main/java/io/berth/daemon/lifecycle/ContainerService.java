@@ -67,7 +67,17 @@ public final class ContainerService implements ContainerBackend {
   @Override
   public Waiter containerWait(String ref, WaitCondition condition) {
     var f = runner.waitFor(ref, condition);
-    return () -> Runner.response(f.join());
+    return () -> {
+      try {
+        // get, not join: an interrupt (the client left) ends the wait and unhooks it from f
+        return Runner.response(f.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new io.berth.common.error.CancelledException("the client went away");
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      }
+    };
   }
 
   @Override

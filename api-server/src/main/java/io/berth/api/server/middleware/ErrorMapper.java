@@ -11,6 +11,7 @@ import io.berth.common.error.NotModifiedException;
 import io.berth.common.error.SystemException;
 import io.berth.common.error.UnauthorizedException;
 import io.berth.common.error.UnavailableException;
+import io.berth.http.MalformedRequestException;
 
 /** The one place an error category becomes an HTTP status. */
 public final class ErrorMapper {
@@ -30,12 +31,29 @@ public final class ErrorMapper {
     };
   }
 
-  /** Unclassified failures are the daemon's own: 500. */
+  /** A client's broken request is 400 wherever it surfaces; other unclassified failures are 500. */
   public static int status(Throwable t) {
-    return t instanceof EngineException e ? status(e) : 500;
+    if (t instanceof EngineException e) {
+      return status(e);
+    }
+    return malformed(t) != null ? 400 : 500;
+  }
+
+  /** The client's mistake behind {@code t}, if that is what it is (the body read is often wrapped). */
+  public static MalformedRequestException malformed(Throwable t) {
+    for (int i = 0; t != null && i < 10; i++, t = t.getCause()) {
+      if (t instanceof MalformedRequestException m) {
+        return m;
+      }
+    }
+    return null;
   }
 
   public static String message(Throwable t) {
+    MalformedRequestException broken = malformed(t);
+    if (broken != null && !(t instanceof EngineException)) {
+      t = broken;
+    }
     String m = t.getMessage();
     return m == null ? t.getClass().getSimpleName() : m;
   }

@@ -15,6 +15,7 @@ import io.berth.api.server.backend.ContainerLogsOptions;
 import io.berth.api.server.backend.ContainerStopOptions;
 import io.berth.api.server.backend.StdStreams;
 import io.berth.api.server.backend.WaitCondition;
+import io.berth.api.server.create.CreateRequestCheck;
 import io.berth.api.server.stream.FramedSink;
 import io.berth.common.error.InvalidParameterException;
 import io.berth.common.json.Json;
@@ -57,6 +58,7 @@ public final class ContainerRouter implements Router {
     if (body == null || !body.isObject()) {
       throw new InvalidParameterException("config cannot be empty in order to create a container");
     }
+    CreateRequestCheck.check(body);
     ContainerConfig config;
     HostConfig host;
     try {
@@ -122,7 +124,10 @@ public final class ContainerRouter implements Router {
     resp.header("Content-Type", "application/json");
     // The CLI takes the arrival of the headers as "registered" and only then starts the container.
     resp.flush();
-    byte[] body = Json.bytes(waiter.await());
+    byte[] body;
+    try (var leaving = r.interruptWhenClientLeaves()) {
+      body = Json.bytes(waiter.await());
+    }
     try (OutputStream out = resp.body()) {
       out.write(body);
       out.write('\n');
@@ -152,7 +157,7 @@ public final class ContainerRouter implements Router {
     resp.header(
         "Content-Type", multiplexed && r.version().atLeast(ApiVersion.V1_42) ? MULTIPLEXED : RAW);
     resp.flush();
-    try (OutputStream out = resp.body()) {
+    try (OutputStream out = resp.body(); var leaving = r.interruptWhenClientLeaves()) {
       logs.copyTo(new FramedSink(out, multiplexed), opts.timestamps());
     }
   }
@@ -173,7 +178,7 @@ public final class ContainerRouter implements Router {
       resp.header("Upgrade", "tcp");
       statusLine = "HTTP/1.1 101 UPGRADED";
     }
-    try (Hijacked conn = resp.hijack(statusLine)) {
+    try (Hijacked conn = resp.hijack(statusLine); var leaving = r.interruptWhenClientLeaves()) {
       attacher.run(
           new StdStreams(opts.stdin() ? conn.in() : null, new FramedSink(conn.out(), multiplexed)));
       conn.shutdownOutput();
