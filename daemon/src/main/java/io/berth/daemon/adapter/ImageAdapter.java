@@ -10,6 +10,7 @@ import io.berth.common.error.EngineException;
 import io.berth.common.error.InvalidParameterException;
 import io.berth.common.error.NotFoundException;
 import io.berth.common.filter.Filters;
+import io.berth.common.filter.Glob;
 import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.lifecycle.ImageAccess;
 import io.berth.daemon.query.ContainerViews;
@@ -57,9 +58,8 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
       }
     }
     for (String r : f.get("reference")) {
-      String pattern = r.contains(":") ? r : r + ":*";
-      String re = pattern.replace(".", "\\.").replace("*", "[^/]*");
-      if (i.repoTags().stream().noneMatch(t -> t.matches(re))) {
+      // Docker matches the familiar reference and, for a tagged one, its name alone too
+      if (i.repoTags().stream().noneMatch(t -> Glob.matches(r, t) || Glob.matches(r, repository(t)))) {
         return false;
       }
     }
@@ -71,6 +71,11 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
       }
     }
     return true;
+  }
+
+  private static String repository(String tagged) {
+    int colon = tagged.lastIndexOf(':');
+    return colon > tagged.lastIndexOf('/') ? tagged.substring(0, colon) : tagged;
   }
 
   @Override
