@@ -24,10 +24,11 @@ public final class ContainerViews {
     return t == null || t.equals(Instant.EPOCH) ? ZERO_TIME : NANOS.format(t);
   }
 
+  /** Path and arguments, an argument with a space in single quotes, as dockerd lists them. */
   static String command(Container c) {
     StringBuilder sb = new StringBuilder(c.path());
     for (String a : c.args()) {
-      sb.append(' ').append(a);
+      sb.append(' ').append(a.contains(" ") ? "'" + a + "'" : a);
     }
     return sb.toString();
   }

@@ -79,4 +79,13 @@ class ContainerViewsTest {
     assertThat(s.state()).isEqualTo("running");
     assertThat(s.status()).isEqualTo("Up 5 seconds");
   }
+
+  @Test
+  void command_argumentWithSpace_singleQuotedAsDockerdLists() {
+    var c = with(new ContainerState.Created(0, ""));
+    var quoted = new Container(c.id(), c.name(), c.created(), c.imageId(), "sh",
+        java.util.List.of("-c", "exit 3"), c.config(), c.hostConfig(), c.state(), c.dir());
+
+    assertThat(ContainerViews.command(quoted)).isEqualTo("sh -c 'exit 3'");
+  }
 }
