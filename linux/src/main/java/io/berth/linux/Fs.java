@@ -21,6 +21,8 @@ public final class Fs {
   public static final long MS_PRIVATE = 1 << 18;
   public static final int MNT_DETACH = 2;
   public static final int S_IFCHR = 0020000;
+  public static final int S_IFBLK = 0060000;
+  public static final int S_IFIFO = 0010000;
 
   private static final MethodHandle MOUNT =
       Native.errnoHandle("mount", FunctionDescriptor.of(INT, PTR, PTR, PTR, LONG, PTR));
@@ -66,10 +68,18 @@ public final class Fs {
 
   /** Creates a character device; {@code mknodChar(p, 0, 0)} is an overlayfs whiteout. */
   public static void mknodChar(Path path, int perm, int major, int minor) {
+    mknod(path, S_IFCHR, perm, major, minor);
+  }
+
+  /**
+   * Creates a node of {@code type} ({@link #S_IFCHR}, {@link #S_IFBLK} or {@link #S_IFIFO}); an
+   * existing entry, a symlink included, makes it fail rather than be followed.
+   */
+  public static void mknod(Path path, int type, int perm, int major, int minor) {
     long dev = ((long) (major & 0xfff) << 8) | (minor & 0xff) | ((long) (minor & ~0xff) << 12);
     try (Arena a = Arena.ofConfined()) {
       MemorySegment err = Native.errnoSegment(a);
-      int rc = (int) MKNOD.invokeExact(err, a.allocateFrom(path.toString()), S_IFCHR | perm, dev);
+      int rc = (int) MKNOD.invokeExact(err, a.allocateFrom(path.toString()), type | (perm & 07777), dev);
       if (rc != 0) {
         throw Native.fail("mknod", path.toString(), err);
       }

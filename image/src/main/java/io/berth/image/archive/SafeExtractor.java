@@ -90,10 +90,8 @@ public final class SafeExtractor {
       symlink(e, target);
     } else if (e.isLink()) {
       hardlink(e, target);
-    } else if (e.isCharacterDevice() || e.isBlockDevice()) {
-      throw new InvalidParameterException("device nodes are not allowed: " + quote(e.getName()));
-    } else if (e.isFIFO()) {
-      throw new InvalidParameterException("FIFOs are not allowed: " + quote(e.getName()));
+    } else if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
+      node(e, target);
     } else if (e.isFile() || e.isSparse()) {
       regularFile(in, e, target);
     } else {
@@ -161,6 +159,21 @@ public final class SafeExtractor {
     }
     applyMetadata(target, e);
     dirTimes.add(Map.entry(target, e.getLastModifiedTime()));
+  }
+
+  /**
+   * Device nodes and FIFOs are kept, as Docker keeps them (rootfs tarballs carry /dev entries);
+   * the container's device cgroup leaves such nodes unusable unless Berth allows them.
+   */
+  private void node(TarArchiveEntry e, Path target) throws IOException {
+    removeExisting(target);
+    int type = e.isFIFO() ? Fs.S_IFIFO : e.isBlockDevice() ? Fs.S_IFBLK : Fs.S_IFCHR;
+    try {
+      Fs.mknod(target, type, e.getMode() & 07777, e.getDevMajor(), e.getDevMinor());
+    } catch (NativeException ex) {
+      throw new SystemException("cannot create " + quote(e.getName()) + ": " + ex.getMessage(), ex);
+    }
+    applyMetadata(target, e);
   }
 
   private void symlink(TarArchiveEntry e, Path target) throws IOException {

@@ -168,17 +168,32 @@ class SafeExtractorTest {
   }
 
   @Test
-  void extract_characterDevice_isRejected() {
-    assertThatThrownBy(() -> extract(new TarBuilder().charDevice("dev/null", 1, 3)))
-        .isInstanceOf(InvalidParameterException.class)
-        .hasMessage("device nodes are not allowed: \"dev/null\"");
+  void extract_characterDevice_isKeptAsDockerKeepsIt() throws IOException {
+    extract(new TarBuilder().dir("dev", 0755).charDevice("dev/null", 1, 3));
+
+    Path dev = root.resolve("dev/null");
+    assertThat(mode(dev) & S_IFMT).isEqualTo(Fs.S_IFCHR);
+    assertThat(Files.getAttribute(dev, "unix:rdev", NOFOLLOW)).isEqualTo((1L << 8) | 3L);
   }
 
   @Test
-  void extract_fifo_isRejected() {
-    assertThatThrownBy(() -> extract(new TarBuilder().fifo("pipe")))
-        .isInstanceOf(InvalidParameterException.class)
-        .hasMessageContaining("pipe");
+  void extract_fifo_isKept() throws IOException {
+    extract(new TarBuilder().fifo("pipe"));
+
+    assertThat(mode(root.resolve("pipe")) & S_IFMT).isEqualTo(Fs.S_IFIFO);
+  }
+
+  @Test
+  void extract_deviceOverSymlinkToOutside_replacesTheLinkNotItsTarget() throws IOException {
+    Path outside = Files.createTempFile("berth-outside", "");
+    try {
+      extract(new TarBuilder().symlink("dev", outside.toString()).charDevice("dev", 1, 3));
+
+      assertThat(mode(root.resolve("dev")) & S_IFMT).isEqualTo(Fs.S_IFCHR);
+      assertThat(Files.isRegularFile(outside, NOFOLLOW)).isTrue();
+    } finally {
+      Files.deleteIfExists(outside);
+    }
   }
 
   @Test
