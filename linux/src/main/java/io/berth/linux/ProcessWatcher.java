@@ -24,7 +24,10 @@ public final class ProcessWatcher implements AutoCloseable {
   private static final int ESRCH = 3;
   private static final int EPOLL_CLOEXEC = 02000000;
   private static final int EPOLL_CTL_ADD = 1;
+  private static final int EPOLL_CTL_DEL = 2;
   private static final int EPOLLIN = 0x1;
+  // one report per pidfd: a level-triggered fd would be reported again until it is gone
+  private static final int EPOLLONESHOT = 1 << 30;
   // struct epoll_event is packed on x86-64: u32 events, then u64 data at offset 4
   private static final int EVENT_SIZE = 12;
   private static final int BATCH = 64;
@@ -74,7 +77,7 @@ public final class ProcessWatcher implements AutoCloseable {
       }
       watched.put(fd, onExit);
       MemorySegment ev = a.allocate(EVENT_SIZE);
-      ev.set(ValueLayout.JAVA_INT_UNALIGNED, 0, EPOLLIN);
+      ev.set(ValueLayout.JAVA_INT_UNALIGNED, 0, EPOLLIN | EPOLLONESHOT);
       ev.set(ValueLayout.JAVA_LONG_UNALIGNED, 4, fd);
       int rc = (int) EPOLL_CTL.invokeExact(err, epfd, EPOLL_CTL_ADD, fd, ev);
       if (rc != 0) {
@@ -111,17 +114,20 @@ public final class ProcessWatcher implements AutoCloseable {
         for (int i = 0; i < n; i++) {
           int fd = (int) events.get(ValueLayout.JAVA_LONG_UNALIGNED, (long) i * EVENT_SIZE + 4);
           Runnable r = watched.remove(fd);
-          // closing the pidfd also takes it out of the epoll set
-          int ignored = (int) CLOSE.invokeExact(fd);
-          if (r != null) {
-            Thread.ofVirtual().name("process-exit-" + fd).start(() -> {
-              try {
-                r.run();
-              } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "handling a process exit: " + e, e);
-              }
-            });
+          if (r == null) {
+            continue; // not ours (any more): never close a number that may name another file now
           }
+          // A close alone leaves the pidfd in the epoll set while a child being spawned still
+          // shares the descriptor table: take it out first.
+          int del = (int) EPOLL_CTL.invokeExact(err, epfd, EPOLL_CTL_DEL, fd, MemorySegment.NULL);
+          int ignored = (int) CLOSE.invokeExact(fd);
+          Thread.ofVirtual().name("process-exit-" + fd).start(() -> {
+            try {
+              r.run();
+            } catch (RuntimeException e) {
+              LOG.log(System.Logger.Level.WARNING, "handling a process exit: " + e, e);
+            }
+          });
         }
       }
     } catch (Throwable t) {
