@@ -67,7 +67,6 @@ class ApiIT extends SharedDaemon {
       tar(t -> file(t, "../../../../tmp/berth-escape-probe", "x")),
       tar(t -> { symlink(t, "evil", "/tmp"); file(t, "evil/berth-escape-probe", "x"); }),
       tar(t -> hardlink(t, "link", "/etc/passwd")),
-      tar(t -> device(t, "dev/sda")),
     };
     for (byte[] tar : evil) {
       try (var r = daemon.client().request("POST", "/images/create?fromSrc=-&repo=evil&tag=1",
@@ -80,6 +79,36 @@ class ApiIT extends SharedDaemon {
     try (var r = call("GET", "/images/evil:1/json", null)) {
       assertThat(r.status()).isEqualTo(404);
     }
+  }
+
+  @Test
+  void import_deviceNodesAndFifos_areKeptAndInert() throws Exception {
+    byte[] busybox = Files.readAllBytes(Path.of("/bin/busybox"));
+    byte[] tar = tar(t -> {
+      var bin = new TarArchiveEntry("bin/busybox", true);
+      bin.setMode(0755);
+      bin.setSize(busybox.length);
+      t.putArchiveEntry(bin);
+      t.write(busybox);
+      t.closeArchiveEntry();
+      device(t, "devs/sda");
+      var fifo = new TarArchiveEntry("devs/pipe", TarArchiveEntry.LF_FIFO, true);
+      t.putArchiveEntry(fifo);
+      t.closeArchiveEntry();
+    });
+    try (var r = daemon.client().request("POST", "/images/create?fromSrc=-&repo=devices&tag=1",
+        Map.of("Content-Type", "application/x-tar"), tar)) {
+      String body = r.text();
+      assertThat(r.status()).as(body).isEqualTo(200);
+      assertThat(body).doesNotContain("\"error\"");
+    }
+    Cmd run = Cmd.run(daemon.dockerEnv(), null, java.util.List.of(Prerequisites.DOCKER, "run", "--rm",
+        "devices:1", "/bin/busybox", "sh", "-c",
+        "/bin/busybox stat -c '%F %t:%T' /devs/sda /devs/pipe; /bin/busybox head -c 1 /devs/sda"));
+    assertThat(run.out()).contains("block special file 8:0").contains("fifo");
+    // the device cgroup refuses what the image brought
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.err()).contains("Operation not permitted");
   }
 
   interface TarBody {

@@ -7,6 +7,7 @@ import static io.berth.linux.Native.PTR;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 
@@ -28,6 +29,10 @@ public final class Fs {
       Native.errnoHandle("mount", FunctionDescriptor.of(INT, PTR, PTR, PTR, LONG, PTR));
   private static final MethodHandle UMOUNT2 =
       Native.errnoHandle("umount2", FunctionDescriptor.of(INT, PTR, INT));
+  private static final int AT_FDCWD = -100;
+  private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+  private static final MethodHandle UTIMENSAT =
+      Native.errnoHandle("utimensat", FunctionDescriptor.of(INT, INT, PTR, PTR, INT));
   private static final MethodHandle MKNOD =
       Native.errnoHandle("mknod", FunctionDescriptor.of(INT, PTR, INT, LONG));
   private static final MethodHandle LSETXATTR =
@@ -82,6 +87,28 @@ public final class Fs {
       int rc = (int) MKNOD.invokeExact(err, a.allocateFrom(path.toString()), type | (perm & 07777), dev);
       if (rc != 0) {
         throw Native.fail("mknod", path.toString(), err);
+      }
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  /**
+   * Sets access and modification time of the path itself, never opening it: the JDK's views
+   * open the file, which blocks on a FIFO and fails on a device without a driver.
+   */
+  public static void setTimes(Path path, java.time.Instant time) {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment err = Native.errnoSegment(a);
+      MemorySegment ts = a.allocate(ValueLayout.JAVA_LONG, 4);
+      for (int i = 0; i < 2; i++) {
+        ts.setAtIndex(ValueLayout.JAVA_LONG, 2L * i, time.getEpochSecond());
+        ts.setAtIndex(ValueLayout.JAVA_LONG, 2L * i + 1, time.getNano());
+      }
+      int rc = (int) UTIMENSAT.invokeExact(err, AT_FDCWD, a.allocateFrom(path.toString()), ts,
+          AT_SYMLINK_NOFOLLOW);
+      if (rc != 0) {
+        throw Native.fail("utimensat", path.toString(), err);
       }
     } catch (Throwable t) {
       throw Native.rethrow(t);

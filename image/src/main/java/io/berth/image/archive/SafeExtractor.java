@@ -173,7 +173,13 @@ public final class SafeExtractor {
     } catch (NativeException ex) {
       throw new SystemException("cannot create " + quote(e.getName()) + ": " + ex.getMessage(), ex);
     }
-    applyMetadata(target, e);
+    // by path: the JDK's no-follow variants open the file, which fails on a device without a
+    // driver and blocks on a FIFO; the node was just made here, so the path is no symlink
+    Files.setAttribute(target, "unix:uid", (int) e.getLongUserId());
+    Files.setAttribute(target, "unix:gid", (int) e.getLongGroupId());
+    Files.setAttribute(target, "unix:mode", e.getMode() & 07777);
+    xattrs(target, e);
+    Fs.setTimes(target, e.getLastModifiedTime().toInstant());
   }
 
   private void symlink(TarArchiveEntry e, Path target) throws IOException {
