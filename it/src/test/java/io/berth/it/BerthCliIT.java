@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,8 @@ class BerthCliIT extends SharedDaemon {
 
     String id = berth("", "run", "-d", "--name", "bg", "busybox", "sh", "-c", "echo started; sleep 30").out().strip();
     assertThat(id).hasSize(64);
-    BerthDaemon.sleep(300);
+    Wait.until(Duration.ofSeconds(10), () -> berth("", "logs", "bg").out().equals("started\n"),
+        "the first line in bg's log");
     Cmd ps = berth("", "ps");
     assertThat(ps.out()).startsWith("CONTAINER ID   IMAGE     COMMAND");
     assertThat(ps.out()).contains(id.substring(0, 12)).contains("bg");

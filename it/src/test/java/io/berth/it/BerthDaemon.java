@@ -99,6 +99,11 @@ public final class BerthDaemon implements AutoCloseable {
     return process.pid();
   }
 
+  /** Whether the berthd process is alive (false after {@link #kill} until {@link #start}). */
+  public boolean running() {
+    return process != null && process.isAlive();
+  }
+
   /** Kills the daemon with SIGKILL, as a crash would: containers keep running under conmon. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();
@@ -126,9 +131,22 @@ public final class BerthDaemon implements AutoCloseable {
         }
       }
     } finally {
+      keepLog();
       killConmons();
       unmountUnder(base);
       new ProcessBuilder("rm", "-rf", base.toString()).inheritIO().start().waitFor();
+    }
+  }
+
+  /** Keeps berthd's log in target/berthd-logs (the roots go): what to read when a test failed. */
+  private void keepLog() {
+    try {
+      Path dir = Path.of("target", "berthd-logs");
+      Files.createDirectories(dir);
+      Files.copy(base.resolve("berthd.log"), dir.resolve(base.getFileName() + ".log"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      // no log to keep
     }
   }
 

@@ -3,6 +3,10 @@ package io.berth.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.berth.http.client.ClientResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -17,6 +21,18 @@ class RestartIT {
     return Cmd.run(d.dockerEnv(), null, argv);
   }
 
+  static int logLines(BerthDaemon d, String id) throws Exception {
+    return docker(d, "logs", id).out().lines().toList().size();
+  }
+
+  /** Lines in conmon's log file, read directly: this works while berthd is down. */
+  static long logFileLines(BerthDaemon d, String id) throws Exception {
+    Path log = d.dataRoot().resolve("containers").resolve(id).resolve("container.log");
+    try (var lines = Files.lines(log)) {
+      return lines.count();
+    }
+  }
+
   @Test
   void sigkilledDaemon_containerKeepsRunningAndLogging() throws Exception {
     Prerequisites.require();
@@ -24,16 +40,19 @@ class RestartIT {
       d.bootstrapBusybox();
       String id = docker(d, "run", "-d", "busybox", "sh", "-c",
           "i=0; while true; do echo line $i; i=$((i+1)); sleep 0.1; done").out().strip();
-      BerthDaemon.sleep(500);
+      Wait.until(Duration.ofSeconds(10), () -> logLines(d, id) >= 5, "five lines logged before the crash");
       d.kill();
-      BerthDaemon.sleep(700);
+      // conmon, not berthd, writes the log: it keeps growing while berthd is down
+      long atKill = logFileLines(d, id);
+      Wait.until(Duration.ofSeconds(10), () -> logFileLines(d, id) >= atKill + 5,
+          "five more lines logged while berthd is down (from " + atKill + ")");
       d.start();
       Cmd inspect = docker(d, "inspect", "-f", "{{.State.Status}}", id);
       assertThat(inspect.out().strip()).as(d.log()).isEqualTo("running");
-      int before = docker(d, "logs", id).out().lines().toList().size();
-      assertThat(before).isGreaterThan(8);
-      BerthDaemon.sleep(400);
-      assertThat(docker(d, "logs", id).out().lines().toList().size()).isGreaterThan(before);
+      int before = logLines(d, id);
+      assertThat(before).isGreaterThanOrEqualTo((int) atKill + 5);
+      Wait.until(Duration.ofSeconds(10), () -> logLines(d, id) > before,
+          "more lines after the restart than the " + before + " before it");
       Cmd stop = docker(d, "stop", "-t", "1", id);
       assertThat(stop.exit()).as(stop.err()).isZero();
       assertThat(docker(d, "inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", id).out().strip())
@@ -48,10 +67,21 @@ class RestartIT {
       d.bootstrapBusybox();
       String id = docker(d, "run", "-d", "busybox", "sh", "-c", "sleep 1; exit 7").out().strip();
       d.kill();
-      BerthDaemon.sleep(1500);
+      // the container must end while berthd is down: wait for conmon's exit file, however long
+      // the sleep takes on a loaded host
+      Path exitFile = d.execRoot().resolve("exits").resolve(id);
+      Wait.until(Duration.ofSeconds(20), () -> Files.exists(exitFile) && Files.size(exitFile) > 0,
+          "conmon's exit file " + exitFile + " while berthd is down");
+      Instant restart = Instant.now();
       d.start();
       assertThat(docker(d, "inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", id).out().strip())
-          .isEqualTo("exited 7");
+          .as(d.log()).isEqualTo("exited 7");
+      // the end is when the container exited, not when berthd noticed
+      String[] times = docker(d, "inspect", "-f", "{{.State.StartedAt}} {{.State.FinishedAt}}", id)
+          .out().strip().split(" ");
+      Instant started = Instant.parse(times[0]);
+      Instant finished = Instant.parse(times[1]);
+      assertThat(finished).isAfter(started).isBefore(restart);
       try (ClientResponse r = d.client().request("DELETE", "/containers/" + id, Map.of(), (byte[]) null)) {
         assertThat(r.status()).isEqualTo(204);
       }
