@@ -6,6 +6,7 @@ import io.berth.api.model.container.ContainerConfig;
 import io.berth.api.model.container.HostConfig;
 import io.berth.api.model.container.WaitResponse;
 import io.berth.api.model.image.ImageSummary;
+import io.berth.api.model.system.Info;
 import io.berth.common.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -55,19 +56,36 @@ class WireFormatTest {
   }
 
   @Test
-  void waitResponse_noError_hasNullError() {
-    assertThat(Json.string(new WaitResponse(3, null))).isEqualTo("{\"Error\":null,\"StatusCode\":3}");
+  void waitResponse_noError_leavesErrorOut() {
+    assertThat(Json.string(new WaitResponse(3, null))).isEqualTo("{\"StatusCode\":3}");
     assertThat(Json.string(new WaitResponse(1, new WaitResponse.WaitError("boom"))))
         .isEqualTo("{\"Error\":{\"Message\":\"boom\"},\"StatusCode\":1}");
   }
 
   @Test
   void imageSummary_namesAsDockerSpellsThem() {
-    var s = new ImageSummary("sha256:a", "", List.of("busybox:latest"), List.of(), 1, 2, -1, null,
-        Map.of(), -1);
+    var s = new ImageSummary("sha256:a", "", List.of("busybox:latest"), List.of(), 1, 2, -1,
+        Map.of(), -1, null);
+    // without a version the record shows every field it has; the API server gates them
     assertThat(Json.string(s)).contains("\"Id\":\"sha256:a\"", "\"ParentId\":\"\"",
         "\"RepoTags\":[\"busybox:latest\"]", "\"RepoDigests\":[]", "\"SharedSize\":-1",
-        "\"Containers\":-1", "\"Labels\":{}").doesNotContain("VirtualSize");
+        "\"Containers\":-1", "\"Labels\":{}", "\"VirtualSize\":2").doesNotContain("Descriptor");
+  }
+
+  @Test
+  void derivedLegacyFields_inInput_areIgnoredWhenReading() {
+    String json = "{\"Id\":\"sha256:a\",\"RepoTags\":[],\"RepoDigests\":[],\"Size\":5,"
+        + "\"VirtualSize\":7,\"Containers\":2}";
+    ImageSummary s = Json.parse(json.getBytes(StandardCharsets.UTF_8), ImageSummary.class);
+    assertThat(s.size()).isEqualTo(5);
+    assertThat(s.virtualSize()).isEqualTo(5);
+    assertThat(s.containers()).isEqualTo(2);
+    String info = "{\"ID\":\"x\",\"BridgeNfIptables\":false,\"RuncCommit\":{\"ID\":\"abc\","
+        + "\"Expected\":\"abc\"},\"RegistryConfig\":{\"AllowNondistributableArtifactsCIDRs\":null,"
+        + "\"Mirrors\":[]},\"Runtimes\":{\"runc\":{\"path\":\"runc\",\"status\":{}}}}";
+    Info i = Json.parse(info.getBytes(StandardCharsets.UTF_8), Info.class);
+    assertThat(i.runcCommit().id()).isEqualTo("abc");
+    assertThat(i.runtimes().get("runc").path()).isEqualTo("runc");
   }
 
   @Test

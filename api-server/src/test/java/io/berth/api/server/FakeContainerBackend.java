@@ -32,6 +32,9 @@ public final class FakeContainerBackend implements ContainerBackend {
   public AttachOptions attachOptions;
 
   public Waiter waiter = () -> new WaitResponse(0, null);
+  public List<ContainerSummary> summaries = List.of();
+  /** What inspect answers; null means "no such container". */
+  public ContainerInspect inspected;
   public Streamer streamer;
   public Attacher attacher;
 
@@ -90,13 +93,16 @@ public final class FakeContainerBackend implements ContainerBackend {
   public List<ContainerSummary> containerList(ContainerListOptions options) {
     call("list");
     listOptions = options;
-    return List.of();
+    return summaries;
   }
 
   @Override
   public ContainerInspect containerInspect(String ref) {
     call("inspect " + ref);
-    throw new NotFoundException("No such container: " + ref);
+    if (inspected == null) {
+      throw new NotFoundException("No such container: " + ref);
+    }
+    return inspected;
   }
 
   @Override

@@ -24,16 +24,22 @@ public final class FakeImageBackend implements ImageBackend {
   public ImportOptions importOptions;
   public byte[] importedBytes;
   public Filters listFilters;
+  public List<ImageSummary> summaries = List.of();
+  /** What inspect answers; null means "no such image". */
+  public ImageInspect inspected;
 
   @Override
   public List<ImageSummary> imageList(boolean all, Filters filters) {
     listFilters = filters;
-    return List.of();
+    return summaries;
   }
 
   @Override
   public ImageInspect imageInspect(String ref) {
-    throw new NotFoundException("No such image: " + ref);
+    if (inspected == null) {
+      throw new NotFoundException("No such image: " + ref);
+    }
+    return inspected;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.berth.daemon.adapter;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.api.model.container.ContainerConfig;
 import io.berth.api.model.image.ImageDeleteItem;
 import io.berth.api.model.image.ImageInspect;
@@ -11,19 +13,24 @@ import io.berth.common.error.InvalidParameterException;
 import io.berth.common.error.NotFoundException;
 import io.berth.common.filter.Filters;
 import io.berth.common.filter.Glob;
+import io.berth.common.json.Json;
 import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.lifecycle.ImageAccess;
-import io.berth.daemon.query.ContainerViews;
 import io.berth.image.ImageRecord;
 import io.berth.image.ImageService;
 import io.berth.image.ImageUser;
+import io.berth.image.config.HealthConfig;
 import io.berth.image.config.ImageConfig;
 import io.berth.image.layer.RwLayer;
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Images for the API and for container lifecycle: translates the image module's records into
@@ -42,12 +49,15 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
   @Override
   public List<ImageSummary> imageList(boolean all, Filters filters) {
     filters.validate(LIST_FILTERS);
+    Map<String, Long> users = containers.all().stream()
+        .collect(Collectors.groupingBy(c -> c.imageId(), Collectors.counting()));
     return images.list().stream()
         .filter(i -> matches(i, filters))
         .sorted(Comparator.comparing(ImageRecord::created).reversed())
         .map(i -> new ImageSummary(i.id(), "", i.repoTags(), i.repoDigests(),
-            i.created().getEpochSecond(), i.size(), -1, null,
-            i.config().labels() == null ? Map.of() : i.config().labels(), -1))
+            i.created().getEpochSecond(), i.size(), -1,
+            i.config().labels() == null ? Map.of() : i.config().labels(),
+            users.getOrDefault(i.id(), 0L), null))
         .toList();
   }
 
@@ -81,17 +91,64 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
   @Override
   public ImageInspect imageInspect(String ref) {
     ImageRecord i = images.inspect(ref);
+    Legacy legacy = Legacy.of(i.rawConfig());
     return new ImageInspect(i.id(), i.repoTags(), i.repoDigests(), i.parent(), i.comment(),
-        ContainerViews.time(i.created()), "", i.author(), config(i.config()), i.architecture(),
-        i.os(), i.size(), null, new ImageInspect.GraphDriver("overlay2", Map.of()),
-        new ImageInspect.RootFs("layers", i.diffIds()), Map.of("LastTagTime", "0001-01-01T00:00:00Z"));
+        i.created() == null ? null : rfc3339Nano(i.created()), legacy.container(),
+        legacy.containerConfig(), legacy.dockerVersion(), i.author(), config(i.config()),
+        i.architecture(), legacy.variant(), i.os(), legacy.osVersion(), i.size(),
+        new ImageInspect.GraphDriver("overlay2", Map.of()),
+        new ImageInspect.RootFs("layers", i.diffIds()), Map.of("LastTagTime", "0001-01-01T00:00:00Z"),
+        null);
   }
 
-  private static ContainerConfig config(ImageConfig c) {
-    return new ContainerConfig("", "", c.user() == null ? "" : c.user(), false, false, false,
-        c.exposedPorts(), false, false, false, c.env(), c.cmd(), "", c.volumes(),
-        c.workingDir() == null ? "" : c.workingDir(), c.entrypoint(), null, c.onBuild(),
-        c.labels(), c.stopSignal(), null, null);
+  private static ImageInspect.Config config(ImageConfig c) {
+    HealthConfig h = c.healthcheck();
+    return new ImageInspect.Config(c.user(), c.exposedPorts(), c.env(), c.entrypoint(), c.cmd(),
+        c.volumes(), c.workingDir(), c.labels(), c.stopSignal(),
+        h == null ? null : new ImageInspect.HealthConfig(h.test(), h.interval(), h.timeout(),
+            h.startPeriod(), h.startInterval(), h.retries()),
+        c.onBuild(), null);
+  }
+
+  /** Go's RFC3339Nano: UTC here, and a fraction only as long as it needs to be. */
+  static String rfc3339Nano(Instant t) {
+    String s = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t.atOffset(ZoneOffset.UTC).withNano(0));
+    if (t.getNano() == 0) {
+      return s + "Z";
+    }
+    String fraction = String.format("%09d", t.getNano()).replaceFirst("0+$", "");
+    return s + "." + fraction + "Z";
+  }
+
+  /**
+   * What an image config may carry beyond the image module's record: the builder container of a
+   * legacy {@code docker build} or {@code docker commit} and the platform details. dockerd's
+   * graph-driver store shows the container config even when there is none, as zero values.
+   */
+  record Legacy(String container, ContainerConfig containerConfig, String dockerVersion,
+      String variant, String osVersion) {
+    static Legacy of(byte[] rawConfig) {
+      JsonNode root;
+      try {
+        root = Json.tree(rawConfig);
+      } catch (IllegalArgumentException e) {
+        root = null;
+      }
+      if (root == null || !root.isObject()) {
+        return new Legacy(null, ContainerConfig.empty(), "", null, null);
+      }
+      ContainerConfig cc = ContainerConfig.empty();
+      JsonNode node = root.get("container_config");
+      if (node != null && node.isObject()) {
+        try {
+          cc = Json.mapper().treeToValue(node, ContainerConfig.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+          // a config that does not decode shows as none, as a zero value
+        }
+      }
+      return new Legacy(root.path("container").asText(""), cc, root.path("docker_version").asText(""),
+          root.path("variant").asText(""), root.path("os.version").asText(""));
+    }
   }
 
   @Override

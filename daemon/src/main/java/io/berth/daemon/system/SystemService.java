@@ -18,6 +18,7 @@ import java.util.function.IntSupplier;
 public final class SystemService implements SystemBackend {
   public static final String VERSION = "28.2.2-berth.0.1.0";
   public static final String BERTH_VERSION = "0.1.0";
+  private static final String NO_COMMIT = "N/A";
   private final ContainerStore store;
   private final IntSupplier imageCount;
   private final Path dataRoot;
@@ -41,11 +42,12 @@ public final class SystemService implements SystemBackend {
             new Version.Component("Engine", VERSION, Map.of(
                 "ApiVersion", ApiVersion.MAX.toString(), "MinAPIVersion", ApiVersion.MIN.toString(),
                 "Os", "linux", "Arch", "amd64", "KernelVersion", kernel, "GitCommit", "berth",
-                "GoVersion", "java" + Runtime.version().feature())),
+                "GoVersion", "java" + Runtime.version().feature(), "BuildTime", "",
+                "Experimental", "false")),
             new Version.Component("Berth", BERTH_VERSION, Map.of()),
             new Version.Component("runc", runcVersion, Map.of())),
         VERSION, ApiVersion.MAX.toString(), ApiVersion.MIN.toString(), "berth",
-        "java" + Runtime.version().feature(), "linux", "amd64", kernel, "");
+        "java" + Runtime.version().feature(), "linux", "amd64", kernel, null);
   }
 
   @Override
@@ -58,10 +60,12 @@ public final class SystemService implements SystemBackend {
         true, false, true, true, true, true, true, true, false, 0, 0, Instant.now().toString(),
         "k8s-file", "cgroupfs", cgroupVersion(), 0, System.getProperty("os.version"),
         osName(), "", "linux", "x86_64", "https://index.docker.io/v1/",
-        Map.of("IndexConfigs", Map.of(), "InsecureRegistryCIDRs", List.of("127.0.0.0/8")),
+        new Info.RegistryConfig(List.of("127.0.0.0/8"), Map.of(), List.of()),
         Runtime.getRuntime().availableProcessors(), memTotal(), dataRoot.toString(), hostname(),
-        List.of(), false, VERSION, Map.of("runc", Map.of("path", "runc")), "runc",
+        List.of(), false, VERSION, Map.of("runc", new Info.Runtime("runc", null, null)), "runc",
         Map.of("LocalNodeState", "inactive", "NodeID", "", "NodeAddr", ""), false, "", "",
+        // as dockerd when it cannot tell a component's commit
+        new Info.Commit(NO_COMMIT), new Info.Commit(NO_COMMIT), new Info.Commit(NO_COMMIT),
         List.of("name=cgroupns"), List.of());
   }
 

@@ -2,10 +2,12 @@ package io.berth.api.model.container;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.berth.api.model.AddedIn;
+import io.berth.api.model.image.Descriptor;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /containers/{id}/json}. */
+/** {@code GET /containers/{id}/json}, with every field any API version shows. */
 public record ContainerInspect(
     @JsonProperty("Id") String id,
     @JsonProperty("Created") String created,
@@ -29,7 +31,23 @@ public record ContainerInspect(
     @JsonProperty("GraphDriver") GraphDriver graphDriver,
     @JsonProperty("Mounts") List<Object> mounts,
     @JsonProperty("Config") ContainerConfig config,
-    @JsonProperty("NetworkSettings") NetworkSettings networkSettings) {
+    @JsonProperty("NetworkSettings") NetworkSettings networkSettings,
+    @AddedIn("1.48") @JsonProperty("ImageManifestDescriptor") Descriptor imageManifestDescriptor) {
+
+  /**
+   * An inspect without a manifest descriptor: dockerd has one only with the containerd image
+   * store, and Berth's store, like dockerd's graph drivers, keeps none.
+   */
+  public ContainerInspect(String id, String created, String path, List<String> args, State state,
+      String image, String resolvConfPath, String hostnamePath, String hostsPath, String logPath,
+      String name, int restartCount, String driver, String platform, String mountLabel,
+      String processLabel, String appArmorProfile, List<String> execIds, HostConfig hostConfig,
+      GraphDriver graphDriver, List<Object> mounts, ContainerConfig config,
+      NetworkSettings networkSettings) {
+    this(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath,
+        name, restartCount, driver, platform, mountLabel, processLabel, appArmorProfile, execIds,
+        hostConfig, graphDriver, mounts, config, networkSettings, null);
+  }
 
   public record State(
       @JsonProperty("Status") String status,

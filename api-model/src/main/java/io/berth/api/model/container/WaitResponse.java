@@ -1,10 +1,13 @@
 package io.berth.api.model.container;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+/**
+ * The body of {@code POST /containers/{id}/wait}. {@code Error} appears only when the wait itself
+ * failed: dockerd 28 leaves a nil error out, whatever the version (before 23.0 it wrote null).
+ */
 public record WaitResponse(
     @JsonProperty("StatusCode") long statusCode,
-    @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("Error") WaitError error) {
+    @JsonProperty("Error") WaitError error) {
   public record WaitError(@JsonProperty("Message") String message) {}
 }

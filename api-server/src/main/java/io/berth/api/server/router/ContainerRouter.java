@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.api.model.ApiVersion;
 import io.berth.api.model.container.ContainerConfig;
 import io.berth.api.model.container.HostConfig;
+import io.berth.api.model.container.WaitResponse;
 import io.berth.api.server.ApiRequest;
 import io.berth.api.server.ApiServer;
 import io.berth.api.server.Route;
@@ -75,11 +76,11 @@ public final class ContainerRouter implements Router {
     var opts =
         new ContainerListOptions(
             r.bool("all"), r.integer("limit").orElse(-1), r.bool("size"), r.filters());
-    ApiServer.json(r.response(), 200, backend.containerList(opts));
+    VersionedJson.send(r, 200, backend.containerList(opts));
   }
 
   private void containerInspect(ApiRequest r) {
-    ApiServer.json(r.response(), 200, backend.containerInspect(r.path("name")));
+    VersionedJson.send(r, 200, backend.containerInspect(r.path("name")));
   }
 
   private void containerStart(ApiRequest r) {
@@ -114,22 +115,29 @@ public final class ContainerRouter implements Router {
   }
 
   private void containerWait(ApiRequest r) throws IOException {
+    // before 1.30 there were no conditions and nothing was sent until the container stopped
+    boolean legacy = r.version().lessThan(ApiVersion.V1_30);
     WaitCondition condition =
-        r.version().atLeast(ApiVersion.V1_30)
-            ? WaitCondition.parse(r.query("condition", ""))
-            : WaitCondition.NOT_RUNNING;
+        legacy ? WaitCondition.NOT_RUNNING : WaitCondition.parse(r.query("condition", ""));
     ContainerBackend.Waiter waiter = backend.containerWait(r.path("name"), condition);
     var resp = r.response();
     resp.status(200);
     resp.header("Content-Type", "application/json");
-    // The CLI takes the arrival of the headers as "registered" and only then starts the container.
-    resp.flush();
-    byte[] body;
+    if (!legacy) {
+      // The CLI takes the arrival of the headers as "registered" and only then starts the container.
+      resp.flush();
+    }
+    WaitResponse result;
     try (var leaving = r.interruptWhenClientLeaves()) {
-      body = Json.bytes(waiter.await());
+      result = waiter.await();
     }
     try (OutputStream out = resp.body()) {
-      out.write(body);
+      // clients before 1.34 learn that a removal failed only from an empty body
+      if (condition == WaitCondition.REMOVED && result.error() != null
+          && r.version().lessThan(ApiVersion.V1_34)) {
+        return;
+      }
+      out.write(VersionedJson.bytes(result, r.version()));
       out.write('\n');
     }
   }

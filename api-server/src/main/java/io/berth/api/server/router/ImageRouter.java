@@ -32,11 +32,11 @@ public final class ImageRouter implements Router {
   }
 
   private void imageList(ApiRequest r) {
-    ApiServer.json(r.response(), 200, backend.imageList(r.bool("all"), r.filters()));
+    VersionedJson.send(r, 200, backend.imageList(r.bool("all"), r.filters()));
   }
 
   private void imageInspect(ApiRequest r) {
-    ApiServer.json(r.response(), 200, backend.imageInspect(r.path("name")));
+    VersionedJson.send(r, 200, backend.imageInspect(r.path("name")));
   }
 
   private void imageTag(ApiRequest r) {

@@ -1,7 +1,6 @@
 package io.berth.api.server.router;
 
 import io.berth.api.server.ApiRequest;
-import io.berth.api.server.ApiServer;
 import io.berth.api.server.Route;
 import io.berth.api.server.Router;
 import io.berth.api.server.backend.SystemBackend;
@@ -21,8 +20,8 @@ public final class SystemRouter implements Router {
     return List.of(
         Route.get("/_ping", r -> ping(r, true)),
         Route.head("/_ping", r -> ping(r, false)),
-        Route.get("/version", r -> ApiServer.json(r.response(), 200, backend.version())),
-        Route.get("/info", r -> ApiServer.json(r.response(), 200, backend.info())));
+        Route.get("/version", r -> VersionedJson.send(r, 200, backend.version())),
+        Route.get("/info", r -> VersionedJson.send(r, 200, backend.info())));
   }
 
   private void ping(ApiRequest r, boolean withBody) {

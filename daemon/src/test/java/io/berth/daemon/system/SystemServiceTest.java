@@ -1,0 +1,46 @@
+package io.berth.daemon.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.berth.api.model.system.Info;
+import io.berth.api.model.system.Version;
+import io.berth.daemon.container.ContainerStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SystemServiceTest {
+  @TempDir Path root;
+
+  private SystemService service() {
+    return new SystemService(new ContainerStore(root.resolve("containers")), () -> 3, root,
+        "1.2.5", "ENGINEID");
+  }
+
+  @Test
+  void version_namesNewestApiAndLeavesEmptyBuildTimeOut() {
+    Version v = service().version();
+
+    assertThat(v.apiVersion()).isEqualTo("1.51");
+    assertThat(v.minApiVersion()).isEqualTo("1.12");
+    assertThat(v.buildTime()).isNull();
+    assertThat(v.components().getFirst().details())
+        .containsEntry("ApiVersion", "1.51").containsEntry("Experimental", "false");
+  }
+
+  @Test
+  void info_carriesTheFieldsOlderVersionsShowToo() {
+    Info i = service().info();
+
+    assertThat(i.images()).isEqualTo(3);
+    assertThat(i.runtimes()).containsOnlyKeys("runc");
+    assertThat(i.runtimes().get("runc").path()).isEqualTo("runc");
+    assertThat(i.registryConfig().insecureRegistryCidrs()).containsExactly("127.0.0.0/8");
+    assertThat(i.registryConfig().allowNondistributableArtifactsCidrs()).isNull();
+    // dockerd's words when it cannot tell a commit; Expected repeats it for pre-1.49 clients
+    assertThat(i.runcCommit().id()).isEqualTo("N/A");
+    assertThat(i.containerdCommit().expected()).isEqualTo("N/A");
+    assertThat(i.bridgeNfIptables()).isFalse();
+    assertThat(i.securityOptions()).containsExactly("name=cgroupns");
+  }
+}
