@@ -62,7 +62,7 @@ if [ "$changed" = 1 ]; then
   mkdir -p "$LIB"
   rm -rf "$LIB/lib.new"; mv "$new_lib" "$LIB/lib.new"; chmod -R a+rX "$LIB/lib.new"
   rm -rf "$LIB/lib"; mv "$LIB/lib.new" "$LIB/lib"
-  rm -f "$LIB/berth.aot"
+  rm -f "$LIB/berth.aot" "$LIB/berthd.aot"
 else
   rm -rf "$new_lib"
 fi
@@ -72,6 +72,34 @@ chmod 755 "$PREFIX/bin/berthd" "$PREFIX/bin/berth"
 if [ -d /etc/systemd/system ]; then
   sed "s#@PREFIX@#$PREFIX#" packaging/berthd.service > /etc/systemd/system/berthd.service
 fi
+
+train_daemon() {
+  # One training run of berthd on roots of its own records the classes a daemon loads into its
+  # AOT cache: its first answer comes about twice as fast. Written when that daemon exits.
+  local t sock pid
+  t=$(mktemp -d /tmp/berthd-aot.XXXXXX); sock="$t/run/berth.sock"
+  BERTHD_AOT_OUTPUT="$LIB/berthd.aot" "$PREFIX/bin/berthd" -H "unix://$sock" --data-root "$t/data" \
+    --exec-root "$t/run" --pidfile "$t/berthd.pid" --log-level warn >"$t/log" 2>&1 &
+  pid=$!
+  for _ in $(seq 300); do [ -S "$sock" ] && break; sleep 0.1; done
+  if [ -S "$sock" ]; then
+    BERTH_HOST="unix://$sock" "$PREFIX/bin/berth" image bootstrap busybox >/dev/null 2>&1 || true
+    for _ in 1 2 3 4 5; do
+      BERTH_HOST="unix://$sock" "$PREFIX/bin/berth" run --rm busybox true >/dev/null 2>&1 || true
+    done
+    BERTH_HOST="unix://$sock" "$PREFIX/bin/berth" run -d --name aot busybox sh -c 'echo hi' >/dev/null 2>&1 || true
+    BERTH_HOST="unix://$sock" "$PREFIX/bin/berth" logs aot >/dev/null 2>&1 || true
+    BERTH_HOST="unix://$sock" "$PREFIX/bin/berth" ps -a >/dev/null 2>&1 || true
+    BERTH_HOST="unix://$sock" "$PREFIX/bin/berth" rm -f aot >/dev/null 2>&1 || true
+  fi
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  pkill -9 -f "conmon .*$t" 2>/dev/null || true
+  grep "$t" /proc/mounts | awk '{print $2}' | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
+  rm -rf "$t"
+  [ -s "$LIB/berthd.aot" ] || rm -f "$LIB/berthd.aot"
+}
+[ -f "$LIB/berthd.aot" ] || train_daemon
+
 [ "$start" = 1 ] || exit 0
 
 running() { [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }

@@ -141,7 +141,7 @@ public final class Containers {
     }
   }
 
-  /** {@code {"StatusCode":N,"Error":null|{"Message":"..."}}}, read without data binding. */
+  /** {@code {"StatusCode":N}} or with {@code "Error":{"Message":"..."}}, read without data binding. */
   static WaitResponse waitResponse(byte[] json) {
     Map<?, ?> m = document(json);
     long status = m.get("StatusCode") instanceof Number n ? n.longValue() : 0;
