@@ -6,6 +6,8 @@ import io.berth.client.StdCopy;
 import io.berth.http.Hijacked;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Commands run in-process against a fake daemon on a unix socket; output compared byte for byte. */
 class CliCommandsTest {
@@ -97,6 +100,100 @@ class CliCommandsTest {
         "\"ID\":\"4c01db0b339c\",\"Image\":\"busybox\",\"Labels\":\"\",\"LocalVolumes\":\"0\",\"Mounts\":\"\","
             + "\"Names\":\"web\",\"Networks\":\"\",\"Platform\":null,\"Ports\":\"\",\"RunningFor\":")
         .endsWith("\"Size\":\"0B\",\"State\":\"running\",\"Status\":\"Up 1 second\"}\n");
+  }
+
+  @Test
+  void ps_command_isGoQuotedAndTruncatedInsideTheQuotes() {
+    daemon.json("GET /containers/json", 200, "[" + row("a", "sh -c 'exit 3'") + "," + row("b", "echo 'a long command here'")
+        + "," + row("c", "echo 日本語日本語日本語日本語") + "," + row("d", "printf a\\tb\\u00a0c") + "]");
+    FakeDaemon.Result r = daemon.run("ps", "-a", "--format", "table {{.Command}}\t{{.Names}}");
+    assertThat(r.out()).isEqualTo("""
+        COMMAND                  NAMES
+        "sh -c 'exit 3'"         a
+        "echo 'a long comman…"   b
+        "echo 日本語日本語日…"   c
+        "printf a\\tb\\u00a0c"     d
+        """);
+    assertThat(daemon.run("ps", "-a", "--no-trunc", "--format", "{{.Command}}").out()).isEqualTo("""
+        "sh -c 'exit 3'"
+        "echo 'a long command here'"
+        "echo 日本語日本語日本語日本語"
+        "printf a\\tb\\u00a0c"
+        """);
+  }
+
+  /** A listed container whose Command is {@code command}, JSON escapes and all. */
+  private static String row(String name, String command) {
+    return "{\"Id\":\"" + ID + "\",\"Names\":[\"/" + name + "\"],\"Command\":\"" + command
+        + "\",\"Created\":1,\"State\":\"exited\"}";
+  }
+
+  @Test
+  void ps_sizeWithoutDaemonSizes_rendersZeroAsDocker() {
+    daemon.json("GET /containers/json", 200, "[" + row("a", "true") + "]");
+    assertThat(daemon.run("ps", "-s", "--format", "table {{.Names}}\t{{.Size}}").out()).isEqualTo("NAMES     SIZE\na         0B\n");
+  }
+
+  @Test
+  void ps_formatReadingSize_asksForSizesUnlessSizeIsSetFalse() {
+    daemon.json("GET /containers/json", 200, "[]");
+    daemon.run("ps", "--format", "{{.Names}} {{.Size}}");
+    assertThat(daemon.last("GET", "/containers/json").query().get("size")).containsExactly("1");
+    daemon.run("ps", "--format", "{{json .}}");
+    assertThat(daemon.last("GET", "/containers/json").query().get("size")).containsExactly("1");
+    daemon.run("ps", "--format", "{{if false}}{{.Size}}{{end}}");
+    assertThat(daemon.last("GET", "/containers/json").query()).doesNotContainKey("size");
+    daemon.run("ps", "--size=false", "--format", "{{.Size}}");
+    assertThat(daemon.last("GET", "/containers/json").query()).doesNotContainKey("size");
+    daemon.run("ps", "--format", "json");
+    assertThat(daemon.last("GET", "/containers/json").query()).doesNotContainKey("size");
+  }
+
+  @Test
+  void ps_badFormat_failsBeforeListingWithDockersWords() {
+    FakeDaemon.Result r = daemon.run("ps", "--format", "table {{.Names}} {{.Foo}}");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("failed to execute template: template: :1:19: executing \"\" at <.Foo>:"
+        + " can't evaluate field Foo in type *formatter.ContainerContext\n");
+    assertThat(daemon.run("ps", "--format", "{{.Names").err()).isEqualTo("failed to parse template: template: :1: unclosed action\n");
+    assertThat(daemon.calls).isEmpty();
+  }
+
+  @Test
+  void create_cidfile_getsTheIdAfterCreateAndIsRemovedWhenCreateFails(@TempDir Path dir) throws Exception {
+    daemon.json("POST /containers/create", 201, "{\"Id\":\"" + ID + "\",\"Warnings\":null}");
+    Path cid = dir.resolve("cid");
+    FakeDaemon.Result r = daemon.run("create", "--cidfile", cid.toString(), "busybox");
+    assertThat(r.code()).isZero();
+    assertThat(Files.readString(cid)).isEqualTo(ID);
+    assertThat(daemon.last("POST", "/containers/create").body()).contains("\"ContainerIDFile\":\"" + cid + "\"");
+
+    r = daemon.run("create", "--cidfile", cid.toString(), "busybox");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("container ID file found, make sure the other container isn't running or delete "
+        + cid + "\n");
+
+    daemon.json("POST /containers/create", 400, "{\"message\":\"nope\"}");
+    Path other = dir.resolve("other");
+    r = daemon.run("run", "--cidfile", other.toString(), "busybox");
+    assertThat(r.code()).isEqualTo(125);
+    assertThat(other).doesNotExist();
+
+    r = daemon.run("run", "--cidfile", dir.resolve("no/such/dir").toString(), "busybox");
+    assertThat(r.code()).isEqualTo(127);
+    assertThat(r.err()).startsWith("berth: failed to create the container ID file: open " + dir.resolve("no/such/dir")
+        + ": no such file or directory\n");
+  }
+
+  @Test
+  void run_unsupportedFlag_isRefusedBeforeAnyRequest() {
+    FakeDaemon.Result r = daemon.run("run", "--rm", "-v", "/a:/b", "busybox", "true");
+    assertThat(r.code()).isEqualTo(125);
+    assertThat(r.err()).isEqualTo("berth: berth does not support --volume yet\n\nRun 'berth run --help' for more information\n");
+    r = daemon.run("create", "--restart", "always", "busybox");
+    assertThat(r.code()).isEqualTo(125);
+    assertThat(r.err()).isEqualTo("berth: berth does not support --restart yet\n\nRun 'berth create --help' for more information\n");
+    assertThat(daemon.calls).isEmpty();
   }
 
   @Test

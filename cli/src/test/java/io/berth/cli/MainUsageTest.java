@@ -6,6 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -149,6 +151,94 @@ class MainUsageTest {
         Options:
           -s, --signal string   Signal to send to the container
           -t, --timeout int     Seconds to wait before killing the container
+        """);
+  }
+
+  /** The options of {@code docker run --help} (docker 28.2.2), as pflag lists them: names and value type. */
+  private static final List<String> DOCKER_RUN_OPTIONS = List.of(
+      "--add-host list", "--annotation map", "-a, --attach list", "--blkio-weight uint16",
+      "--blkio-weight-device list", "--cap-add list", "--cap-drop list", "--cgroup-parent string",
+      "--cgroupns string", "--cidfile string", "--cpu-count int", "--cpu-percent int", "--cpu-period int",
+      "--cpu-quota int", "--cpu-rt-period int", "--cpu-rt-runtime int", "-c, --cpu-shares int",
+      "--cpus decimal", "--cpuset-cpus string", "--cpuset-mems string", "-d, --detach", "--detach-keys string",
+      "--device list", "--device-cgroup-rule list", "--device-read-bps list", "--device-read-iops list",
+      "--device-write-bps list", "--device-write-iops list", "--disable-content-trust", "--dns list",
+      "--dns-option list", "--dns-search list", "--domainname string", "--entrypoint string", "-e, --env list",
+      "--env-file list", "--expose list", "--gpus gpu-request", "--group-add list", "--health-cmd string",
+      "--health-interval duration", "--health-retries int", "--health-start-interval duration",
+      "--health-start-period duration", "--health-timeout duration", "--help", "-h, --hostname string",
+      "--init", "-i, --interactive", "--io-maxbandwidth bytes", "--io-maxiops uint", "--ip string",
+      "--ip6 string", "--ipc string", "--isolation string", "--kernel-memory bytes", "-l, --label list",
+      "--label-file list", "--link list", "--link-local-ip list", "--log-driver string", "--log-opt list",
+      "--mac-address string", "-m, --memory bytes", "--memory-reservation bytes", "--memory-swap bytes",
+      "--memory-swappiness int", "--mount mount", "--name string", "--network network", "--network-alias list",
+      "--no-healthcheck", "--oom-kill-disable", "--oom-score-adj int", "--pid string", "--pids-limit int",
+      "--platform string", "--privileged", "-p, --publish list", "-P, --publish-all", "--pull string",
+      "-q, --quiet", "--read-only", "--restart string", "--rm", "--runtime string", "--security-opt list",
+      "--shm-size bytes", "--sig-proxy", "--stop-signal string", "--stop-timeout int", "--storage-opt list",
+      "--sysctl map", "--tmpfs list", "-t, --tty", "--ulimit ulimit", "--use-api-socket", "-u, --user string",
+      "--userns string", "--uts string", "-v, --volume list", "--volume-driver string", "--volumes-from list",
+      "-w, --workdir string"
+);
+
+  /** The left column of an Options listing: one entry per flag, continuation lines skipped. */
+  private static List<String> options(String help) {
+    List<String> out = new ArrayList<>();
+    boolean inOptions = false;
+    for (String line : help.split("\n")) {
+      if (line.equals("Options:")) {
+        inOptions = true;
+      } else if (inOptions && line.startsWith("  ") && line.strip().startsWith("-")) {
+        out.add(line.strip().split(" {3,}")[0]);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void run_help_listsEveryFlagOfDockerRunWithItsType() {
+    assertThat(options(run("run", "--help").out())).containsExactlyElementsOf(DOCKER_RUN_OPTIONS);
+    List<String> create = new ArrayList<>(DOCKER_RUN_OPTIONS);
+    create.removeAll(List.of("-d, --detach", "--detach-keys string", "--sig-proxy"));
+    assertThat(options(run("create", "--help").out())).containsExactlyElementsOf(create);
+  }
+
+  @Test
+  void run_help_alignsMultiLineUsageUnderItsFirstLine() {
+    assertThat(run("run", "--help").out()).contains("""
+              --cgroupns string                  Cgroup namespace to use (host|private)
+                                                 'host':    Run the container in the Docker host's cgroup namespace
+        """);
+  }
+
+  @Test
+  void run_unsupportedFlag_isRefusedWithExit125BeforeConnecting() {
+    Result r = run("run", "-d", "-p", "8080:80", "nginx");
+    assertThat(r.code()).isEqualTo(125);
+    assertThat(r.err()).isEqualTo("""
+        berth: berth does not support --publish yet
+
+        Run 'berth run --help' for more information
+        """);
+    r = run("create", "-m", "1g", "nginx");
+    assertThat(r.code()).isEqualTo(125);
+    assertThat(r.err()).isEqualTo("""
+        berth: berth does not support --memory yet
+
+        Run 'berth create --help' for more information
+        """);
+  }
+
+  @Test
+  void run_badBytesValue_isAFlagErrorWithUsage() {
+    Result r = run("run", "--shm-size", "lots", "busybox");
+    assertThat(r.code()).isEqualTo(125);
+    assertThat(r.err()).isEqualTo("""
+        invalid argument "lots" for "--shm-size" flag: invalid size: 'lots'
+
+        Usage:  berth run [OPTIONS] IMAGE [COMMAND] [ARG...]
+
+        Run 'berth run --help' for more information
         """);
   }
 }

@@ -25,6 +25,12 @@ public final class FlagSet {
     return this;
   }
 
+  /** A boolean that is true unless given {@code =false}; help shows {@code (default true)}. */
+  public FlagSet boolDefaultTrue(String longName, String usage) {
+    flags.add(new Flag(null, longName, true, "", "true", usage, false));
+    return this;
+  }
+
   /** A flag taking a value; {@code type} is shown in help ("string", "int", "list", "filter"). */
   public FlagSet value(String shortName, String longName, String type, String defaultText, String usage) {
     flags.add(new Flag(shortName, longName, false, type, defaultText, usage, false));
@@ -77,7 +83,10 @@ public final class FlagSet {
     return null;
   }
 
-  /** pflag's options listing, sorted by long name: names and type, usage three spaces after. */
+  /**
+   * pflag's options listing, sorted by long name: names and type, usage three spaces after, the
+   * lines of a multi-line usage aligned under its first.
+   */
   public String usage() {
     List<String[]> rows = new ArrayList<>();
     int width = 0;
@@ -94,8 +103,9 @@ public final class FlagSet {
       width = Math.max(width, left.length());
     }
     StringBuilder sb = new StringBuilder();
+    String indent = "\n" + " ".repeat(width + 3);
     for (String[] r : rows) {
-      sb.append(r[0]).repeat(' ', width - r[0].length() + 3).append(r[1]).append('\n');
+      sb.append(r[0]).repeat(' ', width - r[0].length() + 3).append(r[1].replace("\n", indent)).append('\n');
     }
     return sb.toString();
   }

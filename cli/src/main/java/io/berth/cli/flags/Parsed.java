@@ -39,4 +39,36 @@ public record Parsed(FlagSet set, Map<String, List<String>> values, List<String>
           + "\" flag: strconv.ParseInt: parsing \"" + s + "\": invalid syntax");
     }
   }
+
+  /** An int (Go int64) flag parsed as pflag does, base prefixes included: {@code strconv.ParseInt(s, 0, 64)}. */
+  public long int64(String longName, long fallback) {
+    long v = fallback;
+    // pflag parses every occurrence as it comes, so an earlier bad one fails too.
+    for (String s : list(longName)) {
+      try {
+        v = GoParse.parseInt(s);
+      } catch (IllegalArgumentException e) {
+        throw invalid(longName, s, e.getMessage());
+      }
+    }
+    return v;
+  }
+
+  /** A {@code bytes} flag (docker's MemBytes): {@code 64m}, {@code 1.5GiB}. */
+  public long bytes(String longName, long fallback) {
+    long v = fallback;
+    for (String s : list(longName)) {
+      try {
+        v = GoParse.ramInBytes(s);
+      } catch (IllegalArgumentException e) {
+        throw invalid(longName, s, e.getMessage());
+      }
+    }
+    return v;
+  }
+
+  /** pflag's words for a value its flag's type rejects. */
+  public UsageError invalid(String longName, String value, String why) {
+    return new UsageError("invalid argument \"" + value + "\" for \"" + set.byLong(longName).display() + "\" flag: " + why);
+  }
 }

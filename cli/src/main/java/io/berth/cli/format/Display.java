@@ -23,19 +23,33 @@ public final class Display {
     return id.length() > 12 ? id.substring(0, 12) : id;
   }
 
-  /** Shortens to {@code max} display columns ending in an ellipsis. */
+  /**
+   * docker's {@code formatter.Ellipsis}: shortens to {@code max} display columns, a wide (East
+   * Asian) character counting two, the last column an ellipsis. As in docker, a string whose first
+   * character alone is too wide comes back whole, and {@code max} 1 keeps the first character.
+   */
   public static String ellipsis(String s, int max) {
     if (max <= 0) {
       return "";
     }
-    int count = s.codePointCount(0, s.length());
     if (max == 1) {
-      return count == 0 ? "" : new String(Character.toChars(s.codePointAt(0)));
+      return s.isEmpty() ? "" : new String(Character.toChars(s.codePointAt(0)));
     }
-    if (count <= max) {
+    int width = 0;
+    int cut = -1;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      // Below U+1100 every character is narrow; the table is loaded only past it.
+      width += cp < 0x1100 ? 1 : EastAsianWidth.of(cp);
+      if (cut < 0 && width > max - 1) {
+        cut = i;
+      }
+      i += Character.charCount(cp);
+    }
+    if (width <= max || cut <= 0) {
       return s;
     }
-    return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
+    return s.substring(0, cut) + "…";
   }
 
   /**

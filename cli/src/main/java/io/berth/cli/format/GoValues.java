@@ -189,28 +189,66 @@ public final class GoValues {
 
   /** {@code strconv.Quote}: Go-syntax double-quoted string. */
   public static String goQuote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    s.codePoints().forEach(cp -> {
-      switch (cp) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case 7 -> sb.append("\\a");
-        case 8 -> sb.append("\\b");
-        case 12 -> sb.append("\\f");
-        case 11 -> sb.append("\\v");
-        default -> {
-          if (cp < 0x20 || cp == 0x7f) {
-            sb.append(String.format("\\x%02x", cp));
-          } else {
-            sb.appendCodePoint(cp);
+    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+        // A lone surrogate: Go's JSON decoder turns it into U+FFFD, which is printable
+        cp = 0xFFFD;
+      }
+      if (cp == '"' || cp == '\\') {
+        sb.append('\\').append((char) cp);
+      } else if (isPrint(cp)) {
+        sb.appendCodePoint(cp);
+      } else {
+        switch (cp) {
+          case 7 -> sb.append("\\a");
+          case '\b' -> sb.append("\\b");
+          case '\f' -> sb.append("\\f");
+          case '\n' -> sb.append("\\n");
+          case '\r' -> sb.append("\\r");
+          case '\t' -> sb.append("\\t");
+          case 11 -> sb.append("\\v");
+          default -> {
+            if (cp < ' ' || cp == 0x7f) {
+              hex(sb.append("\\x"), cp, 2);
+            } else if (cp < 0x10000) {
+              hex(sb.append("\\u"), cp, 4);
+            } else {
+              hex(sb.append("\\U"), cp, 8);
+            }
           }
         }
       }
-    });
+    }
     return sb.append('"').toString();
+  }
+
+  private static void hex(StringBuilder sb, int v, int digits) {
+    for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
+      sb.append(Character.forDigit((v >> shift) & 0xf, 16));
+    }
+  }
+
+  /**
+   * Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII
+   * space; other spaces, controls, format characters and unassigned code points are escaped.
+   */
+  static boolean isPrint(int cp) {
+    if (cp < 0x80) {
+      return cp >= 0x20 && cp < 0x7f;
+    }
+    return switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
+          Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION, Character.CONNECTOR_PUNCTUATION, Character.OTHER_PUNCTUATION,
+          Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL,
+          Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION -> true;
+      default -> false;
+    };
   }
 
   /** Go's shortest float formatting ({@code %v} and JSON agree for ordinary magnitudes). */

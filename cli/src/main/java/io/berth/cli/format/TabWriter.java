@@ -7,6 +7,7 @@ import java.util.List;
  * Elastic tab stops with the semantics of Go's {@code text/tabwriter} (flags 0, space padding):
  * tab-terminated cells form columns across consecutive lines; a column is as wide as its widest
  * cell plus padding, but at least {@code minWidth}; the last cell of a line is never padded.
+ * Widths are display columns ({@link CellWidth}), as in docker's fork of the package.
  */
 public final class TabWriter {
   private final int minWidth;
@@ -109,7 +110,8 @@ public final class TabWriter {
     }
   }
 
+  /** Columns, as docker's tabwriter measures them: wide characters take two, controls none. */
   private static int displayWidth(String s) {
-    return s.codePointCount(0, s.length());
+    return CellWidth.of(s);
   }
 }

@@ -162,14 +162,7 @@ final class TemplateExec {
         throw new TemplateException("template: :" + tmpl.location(id.pos()).split(":")[0]
             + ": function \"" + id.name() + "\" not defined");
       }
-      List<Object> args = args(dot, rest, final_, hasFinal);
-      try {
-        return f.apply(args);
-      } catch (TemplateException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw execError(id.pos(), "error calling " + id.name() + ": " + e.getMessage());
-      }
+      return call(id, f, args(dot, rest, final_, hasFinal));
     }
     if (first instanceof Field f && (!rest.isEmpty() || hasFinal)) {
       List<Object> args = args(dot, rest, final_, hasFinal);
@@ -210,7 +203,20 @@ final class TemplateExec {
     if (fn == null) {
       throw new TemplateException("template: :1: function \"" + i.name() + "\" not defined");
     }
-    return fn.apply(List.of());
+    return call(i, fn, List.of());
+  }
+
+  /** Calls a function with Go's words for what goes wrong: a bad argument count, or the function's error. */
+  private Object call(Ident id, TemplateFuncs.Func f, List<Object> args) {
+    try {
+      return f.apply(args);
+    } catch (TemplateException e) {
+      throw e;
+    } catch (TemplateFuncs.ArgCountException e) {
+      throw execError(id.pos(), id.name(), e.getMessage());
+    } catch (RuntimeException e) {
+      throw execError(id.pos(), id.name(), "error calling " + id.name() + ": " + e.getMessage());
+    }
   }
 
   private Object fieldChain(int pos, Object receiver, List<String> names, List<Object> args) {
@@ -270,7 +276,11 @@ final class TemplateExec {
       }
       end++;
     }
-    return new TemplateException("template: :" + tmpl.location(pos) + ": executing \"\" at <"
-        + tmpl.source(pos, end) + ">: " + msg);
+    return execError(pos, tmpl.source(pos, end), msg);
+  }
+
+  /** Go's exec error: position, the node being run ({@code context}) and what went wrong. */
+  private TemplateException execError(int pos, String context, String msg) {
+    return new TemplateException("template: :" + tmpl.location(pos) + ": executing \"\" at <" + context + ">: " + msg);
   }
 }

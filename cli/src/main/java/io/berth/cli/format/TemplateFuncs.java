@@ -195,9 +195,16 @@ public final class TemplateFuncs {
 
   private static List<Object> arity(List<Object> a, int n, String name) {
     if (a.size() != n) {
-      throw new IllegalArgumentException("wrong number of args for " + name + ": want " + n + " got " + a.size());
+      throw new ArgCountException("wrong number of args for " + name + ": want " + n + " got " + a.size());
     }
     return a;
+  }
+
+  /** A call with the wrong number of arguments, which Go reports without "error calling". */
+  static final class ArgCountException extends IllegalArgumentException {
+    ArgCountException(String message) {
+      super(message);
+    }
   }
 
   static String str(Object o) {

@@ -121,4 +121,14 @@ class TemplateTest {
     assertThatThrownBy(() -> Template.parse("{{if .Id}}x")).hasMessageContaining("unexpected EOF");
     assertThatThrownBy(() -> Template.parse("{{nosuch .Id}}").execute(DATA)).hasMessageContaining("function \"nosuch\" not defined");
   }
+
+  @Test
+  void execute_wrongArgumentCount_usesGoWordsWithoutErrorCalling() {
+    assertThatThrownBy(() -> run("{{json}}"))
+        .hasMessage("template: :1:2: executing \"\" at <json>: wrong number of args for json: want 1 got 0");
+    assertThatThrownBy(() -> run("{{upper .Id .Id}}"))
+        .hasMessage("template: :1:2: executing \"\" at <upper>: wrong number of args for upper: want 1 got 2");
+    assertThatThrownBy(() -> run("{{json.Id}}"))
+        .hasMessage("template: :1:2: executing \"\" at <json>: wrong number of args for json: want 1 got 0");
+  }
 }

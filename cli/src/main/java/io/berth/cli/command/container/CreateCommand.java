@@ -36,6 +36,7 @@ public final class CreateCommand extends Command {
   public int run(Cli cli, Parsed p) {
     byte[] body;
     try {
+      ContainerOptions.check(p);
       CreateFlow.validatePull(p.string("pull", "missing"));
       if (p.bool("tty")) {
         throw new ContainerOptions.Invalid(RunCommand.NO_TTY);

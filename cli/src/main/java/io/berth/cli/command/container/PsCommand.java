@@ -7,6 +7,9 @@ import io.berth.cli.command.FilterFlag;
 import io.berth.cli.flags.Parsed;
 import io.berth.cli.format.Formatter;
 import io.berth.cli.format.JsonValues;
+import io.berth.cli.format.Template;
+import io.berth.cli.format.TemplateException;
+import io.berth.cli.format.TemplateObject;
 import io.berth.client.Containers;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,10 +25,10 @@ public final class PsCommand extends Command {
     flags.bool("a", "all", "Show all containers (default shows just running)")
         .value("f", "filter", "filter", null, "Filter output based on conditions provided")
         .string(null, "format", "Format output using a custom template:\n"
-            + "                        'table':            Print output in table format with column headers (default)\n"
-            + "                        'table TEMPLATE':   Print output in table format using the given Go template\n"
-            + "                        'json':             Print in JSON format\n"
-            + "                        'TEMPLATE':         Print output using the given Go template.")
+            + "'table':            Print output in table format with column headers (default)\n"
+            + "'table TEMPLATE':   Print output in table format using the given Go template\n"
+            + "'json':             Print in JSON format\n"
+            + "'TEMPLATE':         Print output using the given Go template.")
         .value("n", "last", "int", "-1", "Show n last created containers (includes all states)")
         .bool("l", "latest", "Show the latest created container (includes all states)")
         .bool(null, "no-trunc", "Don't truncate output")
@@ -64,8 +67,12 @@ public final class PsCommand extends Command {
     }
     int limit = p.bool("latest") && last == -1 ? 1 : last;
     boolean size = p.bool("size");
-    if (!quiet && !size && !p.changed("size") && format.contains(".Size")) {
-      size = true;
+    if (!format.isEmpty()) {
+      boolean readsSize = probe(format);
+      // --size=false given explicitly wins over the template
+      if (!quiet && !size && !p.changed("size") && readsSize) {
+        size = true;
+      }
     }
     Object list = JsonValues.parse(cli.client().containers()
         .listRaw(new Containers.ListOptions(p.bool("all"), limit, size, filters)));
@@ -82,6 +89,60 @@ public final class PsCommand extends Command {
     }
     cli.out().print(Formatter.render(effective, ContainerRow.HEADER, rows));
     return 0;
+  }
+
+  /**
+   * docker's check of a {@code --format} before it lists anything: the template, as given, is
+   * parsed and run once on an empty container. Errors end the command; the answer says whether
+   * the run read {@code .Size}, which makes docker ask the daemon for sizes.
+   */
+  static boolean probe(String format) {
+    Template t;
+    try {
+      t = Template.parse(format);
+    } catch (TemplateException e) {
+      throw new TemplateException("failed to parse template: " + e.getMessage());
+    }
+    SizeProbe probe = new SizeProbe(new ContainerRow(Map.of(), false, Instant.now()));
+    try {
+      t.execute(probe);
+    } catch (TemplateException e) {
+      throw new TemplateException("failed to execute template: " + e.getMessage());
+    }
+    return probe.size;
+  }
+
+  /** An empty row that notes whether the template asked for its size, as docker's FieldsUsed. */
+  private static final class SizeProbe implements TemplateObject {
+    private final ContainerRow row;
+    boolean size;
+
+    SizeProbe(ContainerRow row) {
+      this.row = row;
+    }
+
+    @Override
+    public Object field(String name) {
+      size |= name.equals("Size");
+      return row.field(name);
+    }
+
+    @Override
+    public Object call(String name, List<Object> args) {
+      return row.call(name, args);
+    }
+
+    @Override
+    public Map<String, Object> toJson() {
+      // {{json .}} reads every field, Size included
+      size = true;
+      return row.toJson();
+    }
+
+    @Override
+    public String typeName() {
+      return row.typeName();
+    }
   }
 
   @SuppressWarnings("unchecked")

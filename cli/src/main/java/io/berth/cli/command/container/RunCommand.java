@@ -45,6 +45,7 @@ public final class RunCommand extends Command {
     boolean stdin = p.bool("interactive");
     byte[] body;
     try {
+      ContainerOptions.check(p);
       CreateFlow.validatePull(p.string("pull", "missing"));
       if (p.bool("tty")) {
         throw new ContainerOptions.Invalid(NO_TTY);

@@ -19,8 +19,8 @@ import java.util.Map;
 public final class InfoCommand extends Command {
   public InfoCommand() {
     flags.string("f", "format", "Format output using a custom template:\n"
-        + "                        'json':             Print in JSON format\n"
-        + "                        'TEMPLATE':         Print output using the given Go template.");
+        + "'json':             Print in JSON format\n"
+        + "'TEMPLATE':         Print output using the given Go template.");
   }
 
   @Override

@@ -30,8 +30,8 @@ public final class InspectCommand extends Command {
   public InspectCommand(String kind) {
     this.kind = kind;
     flags.string("f", "format", "Format output using a custom template:\n"
-        + "                        'json':             Print in JSON format\n"
-        + "                        'TEMPLATE':         Print output using the given Go template.");
+        + "'json':             Print in JSON format\n"
+        + "'TEMPLATE':         Print output using the given Go template.");
     if (!"image".equals(kind)) {
       flags.bool("s", "size", kind == null ? "Display total file sizes if the type is container" : "Display total file sizes");
     }

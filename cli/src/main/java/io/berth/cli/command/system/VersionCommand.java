@@ -62,8 +62,8 @@ public final class VersionCommand extends Command {
 
   public VersionCommand() {
     flags.string("f", "format", "Format output using a custom template:\n"
-        + "                        'json':             Print in JSON format\n"
-        + "                        'TEMPLATE':         Print output using the given Go template.");
+        + "'json':             Print in JSON format\n"
+        + "'TEMPLATE':         Print output using the given Go template.");
   }
 
   @Override

@@ -109,4 +109,167 @@ class ContainerOptionsTest {
     assertThat(Timestamps.toApi("1357133017", now)).isEqualTo("1357133017");
     assertThatThrownBy(() -> Timestamps.toApi("soon", now)).hasMessage("failed to parse value as time or duration: \"soon\"");
   }
+
+  private static Object json(String... args) throws Exception {
+    Parsed p = parse(args);
+    ContainerOptions.check(p);
+    return JsonValues.parse(ContainerOptions.body(p, Map.of(), false));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> hostConfig(Object body) {
+    return (Map<String, Object>) JsonValues.at(body, "HostConfig");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  @Test
+  void check_unsupportedFlags_areRefusedNamingTheLongFlag() {
+    String[][] cases = {
+        {"-v", "/a:/b"}, {"--volume=/a:/b"}, {"--mount", "type=bind,src=/a,dst=/b"}, {"-p", "8080:80"},
+        {"-m", "512m"}, {"--memory", "1g"}, {"--cpus", "1.5"}, {"--restart", "always"}, {"--restart", "on-failure:3"},
+        {"--domainname", "example.com"}, {"-P"}, {"--init"}, {"-a", "stdout"}, {"--health-cmd", "true"},
+        {"--ulimit", "nofile=10"}, {"--platform", "linux/amd64"}, {"--disable-content-trust=false"},
+        {"--memory-swappiness", "0"}, {"--ipc", "host"}, {"-c", "512"}};
+    for (String[] c : cases) {
+      List<String> args = new java.util.ArrayList<>(List.of(c));
+      args.addAll(List.of("busybox", "true"));
+      String flag = c[0].startsWith("--") ? c[0].replaceFirst("=.*", "") : switch (c[0]) {
+        case "-v" -> "--volume";
+        case "-p" -> "--publish";
+        case "-m" -> "--memory";
+        case "-P" -> "--publish-all";
+        case "-a" -> "--attach";
+        case "-c" -> "--cpu-shares";
+        default -> throw new AssertionError(c[0]);
+      };
+      assertThatThrownBy(() -> ContainerOptions.check(parse(args.toArray(String[]::new))))
+          .as(String.join(" ", c)).isInstanceOf(ContainerOptions.Invalid.class)
+          .hasMessage("berth does not support " + flag + " yet");
+    }
+  }
+
+  @Test
+  void check_firstUnsupportedFlagOnTheLine_isNamed() {
+    assertThatThrownBy(() -> ContainerOptions.check(parse("--rm", "-p", "80:80", "-v", "/a:/b", "busybox")))
+        .hasMessage("berth does not support --publish yet");
+  }
+
+  @Test
+  void check_defaultsOfUnsupportedFlags_areAccepted() throws Exception {
+    ContainerOptions.check(parse("--restart", "no", "--restart=", "--memory-swappiness", "-1", "--pids-limit", "-1",
+        "-P=false", "--init=false", "--oom-kill-disable=false", "--disable-content-trust", "-m", "0", "--cpus", "0",
+        "-c", "0", "--health-interval", "0s", "--domainname", "", "--use-api-socket=false", "--ipc", "private",
+        "--cgroupns", "host", "--runtime", "runc", "--isolation", "default", "busybox"));
+    // As in pflag, the last value of a single-valued flag is the one that counts
+    ContainerOptions.check(parse("--restart", "always", "--restart", "no", "busybox"));
+    ContainerOptions.check(parse("--restart", "no:0", "busybox"));
+  }
+
+  @Test
+  void check_malformedRestartPolicy_getsDockersWords() {
+    assertThatThrownBy(() -> ContainerOptions.check(parse("--restart", ":3", "busybox")))
+        .hasMessage("invalid restart policy format: no policy provided before colon");
+    assertThatThrownBy(() -> ContainerOptions.check(parse("--restart", "always:x", "busybox")))
+        .hasMessage("invalid restart policy format: maximum retry count must be an integer");
+  }
+
+  @Test
+  void parse_everyDockerFlag_takesItsValueSoTheImageAndCommandStayIntact() {
+    Parsed p = parse("-v", "/a:/b", "-p", "80:80", "-P", "-c", "2", "-m", "1g", "-a", "stdout", "--init",
+        "--mount", "type=tmpfs,dst=/t", "--gpus", "all", "--ulimit", "nofile=1", "--sysctl", "a=b", "--net-alias", "x",
+        "--dns-opt", "y", "-itd", "busybox", "sh", "-v", "-c", "echo hi");
+    assertThat(p.args()).containsExactly("busybox", "sh", "-v", "-c", "echo hi");
+    assertThat(p.list("volume")).containsExactly("/a:/b");
+    assertThat(p.bool("publish-all")).isTrue();
+    assertThat(p.bool("detach")).isTrue();
+  }
+
+  @Test
+  void body_privilegedReadOnlyAndCapabilities_goToHostConfigNormalised() throws Exception {
+    Object b = json("--privileged", "--read-only", "--cap-add", "net_admin", "--cap-add", "CAP_SYS_TIME",
+        "--cap-add", "NET_ADMIN", "--cap-drop", "all", "busybox");
+    Map<String, Object> h = hostConfig(b);
+    assertThat(h.get("Privileged")).isEqualTo(true);
+    assertThat(h.get("ReadonlyRootfs")).isEqualTo(true);
+    assertThat(h.get("CapAdd")).isEqualTo(List.of("CAP_NET_ADMIN", "CAP_SYS_TIME"));
+    assertThat(h.get("CapDrop")).isEqualTo(List.of("ALL"));
+    Map<String, Object> plain = hostConfig(json("--privileged=false", "busybox"));
+    assertThat(plain).doesNotContainKeys("Privileged", "ReadonlyRootfs", "CapAdd", "CapDrop", "ShmSize");
+  }
+
+  @Test
+  void body_shmSize_takesDockersRamUnits() throws Exception {
+    assertThat(hostConfig(json("--shm-size", "64m", "busybox")).get("ShmSize")).isEqualTo(64L << 20);
+    assertThat(hostConfig(json("--shm-size", "1.5GiB", "busybox")).get("ShmSize")).isEqualTo(3L << 29);
+    assertThat(hostConfig(json("--shm-size", "2 kb", "busybox")).get("ShmSize")).isEqualTo(2048L);
+    assertThat(hostConfig(json("--shm-size", "1000", "busybox")).get("ShmSize")).isEqualTo(1000L);
+    assertThatThrownBy(() -> json("--shm-size", "abc", "busybox")).isInstanceOf(UsageError.class)
+        .hasMessage("invalid argument \"abc\" for \"--shm-size\" flag: invalid size: 'abc'");
+    assertThatThrownBy(() -> json("--shm-size", "1x", "busybox"))
+        .hasMessage("invalid argument \"1x\" for \"--shm-size\" flag: invalid suffix: 'x'");
+    assertThatThrownBy(() -> json("--shm-size", "-1", "busybox"))
+        .hasMessage("invalid argument \"-1\" for \"--shm-size\" flag: invalid size: '-1'");
+    assertThatThrownBy(() -> json("--shm-size", "1.5.3k", "busybox"))
+        .hasMessage("invalid argument \"1.5.3k\" for \"--shm-size\" flag: strconv.ParseFloat: parsing \"1.5.3\": invalid syntax");
+  }
+
+  @Test
+  void body_stopSignalAndTimeout_goToConfigOnlyWhenGiven() throws Exception {
+    Object b = json("--stop-signal", "SIGINT", "--stop-timeout", "0x10", "busybox");
+    assertThat(JsonValues.string(b, "StopSignal")).isEqualTo("SIGINT");
+    assertThat(JsonValues.at(b, "StopTimeout")).isEqualTo(16L);
+    assertThat(JsonValues.at(json("--stop-timeout", "0", "busybox"), "StopTimeout")).isEqualTo(0L);
+    assertThat(map(json("busybox"))).doesNotContainKeys("StopSignal", "StopTimeout", "Healthcheck", "ExposedPorts");
+    assertThatThrownBy(() -> json("--stop-timeout", "ten", "busybox")).isInstanceOf(UsageError.class)
+        .hasMessage("invalid argument \"ten\" for \"--stop-timeout\" flag: strconv.ParseInt: parsing \"ten\": invalid syntax");
+  }
+
+  @Test
+  void body_noHealthcheck_sendsTestNone() throws Exception {
+    assertThat(JsonValues.at(json("--no-healthcheck", "busybox"), "Healthcheck")).isEqualTo(Map.of("Test", List.of("NONE")));
+  }
+
+  @Test
+  void body_expose_listsEveryPortOfEachRangeWithItsProtocol() throws Exception {
+    Object b = json("--expose", "80", "--expose", "7000-7002/udp", "--expose", "53/UDP", "--expose", "443/", "busybox");
+    assertThat(map(JsonValues.at(b, "ExposedPorts")).keySet())
+        .containsExactly("443/tcp", "53/UDP", "7000/udp", "7001/udp", "7002/udp", "80/tcp");
+    assertThatThrownBy(() -> json("--expose", "1:2", "busybox")).isInstanceOf(ContainerOptions.Invalid.class)
+        .hasMessage("invalid port format for --expose: 1:2");
+    assertThatThrownBy(() -> json("--expose", "abc", "busybox"))
+        .hasMessage("invalid range format for --expose: abc, error: strconv.ParseUint: parsing \"abc\": invalid syntax");
+    assertThatThrownBy(() -> json("--expose", "80-70", "busybox"))
+        .hasMessage("invalid range format for --expose: 80-70, error: invalid range specified for port: 80-70");
+    assertThatThrownBy(() -> json("--expose", "70000", "busybox"))
+        .hasMessage("invalid range format for --expose: 70000, error: strconv.ParseUint: parsing \"70000\": value out of range");
+    assertThatThrownBy(() -> json("--expose", "/udp", "busybox"))
+        .hasMessage("invalid range format for --expose: /udp, error: empty string specified for ports");
+  }
+
+  @Test
+  void body_labelFile_readFirstThenLabelsOverride(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("labels");
+    Files.writeString(f, "# comment\na=1\nbare\nb=from file\n");
+    Object b = json("--label-file", f.toString(), "-l", "b=2", "-l", "c", "busybox");
+    assertThat(JsonValues.at(b, "Labels")).isEqualTo(Map.of("a", "1", "b", "2", "c", ""));
+    Path bad = dir.resolve("bad");
+    Files.writeString(bad, "a b=1\n");
+    assertThatThrownBy(() -> json("--label-file", bad.toString(), "busybox"))
+        .hasMessage("invalid env file (" + bad + "): variable 'a b' contains whitespaces");
+    assertThatThrownBy(() -> json("-l", "a b=1", "busybox")).isInstanceOf(UsageError.class)
+        .hasMessage("invalid argument \"a b=1\" for \"-l, --label\" flag: label 'a b' contains whitespaces");
+  }
+
+  @Test
+  void body_acceptedDefaults_areSentAsDockerSendsThem() throws Exception {
+    Map<String, Object> h = hostConfig(json("--restart", "no", "--ipc", "private", "--cidfile", "/tmp/id", "busybox"));
+    assertThat(h.get("RestartPolicy")).isEqualTo(Map.of("Name", "no", "MaximumRetryCount", 0L));
+    assertThat(h.get("IpcMode")).isEqualTo("private");
+    assertThat(h.get("ContainerIDFile")).isEqualTo("/tmp/id");
+    assertThat(hostConfig(json("busybox"))).isEqualTo(Map.of("AutoRemove", false));
+  }
 }
