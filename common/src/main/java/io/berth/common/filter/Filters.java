@@ -72,6 +72,23 @@ public record Filters(Map<String, List<String>> values) {
     return values.getOrDefault(key, List.of());
   }
 
+  /**
+   * A boolean filter as Docker reads it: 0, 1, true or false, not both ways at once; false when
+   * absent.
+   */
+  public boolean bool(String key) {
+    List<String> vals = get(key);
+    if (vals.isEmpty()) {
+      return false;
+    }
+    boolean no = vals.contains("0") || vals.contains("false");
+    boolean yes = vals.contains("1") || vals.contains("true");
+    if (no == yes) {
+      throw new InvalidParameterException("invalid filter '" + key + "=" + vals + "'");
+    }
+    return yes;
+  }
+
   public boolean has(String key) {
     return values.containsKey(key) && !values.get(key).isEmpty();
   }

@@ -48,7 +48,7 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
 
   @Override
   public List<ImageSummary> imageList(boolean all, Filters filters) {
-    filters.validate(LIST_FILTERS);
+    filters.validate(LIST_FILTERS).bool("dangling");
     Map<String, Long> users = containers.all().stream()
         .collect(Collectors.groupingBy(c -> c.imageId(), Collectors.counting()));
     return images.list().stream()
@@ -62,10 +62,8 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
   }
 
   private static boolean matches(ImageRecord i, Filters f) {
-    for (String d : f.get("dangling")) {
-      if (d.equals("true") != i.repoTags().isEmpty()) {
-        return false;
-      }
+    if (f.has("dangling") && f.bool("dangling") != i.repoTags().isEmpty()) {
+      return false;
     }
     for (String r : f.get("reference")) {
       // Docker matches the familiar reference and, for a tagged one, its name alone too

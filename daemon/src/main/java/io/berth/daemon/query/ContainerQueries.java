@@ -30,16 +30,27 @@ public final class ContainerQueries {
 
   public List<ContainerSummary> list(ContainerListOptions o) {
     ContainerFilters.validate(o.filters());
+    Instant before = createdOf(o.filters().get("before"));
+    Instant since = createdOf(o.filters().get("since"));
     Instant now = Instant.now();
     boolean all = o.all() || o.limit() > 0 || o.filters().has("status") || o.filters().has("exited");
     Stream<Container> s = store.all().stream()
         .filter(c -> all || c.state().running())
-        .filter(c -> ContainerFilters.matches(c, o.filters(), imageIdOf))
+        .filter(c -> ContainerFilters.matches(c, o.filters(), imageIdOf, before, since))
         .sorted(Comparator.comparing(Container::created).reversed());
     if (o.limit() > 0) {
       s = s.limit(o.limit());
     }
     return s.map(c -> ContainerViews.summary(c, now)).toList();
+  }
+
+  /** The creation time of the container a before/since filter names (the last one given). */
+  private Instant createdOf(List<String> refs) {
+    Instant t = null;
+    for (String ref : refs) {
+      t = store.find(ref).created();
+    }
+    return t;
   }
 
   public ContainerInspect inspect(String ref) {

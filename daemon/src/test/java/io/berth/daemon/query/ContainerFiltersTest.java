@@ -34,7 +34,7 @@ class ContainerFiltersTest {
   }
 
   private static boolean matches(Container c, Filters f) {
-    return ContainerFilters.matches(c, f, NO_IMAGES);
+    return ContainerFilters.matches(c, f, NO_IMAGES, null, null);
   }
 
   @Test
@@ -107,8 +107,8 @@ class ContainerFiltersTest {
   void matches_ancestorResolvedThroughImageStore_matches() {
     Function<String, String> images = ref -> ref.equals("nginx") ? RUNNING.imageId() : null;
 
-    assertThat(ContainerFilters.matches(RUNNING, f("ancestor", "nginx"), images)).isTrue();
-    assertThat(ContainerFilters.matches(RUNNING, f("ancestor", "redis"), images)).isFalse();
+    assertThat(ContainerFilters.matches(RUNNING, f("ancestor", "nginx"), images, null, null)).isTrue();
+    assertThat(ContainerFilters.matches(RUNNING, f("ancestor", "redis"), images, null, null)).isFalse();
   }
 
   @Test
@@ -136,12 +136,35 @@ class ContainerFiltersTest {
   void validate_unknownStatus_isInvalidFilter() {
     assertThatThrownBy(() -> ContainerFilters.validate(f("status", "sleeping")))
         .isInstanceOf(InvalidParameterException.class)
-        .hasMessage("invalid filter 'status=sleeping'");
+        .hasMessage("invalid filter 'status=sleeping': invalid value for state (sleeping): must be one of "
+            + "created, running, paused, restarting, removing, exited, dead");
   }
 
   @Test
   void validate_knownKeys_pass() {
     ContainerFilters.validate(new Filters(Map.of("status", List.of("exited"), "label", List.of("a"),
         "ancestor", List.of("x"), "exited", List.of("0"), "name", List.of("n"), "id", List.of("1"))));
+  }
+
+  @Test
+  void validate_badValues_areDockersInvalidFilters() {
+    assertThatThrownBy(() -> ContainerFilters.validate(f("exited", "abc")))
+        .hasMessage("invalid filter 'exited=abc': strconv.Atoi: parsing \"abc\": invalid syntax");
+    assertThatThrownBy(() -> ContainerFilters.validate(f("is-task", "maybe")))
+        .hasMessage("invalid filter 'is-task=[maybe]'");
+    assertThatThrownBy(() -> ContainerFilters.validate(f("health", "fine")))
+        .hasMessageStartingWith("invalid filter 'health=fine': invalid value for health (fine)");
+  }
+
+  @Test
+  void matches_filtersForWhatBerthHasNot_matchAsForContainersWithoutThem() {
+    assertThat(matches(RUNNING, f("volume", "data"))).isFalse();
+    assertThat(matches(RUNNING, f("publish", "80"))).isFalse();
+    assertThat(matches(RUNNING, f("health", "none"))).isTrue();
+    assertThat(matches(RUNNING, f("health", "healthy"))).isFalse();
+    assertThat(matches(RUNNING, f("network", "none"))).isTrue();
+    assertThat(matches(RUNNING, f("network", "bridge"))).isFalse();
+    assertThat(matches(RUNNING, f("is-task", "false"))).isTrue();
+    assertThat(matches(RUNNING, f("is-task", "true"))).isFalse();
   }
 }
