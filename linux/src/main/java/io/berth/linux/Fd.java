@@ -23,6 +23,10 @@ public final class Fd {
   private static final MethodHandle WRITE =
       Native.errnoHandle("write", FunctionDescriptor.of(LONG, INT, PTR, LONG));
   private static final MethodHandle CLOSE = Native.handle("close", FunctionDescriptor.of(INT, INT));
+  private static final MethodHandle OPEN =
+      Native.errnoHandle("open", FunctionDescriptor.of(INT, PTR, INT));
+  private static final int O_WRONLY = 01;
+  private static final int O_NONBLOCK = 04000;
 
   private Fd() {}
 
@@ -90,6 +94,28 @@ public final class Fd {
       }
     } catch (Throwable t) {
       throw Native.rethrow(t);
+    }
+  }
+
+  /**
+   * Writes one message to a FIFO that someone reads, never waiting: without a reader the open
+   * fails (ENXIO) instead of blocking the calling carrier thread.
+   */
+  public static void writeFifo(java.nio.file.Path fifo, byte[] message) {
+    int fd;
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment err = Native.errnoSegment(a);
+      fd = (int) OPEN.invokeExact(err, a.allocateFrom(fifo.toString()), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+      if (fd < 0) {
+        throw Native.fail("open", fifo.toString(), err);
+      }
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+    try {
+      write(fd, message);
+    } finally {
+      close(fd);
     }
   }
 

@@ -175,6 +175,16 @@ public final class RuncRuntime implements AutoCloseable {
     }
   }
 
+  /** Resizes a TTY container's terminal: conmon reads "1 height width" from the bundle's ctl FIFO. */
+  public void resize(String id, int height, int width) {
+    try {
+      io.berth.linux.Fd.writeFifo(paths.bundle(id).resolve("ctl"),
+          ("1 " + height + " " + width + "\n").getBytes(StandardCharsets.US_ASCII));
+    } catch (RuntimeException e) {
+      throw new OciError("cannot resize the terminal of " + id + ": " + e.getMessage());
+    }
+  }
+
   /** Ids of the containers runc has state for. */
   public List<String> list() {
     try (var dirs = Files.list(paths.runcRoot())) {

@@ -66,6 +66,11 @@ public final class FakeContainerBackend implements ContainerBackend {
   }
 
   @Override
+  public void containerResize(String ref, int height, int width) {
+    call("resize " + ref + " " + height + "x" + width);
+  }
+
+  @Override
   public void containerKill(String ref, String signal) {
     call("kill " + ref);
     killSignal = signal;

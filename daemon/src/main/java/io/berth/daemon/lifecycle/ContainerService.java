@@ -81,6 +81,11 @@ public final class ContainerService implements ContainerBackend {
   }
 
   @Override
+  public void containerResize(String ref, int height, int width) {
+    runner.resize(ref, height, width);
+  }
+
+  @Override
   public List<ContainerSummary> containerList(ContainerListOptions options) {
     return queries.list(options);
   }

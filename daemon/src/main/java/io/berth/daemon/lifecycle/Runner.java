@@ -341,6 +341,17 @@ public final class Runner {
     }
   }
 
+  /** A terminal's new size; only a TTY has one (for others there is nothing to do, as in Docker). */
+  public void resize(String ref, int height, int width) {
+    Container c = store.find(ref);
+    if (!c.state().running()) {
+      throw new ConflictException("Container " + c.id() + " is not running");
+    }
+    if (c.config().tty() && height > 0 && width > 0) {
+      runtime.resize(c.id(), height, width);
+    }
+  }
+
   /** Restart: stop without --rm taking the container away, then start. */
   public void restart(String ref, ContainerStopOptions opts) {
     String id = store.find(ref).id();

@@ -25,6 +25,9 @@ public interface ContainerBackend {
 
   void containerRemove(String ref, boolean force, boolean volumes);
 
+  /** Resizes the container's terminal; 409 when it is not running. */
+  void containerResize(String ref, int height, int width);
+
   /** Registers a waiter (failing at once if there is no such container); await blocks. */
   Waiter containerWait(String ref, WaitCondition condition);
 

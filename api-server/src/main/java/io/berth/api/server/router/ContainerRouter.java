@@ -51,7 +51,7 @@ public final class ContainerRouter implements Router {
         Route.delete("/containers/{name}", this::containerDelete),
         Route.get("/containers/{name}/logs", this::containerLogs),
         Route.post("/containers/{name}/attach", this::containerAttach),
-        Route.post("/containers/{name}/resize", r -> r.response().status(200)));
+        Route.post("/containers/{name}/resize", this::containerResize));
   }
 
   private void containerCreate(ApiRequest r) throws IOException {
@@ -139,6 +139,22 @@ public final class ContainerRouter implements Router {
       }
       out.write(VersionedJson.bytes(result, r.version()));
       out.write('\n');
+    }
+  }
+
+  /** dockerd parses both sizes with Go's Atoi and reports its words, an absent one included. */
+  private void containerResize(ApiRequest r) {
+    int height = atoi(r.query("h", ""));
+    int width = atoi(r.query("w", ""));
+    backend.containerResize(r.path("name"), height, width);
+    r.response().status(200);
+  }
+
+  private static int atoi(String s) {
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      throw new InvalidParameterException("strconv.Atoi: parsing \"" + s + "\": invalid syntax");
     }
   }
 
