@@ -97,6 +97,16 @@ public record ApiRequest(
     return http.body();
   }
 
+  /** dockerd's rule: a body on a JSON endpoint must say it is JSON (parameters aside). */
+  private void checkJsonContentType() {
+    String ct = http.header("Content-Type");
+    String mime = ct == null ? "" : ct.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (!mime.equals("application/json")) {
+      throw new InvalidParameterException("unsupported Content-Type header (" + (ct == null ? "" : ct)
+          + "): must be 'application/json'");
+    }
+  }
+
   /** A small JSON body (capped); an empty body reads as null. */
   public <T> T json(Class<T> type) throws IOException {
     byte[] data = http.body().readNBytes(MAX_JSON + 1);
@@ -106,6 +116,7 @@ public record ApiRequest(
     if (data.length == 0) {
       return null;
     }
+    checkJsonContentType();
     try {
       return Json.parse(data, type);
     } catch (IllegalArgumentException e) {

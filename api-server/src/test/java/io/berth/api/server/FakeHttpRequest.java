@@ -53,7 +53,9 @@ public final class FakeHttpRequest implements HttpRequest {
     return this;
   }
 
+  /** A JSON body, with the Content-Type every client sends for one (unless set already). */
   public FakeHttpRequest body(String s) {
+    headers.putIfAbsent("Content-Type", "application/json");
     return body(s.getBytes(StandardCharsets.UTF_8));
   }
 

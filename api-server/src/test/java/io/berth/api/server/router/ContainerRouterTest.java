@@ -113,6 +113,35 @@ class ContainerRouterTest {
     assertThat(api.containers.createdHost.privileged()).isTrue();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded"})
+  void containerCreate_notJsonContentType_is400InDockersWords(String type) {
+    FakeHttpResponse r = api.call(FakeHttpRequest.post("/v1.51/containers/create")
+        .header("Content-Type", type).body("{\"Image\":\"busybox\"}"));
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("message").asText())
+        .isEqualTo("unsupported Content-Type header (" + type + "): must be 'application/json'");
+  }
+
+  @Test
+  void containerCreate_jsonWithCharset_isAccepted() {
+    FakeHttpResponse r = api.call(FakeHttpRequest.post("/v1.51/containers/create")
+        .header("Content-Type", "application/json; charset=utf-8").body("{\"Image\":\"busybox\"}"));
+
+    assertThat(r.status()).isEqualTo(201);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h=abc&w=80", "w=80"})
+  void containerResize_badSize_is400WithAtoiWords(String query) {
+    FakeHttpResponse r = api.call(FakeHttpRequest.post("/v1.51/containers/web/resize?" + query));
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("message").asText()).startsWith("strconv.Atoi: parsing ");
+    assertThat(api.containers.calls).isEmpty();
+  }
+
   @Test
   void containerCreate_noHostConfig_usesEmptyHostConfig() {
     api.call(FakeHttpRequest.post("/containers/create").body("{\"Image\":\"busybox\"}"));
