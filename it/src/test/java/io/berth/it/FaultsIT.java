@@ -295,6 +295,49 @@ class FaultsIT extends SharedDaemon {
   // ---- files go with the container --------------------------------------------------------
 
   @Test
+  void abandonedWaits_releaseEverythingTheyHeld() throws Exception {
+    String id = docker("run", "-d", "busybox", "sleep", "300").out().strip();
+    byte[] request = ("POST /v1.50/containers/" + id + "/wait?condition=next-exit HTTP/1.1\r\n"
+        + "Host: berth\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    List<java.nio.channels.SocketChannel> clients = new ArrayList<>();
+    try {
+      for (int i = 0; i < 1000; i++) {
+        var ch = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(daemon.socket()));
+        clients.add(ch);
+        ch.write(java.nio.ByteBuffer.wrap(request));
+        // the headers come at once: the wait is registered
+        var buf = java.nio.ByteBuffer.allocate(1024);
+        while (!new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).contains("\r\n\r\n")) {
+          assertThat(ch.read(buf)).isNotNegative();
+        }
+      }
+      assertThat(waitingHandlers()).isGreaterThanOrEqualTo(1000);
+    } finally {
+      for (var ch : clients) {
+        ch.close();
+      }
+    }
+    Wait.until(Duration.ofSeconds(30), () -> waitingHandlers() == 0, "every abandoned wait to end");
+    assertThat(inspect(id).path("State").path("Status").asText()).isEqualTo("running");
+  }
+
+  /** Request threads still in a container wait, from a dump that lists virtual threads too. */
+  private static long waitingHandlers() throws Exception {
+    Path dump = Files.createTempFile("berthd-threads", ".txt");
+    Files.delete(dump);
+    try {
+      Cmd jcmd = Cmd.run(Map.of(), null, List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+          String.valueOf(daemon.pid()), "Thread.dump_to_file", dump.toString()));
+      assertThat(jcmd.exit()).as(jcmd.out() + jcmd.err()).isZero();
+      try (Stream<String> lines = Files.lines(dump)) {
+        return lines.filter(l -> l.contains("ContainerRouter.containerWait")).count();
+      }
+    } finally {
+      Files.deleteIfExists(dump);
+    }
+  }
+
+  @Test
   void hundredAutoRemovedRuns_leaveNothingBehind() throws Exception {
     Map<String, Set<String>> before = perContainerEntries();
     int runs = 100;
