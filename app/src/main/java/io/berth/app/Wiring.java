@@ -71,7 +71,8 @@ public final class Wiring implements AutoCloseable {
     var runner = new Runner(store, images, runtime, specs);
     closeables.add(new ExitWatcher(runtime, runner::exited));
     new Reconciler(store, images, runtime, runner).reconcile();
-    var queries = new ContainerQueries(store, images::imageIdOrNull, images::rwDirOf);
+    var queries = new ContainerQueries(store, images::imageIdOrNull, images::rwDirOf,
+        images::rwSizeOf, images::imageSizeOf);
     var containers = new ContainerService(store, images, runner, queries,
         new LogsService(store, runner), new AttachService(store, runner, runtime));
     var system = new SystemService(store, images::count, config.dataRoot(), runcVersion(config.runc()),

@@ -41,6 +41,39 @@ class DockerCliIT extends SharedDaemon {
   }
 
   @Test
+  void ps_sizeAndCommand_asDockerShowsThem() throws Exception {
+    String id = docker("run", "-d", "busybox", "sh", "-c", "echo 12345 > /f; sleep 30").out().strip();
+    try {
+      Wait.until(java.time.Duration.ofSeconds(10), () -> docker("ps", "-s", "--filter", "id=" + id,
+          "--format", "{{.Size}}").out().startsWith("6B (virtual "), "the written file to count");
+      assertThat(docker("ps", "--filter", "id=" + id, "--format", "{{.Command}}").out().strip())
+          .isEqualTo("\"sh -c 'echo 12345 >…\"");
+    } finally {
+      docker("rm", "-f", id);
+    }
+  }
+
+  @Test
+  void run_unsupportedOptions_areRefusedNamingThem() throws Exception {
+    for (List<String> opts : List.of(List.of("-v", "/tmp:/x"), List.of("-m", "10m"), List.of("-p", "8080:80"),
+        List.of("--restart", "always"), List.of("--pid", "host"), List.of("--init"))) {
+      // without --rm, which the CLI itself refuses beside --restart: a refused create leaves nothing
+      List<String> argv = new ArrayList<>(List.of("run"));
+      argv.addAll(opts);
+      argv.addAll(List.of("busybox", "true"));
+      Cmd r = docker(argv.toArray(String[]::new));
+      assertThat(r.exit()).as(opts.toString()).isEqualTo(125);
+      assertThat(r.err()).as(opts.toString()).contains("berth does not support");
+    }
+    Cmd sometimes = docker("run", "--restart", "sometimes", "busybox", "true");
+    assertThat(sometimes.exit()).isEqualTo(125);
+    assertThat(sometimes.err()).contains("invalid restart policy: unknown policy 'sometimes'");
+    Cmd relative = docker("run", "--rm", "-w", "relative", "busybox", "true");
+    assertThat(relative.err())
+        .contains("the working directory 'relative' is invalid, it needs to be an absolute path");
+  }
+
+  @Test
   void run_nonZeroExit_passesExitCode() throws Exception {
     Cmd r = docker("run", "--rm", "busybox", "sh", "-c", "echo out; echo err >&2; exit 3");
     assertThat(r.out()).isEqualTo("out\n");

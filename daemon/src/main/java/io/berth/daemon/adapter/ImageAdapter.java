@@ -246,6 +246,35 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
     return images.layers().rw(containerId).map(r -> r.mergedDir().getParent().toString()).orElse("");
   }
 
+  /** Bytes in a container's writable layer, as {@code ps -s} shows them (regular files). */
+  public long rwSizeOf(String containerId) {
+    String dir = rwDirOf(containerId);
+    if (dir.isEmpty()) {
+      return 0;
+    }
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(dir, "diff"))) {
+      return files.mapToLong(p -> {
+        try {
+          var a = java.nio.file.Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
+              java.nio.file.LinkOption.NOFOLLOW_LINKS);
+          return a.isRegularFile() ? a.size() : 0;
+        } catch (java.io.IOException e) {
+          return 0; // removed while walking
+        }
+      }).sum();
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return 0;
+    }
+  }
+
+  public long imageSizeOf(String imageId) {
+    try {
+      return images.inspect(imageId).size();
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
   public int count() {
     return images.list().size();
   }

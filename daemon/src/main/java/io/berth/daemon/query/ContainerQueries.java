@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /** List and inspect: read snapshots only, never a lock. */
@@ -16,16 +17,23 @@ public final class ContainerQueries {
   private final ContainerStore store;
   private final Function<String, String> imageIdOf;
   private final Function<String, String> rwDirOf;
+  private final ToLongFunction<String> rwSizeOf;
+  private final ToLongFunction<String> imageSizeOf;
 
   /**
    * @param imageIdOf an image reference's id, or null (for the ancestor filter)
    * @param rwDirOf a container's writable-layer directory (for GraphDriver in inspect)
+   * @param rwSizeOf the bytes in a container's writable layer (for {@code size=1})
+   * @param imageSizeOf an image's size by id (for {@code size=1})
    */
   public ContainerQueries(ContainerStore store, Function<String, String> imageIdOf,
-      Function<String, String> rwDirOf) {
+      Function<String, String> rwDirOf, ToLongFunction<String> rwSizeOf,
+      ToLongFunction<String> imageSizeOf) {
     this.store = store;
     this.imageIdOf = imageIdOf;
     this.rwDirOf = rwDirOf;
+    this.rwSizeOf = rwSizeOf;
+    this.imageSizeOf = imageSizeOf;
   }
 
   public List<ContainerSummary> list(ContainerListOptions o) {
@@ -41,7 +49,13 @@ public final class ContainerQueries {
     if (o.limit() > 0) {
       s = s.limit(o.limit());
     }
-    return s.map(c -> ContainerViews.summary(c, now)).toList();
+    return s.map(c -> {
+      if (!o.size()) {
+        return ContainerViews.summary(c, now, null, null);
+      }
+      long rw = rwSizeOf.applyAsLong(c.id());
+      return ContainerViews.summary(c, now, rw, rw + imageSizeOf.applyAsLong(c.imageId()));
+    }).toList();
   }
 
   /** The creation time of the container a before/since filter names (the last one given). */

@@ -47,11 +47,16 @@ public final class ContainerViews {
   }
 
   public static ContainerSummary summary(Container c, Instant now) {
+    return summary(c, now, null, null);
+  }
+
+  /** With {@code SizeRw}/{@code SizeRootFs} when the client asked for sizes (null: left out). */
+  public static ContainerSummary summary(Container c, Instant now, Long sizeRw, Long sizeRootFs) {
     return new ContainerSummary(c.id(), List.of("/" + c.name()), c.config().image(), c.imageId(),
         command(c), c.created().getEpochSecond(), List.of(),
         c.config().labels() == null ? Map.of() : c.config().labels(), c.state().status(),
         status(c, now), new ContainerSummary.SummaryHostConfig(c.networkMode()),
-        new ContainerSummary.SummaryNetworkSettings(Map.of()), List.of(), null, null);
+        new ContainerSummary.SummaryNetworkSettings(Map.of()), List.of(), sizeRw, sizeRootFs);
   }
 
   public static ContainerInspect inspect(Container c, String graphDir) {
