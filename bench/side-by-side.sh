@@ -1,0 +1,488 @@
+#!/usr/bin/env bash
+# Berth against Debian's Docker 20.10 (docker.io: dockerd, containerd, runc), in one sitting, with
+# the same client (the docker CLI) against both daemons, so that what is compared is the daemons.
+# Prints one table: medians per row, and the ratio Docker/Berth (above 1: Berth is faster or
+# smaller; every row is lower-is-better).
+#
+#   bench/side-by-side.sh [--n N] [--batch-reps R] [--starts S] [--warmup W] [--after-runs [K]]
+#
+#   --n N            timed runs per row (default 7), after WARMUP (default 2) untimed ones
+#   --batch-reps R   repetitions of the 50-container rows (default 1)
+#   --starts S       daemon starts timed to the first answered /_ping (default 3)
+#   --warmup W       `run --rm` calls each daemon gets before anything is measured (default 30)
+#   --after-runs [K] also: berthd's RSS after K more `run --rm` (default K 1000), idle and with
+#                    50 running containers (the project's goals: < 64 MiB and < 80 MiB)
+#   --hold-build-lock  hold /tmp/berth-build.lock for the whole run, so that no build or test that
+#                    takes it (see the README) competes for the CPU while this measures
+# Environment: N, WARMUP, BATCH_REPS, STARTS, DAEMON_WARMUP, AFTER_RUNS as the flags; TRACE=1
+# prints every command's time; BERTHD, DOCKERD, DOCKER (the client), JAVA_HOME.
+#
+# berthd: $BERTHD if set, else this checkout's build output (app/target, copied under the build
+# lock so that a concurrent build cannot change it mid-run; needs a prior `./mvnw install`) with
+# packaging/berthd.sh as launcher and, when that takes one, an AOT cache from a training run as
+# install.sh makes it, else /usr/local/bin/berthd. Docker: dockerd from docker.io, installed with
+# apt if missing (services are not started: a policy-rc.d says no while apt runs). Both daemons
+# run on roots of their own:
+#   berthd   data /tmp/berth-bench-vs/data, exec root and socket /run/berth-bench-vs
+#   dockerd  data /tmp/berth-bench-docker/data, exec root and socket /run/berth-bench-docker, its
+#            own containerd (managed by dockerd under the exec root), --config-file of its own,
+#            --iptables=false --ip6tables=false --bridge=none --ip-forward=false: no host
+#            networking is touched; containers go under the cgroup parent berth-bench-docker.
+# Everything started is stopped and unmounted on exit, also on failure or Ctrl-C.
+# Docker gets Berth's busybox: the one layer of Berth's bootstrapped busybox:latest, tarred from
+# Berth's data root and `docker import`ed with the same Cmd and Env.
+set -euo pipefail
+export LC_ALL=C
+unset DOCKER_HOST DOCKER_CONTEXT
+SELF=$(readlink -f "$0")
+cd "$(dirname "$SELF")/.."
+START_ALL=${EPOCHREALTIME/./}
+phase() { echo "[$(((${EPOCHREALTIME/./} - START_ALL) / 1000000)) s] $*"; }
+
+N=${N:-7}; WARMUP=${WARMUP:-2}; BATCH_REPS=${BATCH_REPS:-1}; STARTS=${STARTS:-3}
+DAEMON_WARMUP=${DAEMON_WARMUP:-30}; AFTER_RUNS=${AFTER_RUNS:-0}; HOLD_LOCK=0
+LOCK=/tmp/berth-build.lock
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --n) N=$2; shift 2 ;;
+    --batch-reps) BATCH_REPS=$2; shift 2 ;;
+    --starts) STARTS=$2; shift 2 ;;
+    --warmup) DAEMON_WARMUP=$2; shift 2 ;;
+    --after-runs)
+      if [[ "${2:-}" =~ ^[0-9]+$ ]]; then AFTER_RUNS=$2; shift 2; else AFTER_RUNS=1000; shift; fi ;;
+    --hold-build-lock) HOLD_LOCK=1; shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$SELF" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "side-by-side.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+for v in N BATCH_REPS STARTS; do
+  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || { echo "side-by-side.sh: $v must be a positive number" >&2; exit 2; }
+done
+[ "$(id -u)" = 0 ] || { echo "side-by-side.sh: run as root" >&2; exit 1; }
+
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+DOCKER=${DOCKER:-/usr/local/bin/docker}
+DOCKERD=${DOCKERD:-/usr/sbin/dockerd}
+BB=/tmp/berth-bench-vs; BR=/run/berth-bench-vs; BSOCK=$BR/berth.sock
+DB=/tmp/berth-bench-docker; DR=/run/berth-bench-docker; DSOCK=$DR/docker.sock
+CGPARENT=berth-bench-docker
+LOGS=/tmp/berth-bench-vs-logs # the daemons' logs, kept after the run
+declare -A HOSTS=([berth]="unix://$BSOCK" [docker]="unix://$DSOCK")
+BATCH=50
+
+# --- Docker 20.10 from Debian, installed when missing (services never started by apt) ---------
+if ! [ -x "$DOCKERD" ] || ! command -v containerd >/dev/null || ! command -v containerd-shim-runc-v2 >/dev/null; then
+  echo "side-by-side.sh: installing docker.io (dockerd, containerd) with apt"
+  policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    policy=/usr/sbin/policy-rc.d; printf '#!/bin/sh\nexit 101\n' >"$policy"; chmod 755 "$policy"
+  fi
+  rc=0
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null; } || rc=$?
+  [ -n "$policy" ] && rm -f "$policy"
+  [ "$rc" = 0 ] || { echo "side-by-side.sh: apt-get install docker.io failed" >&2; exit 1; }
+fi
+for t in "$DOCKER" "$DOCKERD" containerd containerd-shim-runc-v2 runc conmon curl flock; do
+  command -v "$t" >/dev/null || { echo "side-by-side.sh: missing $t" >&2; exit 1; }
+done
+
+# --- processes and mounts --------------------------------------------------------------------
+# pids of processes named $1 (argv[0]'s last part) whose command line mentions $2
+procs() {
+  local p a
+  for p in /proc/[0-9]*; do
+    mapfile -d '' a 2>/dev/null <"$p/cmdline" || continue
+    [ "${#a[@]}" -gt 0 ] && [ "${a[0]##*/}" = "$1" ] || continue
+    case " ${a[*]} " in *"$2"*) echo "${p#/proc/}" ;; esac
+  done
+}
+# what this bench starts, found by the roots on its command line (nothing else has them)
+bench_procs() {
+  local n r
+  for n in java dockerd containerd containerd-shim-runc-v2 conmon runc; do
+    for r in "$BB" "$BR" "$DB" "$DR"; do procs "$n" "$r"; done
+  done | sort -u
+}
+alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+stop_pid() { # pid, seconds before SIGKILL
+  alive "$1" || return 0
+  kill -TERM "$1" 2>/dev/null || true
+  local i
+  for ((i = 0; i < $2 * 20; i++)); do alive "$1" || break; sleep 0.05; done
+  alive "$1" && kill -KILL "$1" 2>/dev/null
+  wait "$1" 2>/dev/null || true
+}
+unmount_under() {
+  local root m
+  for root in "$@"; do
+    # mount points are field 5 of mountinfo; deepest first
+    for m in $(awk -v r="$root" 'index($5, r) == 1 {print $5}' /proc/self/mountinfo | sort -r); do
+      umount -l "$m" 2>/dev/null || true
+    done
+  done
+}
+cleanup() {
+  set +e
+  trap - EXIT INT TERM
+  if alive "${BPID:-}"; then
+    ids=$(timeout 30 "$DOCKER" -H "${HOSTS[berth]}" ps -aq 2>/dev/null)
+    [ -n "$ids" ] && timeout 60 "$DOCKER" -H "${HOSTS[berth]}" rm -f $ids >/dev/null 2>&1
+  fi
+  if alive "${DPID:-}"; then
+    ids=$(timeout 30 "$DOCKER" -H "${HOSTS[docker]}" ps -aq 2>/dev/null)
+    [ -n "$ids" ] && timeout 60 "$DOCKER" -H "${HOSTS[docker]}" rm -f $ids >/dev/null 2>&1
+  fi
+  stop_pid "${BPID:-}" 15
+  stop_pid "${DPID:-}" 30 # dockerd stops the containerd it started
+  # whatever is left (a run killed before it could clean up): containers first, then monitors
+  local r id p
+  for r in "$BR/runc" "$DR/runtime-runc/moby"; do
+    [ -d "$r" ] || continue
+    for id in $(runc --root "$r" list -q 2>/dev/null); do runc --root "$r" delete -f "$id" >/dev/null 2>&1; done
+  done
+  for p in $(bench_procs); do kill -KILL "$p" 2>/dev/null; done
+  sleep 0.2
+  unmount_under "$BB" "$BR" "$DB" "$DR"
+  if [ -d "$BB" ] || [ -d "$DB" ]; then
+    mkdir -p "$LOGS"; cp "$BB/berthd.log" "$DB/dockerd.log" "$LOGS/" 2>/dev/null
+  fi
+  rm -rf "$BB" "$BR" "$DB" "$DR"
+  rmdir /sys/fs/cgroup/*/"$CGPARENT" 2>/dev/null
+  [ -d /run/containerd/s ] && rmdir /run/containerd/s /run/containerd 2>/dev/null
+  return 0
+}
+if [ "$HOLD_LOCK" = 1 ]; then
+  echo "side-by-side.sh: waiting for $LOCK"
+  exec 9>>"$LOCK"
+  flock -w 1800 9 || { echo "side-by-side.sh: $LOCK still held after 30 min" >&2; exit 1; }
+fi
+cleanup
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+mkdir -p "$BB" "$BR" "$DB" "$DR"
+OUT=$BB/out; ERR=$BB/err
+
+# --- berthd: this checkout's build, copied under the build lock ------------------------------
+if [ -n "${BERTHD:-}" ]; then
+  BERTHD_BIN=$BERTHD
+elif compgen -G 'app/target/berth-app-*.jar' >/dev/null && [ -d app/target/lib ]; then
+  mkdir -p "$BB/lib/daemon"
+  if [ "$HOLD_LOCK" = 1 ]; then
+    cp app/target/lib/*.jar app/target/berth-app-*.jar "$BB/lib/daemon/"
+  else
+    flock -n "$LOCK" true || echo "side-by-side.sh: waiting for $LOCK (a build is running) to copy app/target"
+    flock -w 900 "$LOCK" cp app/target/lib/*.jar app/target/berth-app-*.jar "$BB/lib/daemon/"
+  fi
+  sed "s#@JAVA@#$JAVA_HOME/bin/java#g; s#@LIB@#$BB#g" packaging/berthd.sh >"$BB/berthd"
+  chmod 755 "$BB/berthd"
+  BERTHD_BIN=$BB/berthd
+  # as install.sh does: the first berthd (which bootstraps the image) is the AOT training run
+  grep -q BERTHD_AOT_OUTPUT packaging/berthd.sh && TRAIN_AOT=$BB/berthd.aot
+elif [ -x /usr/local/bin/berthd ]; then
+  BERTHD_BIN=/usr/local/bin/berthd
+else
+  echo "side-by-side.sh: no berthd: build first (./mvnw -B install -DskipTests) or set BERTHD" >&2; exit 1
+fi
+printf '{"deprecated-key-path": "%s/key.json"}\n' "$DB" >"$DB/daemon.json" # else /etc/docker/key.json
+
+# --- measuring ---------------------------------------------------------------------------------
+FAILURES=()
+# q CMD...: runs CMD (stdout in $OUT, stderr in $ERR), its time in Q_US (microseconds)
+q() {
+  local rc=0 t0 t1
+  t0=${EPOCHREALTIME/./}
+  "$@" >"$OUT" 2>"$ERR" || rc=$?
+  t1=${EPOCHREALTIME/./}
+  Q_US=$((t1 - t0))
+  if [ -n "${TRACE:-}" ]; then local c="$*"; echo "  $((Q_US / 1000)) ms: ${c:0:150}" >&2; fi
+  if [ "$rc" != 0 ]; then
+    local msg
+    if [ "$1" = dk ]; then msg="exit $rc: docker -H ${HOSTS[$2]} ${*:3}"; else msg="exit $rc: $*"; fi
+    [ "${#msg}" -gt 300 ] && msg="${msg:0:300}..."
+    msg+=$'\n'"$(tail -c 2000 "$ERR")"
+    FAILURES+=("$msg")
+    echo "  failed, $msg" >&2
+  fi
+  return "$rc"
+}
+dk() { local s=$1; shift; "$DOCKER" -H "${HOSTS[$s]}" "$@"; }
+median() { sort -n | awk '{a[NR] = $1} END {if (NR) print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+declare -A RES NOTE
+ROWS=()
+addrow() { local r; for r in "${ROWS[@]}"; do [ "$r" = "$1" ] && return 0; done; ROWS+=("$1"); }
+put_ms() { # row side (samples in $SAMPLES, microseconds)
+  addrow "$1"
+  RES["$1|$2"]=$(printf '%s\n' "${SAMPLES[@]}" | median | awk '{printf "%.1f ms", $1 / 1000}')
+}
+put_s() { # row side: seconds
+  addrow "$1"
+  RES["$1|$2"]=$(printf '%s\n' "${SAMPLES[@]}" | median | awk '{printf "%.2f s", $1 / 1000000}')
+}
+put_kib() { addrow "$1"; RES["$1|$2"]=$(awk -v k="$3" 'BEGIN {printf "%.1f MiB", k / 1024}'); }
+put_fail() { addrow "$1"; RES["$1|$2"]="failed"; }
+
+# rep ROW SIDE FN: WARMUP + N calls of FN SIDE; FN sets Q_US to the part it times
+rep() {
+  local row=$1 s=$2 fn=$3 i
+  SAMPLES=()
+  for ((i = 1; i <= WARMUP + N; i++)); do
+    "$fn" "$s" || { put_fail "$row" "$s"; return 0; }
+    if ((i > WARMUP)); then SAMPLES+=("$Q_US"); fi
+  done
+  put_ms "$row" "$s"
+}
+one_run() { q dk "$1" run --rm --network none busybox true; }
+one_create() {
+  q dk "$1" create --network none busybox true || return 1
+  local t=$Q_US id; id=$(<"$OUT")
+  q dk "$1" rm -f "$id" || return 1
+  Q_US=$t
+}
+one_start() {
+  q dk "$1" create --network none busybox true || return 1
+  local id; id=$(<"$OUT")
+  q dk "$1" start -a "$id" || return 1
+  local t=$Q_US
+  q dk "$1" rm -f "$id" || return 1
+  Q_US=$t
+}
+one_ps() { q dk "$1" ps -a; }
+one_logs() { q dk "$1" logs "$LOGS_ID"; }
+
+kib() { awk -v f="$2" '$1 == f":" {print $2; exit}' "$1" 2>/dev/null || true; } # file field
+rss() { kib "/proc/$1/status" VmRSS; }
+pss() { kib "/proc/$1/smaps_rollup" Pss; }
+sum_rss() { local p t=0 v; for p in "$@"; do v=$(rss "$p"); t=$((t + ${v:-0})); done; echo "$t"; }
+containerd_pid() { procs containerd "$DR/containerd/containerd.toml" | head -1; }
+daemon_rss() { # side: KiB (Docker: dockerd + containerd)
+  if [ "$1" = berth ]; then sum_rss "$BPID"; else sum_rss "$DPID" "$(containerd_pid)"; fi
+}
+monitors() { if [ "$1" = berth ]; then procs conmon "$BR/"; else procs containerd-shim-runc-v2 "$DR/"; fi; }
+avg_monitor() { # side, rss|pss: MON_KIB, the mean KiB over the MON_COUNT monitors now running
+  local p n=0 t=0 v
+  for p in $(monitors "$1"); do
+    v=$("$2" "$p")
+    if [ -n "$v" ]; then t=$((t + v)); n=$((n + 1)); fi
+  done
+  MON_COUNT=$n
+  MON_KIB=0
+  if [ "$n" -gt 0 ]; then MON_KIB=$((t / n)); fi
+}
+ping() { curl -sf -o /dev/null --max-time 5 --unix-socket "$1" http://d/_ping; }
+wait_ping() { # socket pid: until the first answered /_ping
+  local i
+  for ((i = 0; i < 6000; i++)); do
+    alive "$2" || return 1
+    ping "$1" && return 0
+    sleep 0.01
+  done
+  return 1
+}
+start_berthd() {
+  local t0=${EPOCHREALTIME/./}
+  BERTHD_AOT_OUTPUT=${AOT_OUT:-} "$BERTHD_BIN" -H "${HOSTS[berth]}" --data-root "$BB/data" --exec-root "$BR" --pidfile "$BR/berthd.pid" \
+    --log-level warn >>"$BB/berthd.log" 2>&1 9>&- &
+  BPID=$!
+  wait_ping "$BSOCK" "$BPID" || { tail -20 "$BB/berthd.log" >&2; echo "side-by-side.sh: berthd did not start" >&2; exit 1; }
+  START_US=$((${EPOCHREALTIME/./} - t0))
+}
+start_dockerd() {
+  local t0=${EPOCHREALTIME/./}
+  "$DOCKERD" --config-file "$DB/daemon.json" --data-root "$DB/data" --exec-root "$DR" -H "${HOSTS[docker]}" \
+    --pidfile "$DR/dockerd.pid" --iptables=false --ip6tables=false --bridge=none --ip-forward=false \
+    --ip-masq=false --userland-proxy=false --cgroup-parent="/$CGPARENT" --shutdown-timeout 2 \
+    --log-level warn >>"$DB/dockerd.log" 2>&1 9>&- &
+  DPID=$!
+  wait_ping "$DSOCK" "$DPID" || { tail -20 "$DB/dockerd.log" >&2; echo "side-by-side.sh: dockerd did not start" >&2; exit 1; }
+  START_US=$((${EPOCHREALTIME/./} - t0))
+}
+
+# --- the daemons, their image, their start time -----------------------------------------------
+phase "starting berthd ($BERTHD_BIN) and dockerd ($DOCKERD) on roots of their own"
+AOT_OUT=${TRAIN_AOT:-}
+start_berthd
+AOT_OUT=
+curl -sf --unix-socket "$BSOCK" -X POST 'http://d/images/bootstrap?name=busybox' >"$BB/bootstrap.log" ||
+  { cat "$BB/bootstrap.log" >&2; echo "side-by-side.sh: busybox bootstrap on berthd failed" >&2; exit 1; }
+layer=$(dk berth image inspect -f '{{index .RootFS.Layers 0}}' busybox:latest | sed 's/^sha256://')
+cmd=$(dk berth image inspect -f '{{json .Config.Cmd}}' busybox:latest)
+mapfile -t envs < <(dk berth image inspect -f '{{range .Config.Env}}{{println .}}{{end}}' busybox:latest | sed '/^$/d')
+start_dockerd
+changes=()
+[ "$cmd" != null ] && changes+=(--change "CMD $cmd")
+for e in "${envs[@]}"; do changes+=(--change "ENV $e"); done
+tar -C "$BB/data/image/layers/$layer/diff" --numeric-owner -cf - . | dk docker import "${changes[@]}" - busybox:latest >/dev/null
+if [ -n "${TRAIN_AOT:-}" ]; then # what install.sh's training run does, with the docker CLI
+  phase "berthd's AOT cache: a training run"
+  for ((i = 0; i < 5; i++)); do q dk berth run --rm --network none busybox true || true; done
+  if q dk berth run -d --network none busybox sh -c 'echo hi'; then
+    id=$(<"$OUT"); q dk berth wait "$id" || true; q dk berth logs "$id" || true
+    q dk berth ps -a || true; q dk berth rm -f "$id" || true
+  fi
+  stop_pid "$BPID" 120 # the cache is written as the JVM exits
+  [ -s "$TRAIN_AOT" ] || { rm -f "$TRAIN_AOT"; echo "  berthd wrote no AOT cache: measuring without" >&2; }
+  start_berthd
+fi
+BVER=$(curl -sf --unix-socket "$BSOCK" http://d/version | sed 's/.*"Version":"\([^"]*\)".*/\1/')
+DVER=$(curl -sf --unix-socket "$DSOCK" http://d/version | sed 's/.*"Version":"\([^"]*\)".*/\1/')
+
+# a start with the image present and no containers, S times each; the last one stays up
+for s in berth docker; do
+  SAMPLES=()
+  for ((i = 1; i <= STARTS; i++)); do
+    if [ "$s" = berth ]; then stop_pid "$BPID" 15; start_berthd; else stop_pid "$DPID" 30; start_dockerd; fi
+    SAMPLES+=("$START_US")
+  done
+  put_ms "daemon start to first answered /_ping" "$s"
+done
+
+phase "warming up: $DAEMON_WARMUP \`run --rm\` on each daemon"
+for s in berth docker; do
+  for ((i = 0; i < DAEMON_WARMUP; i++)); do
+    q dk "$s" run --rm --network none busybox true || { echo "side-by-side.sh: $s cannot run busybox" >&2; exit 1; }
+  done
+done
+sleep 2
+for s in berth docker; do put_kib "daemon RSS, idle after warm-up" "$s" "$(daemon_rss "$s")"; done
+NOTE[docker_idle]="dockerd $(rss "$DPID") KiB + containerd $(rss "$(containerd_pid)") KiB"
+
+# --- the rows, one daemon after the other -------------------------------------------------------
+R_RUN="run --rm --network none busybox true"
+R_CREATE="create --network none busybox true"
+R_START="start -a (created container running true)"
+R_BATCH="$BATCH x run -d --network none busybox sleep 300"
+R_RM="rm -f of those $BATCH (one command)"  # the CLI sends the 50 DELETEs concurrently
+R_PS="ps -a with 100 containers"
+R_LOGS="logs of a container that printed 100k lines"
+R_RSS50="daemon RSS with $BATCH running containers"
+R_MON="monitor RSS per container"
+R_MONP="monitor PSS per container"
+
+suite() {
+  local s=$1 rep_i i id
+  phase "measuring $s"
+  rep "$R_RUN" "$s" one_run
+  rep "$R_CREATE" "$s" one_create
+  rep "$R_START" "$s" one_start
+
+  local batch_t=() rm_t=() ok=1 rm_ok=1
+  for ((rep_i = 1; rep_i <= BATCH_REPS && ok && rm_ok; rep_i++)); do
+    local ids=() t=0
+    for ((i = 0; i < BATCH; i++)); do
+      q dk "$s" run -d --network none busybox sleep 300 || { ok=0; break; }
+      t=$((t + Q_US)); ids+=("$(<"$OUT")")
+    done
+    if [ "$ok" = 1 ]; then batch_t+=("$t"); fi
+    if [ "$ok" = 1 ] && [ "$rep_i" = 1 ]; then
+      sleep 1
+      put_kib "$R_RSS50" "$s" "$(daemon_rss "$s")"
+      [ "$s" = berth ] || NOTE[docker_50]="dockerd $(rss "$DPID") KiB + containerd $(rss "$(containerd_pid)") KiB"
+      avg_monitor "$s" rss
+      put_kib "$R_MON" "$s" "$MON_KIB"
+      NOTE["monitors_$s"]=$MON_COUNT
+      avg_monitor "$s" pss
+      put_kib "$R_MONP" "$s" "$MON_KIB"
+      local created=()
+      for ((i = 0; i < 100 - BATCH; i++)); do
+        q dk "$s" create --network none busybox true || break
+        created+=("$(<"$OUT")")
+      done
+      if q dk "$s" ps -aq; then NOTE["ps_$s"]=$(wc -l <"$OUT"); fi
+      rep "$R_PS" "$s" one_ps
+      if [ "${#created[@]}" -gt 0 ]; then q dk "$s" rm -f "${created[@]}" || true; fi
+    fi
+    if [ "${#ids[@]}" -gt 0 ]; then
+      if q dk "$s" rm -f "${ids[@]}"; then
+        if [ "$ok" = 1 ]; then rm_t+=("$Q_US"); fi
+      else
+        rm_ok=0
+        if q dk "$s" ps -a; then echo "  $s: after the failed rm -f:" >&2; sed 's/^/    /' "$OUT" >&2; fi
+      fi
+    fi
+  done
+  if [ "$ok" = 1 ]; then SAMPLES=("${batch_t[@]}"); put_s "$R_BATCH" "$s"; else put_fail "$R_BATCH" "$s"; fi
+  if [ "$ok" = 1 ] && [ "$rm_ok" = 1 ]; then SAMPLES=("${rm_t[@]}"); put_s "$R_RM" "$s"; else put_fail "$R_RM" "$s"; fi
+  if q dk "$s" ps -aq && [ -s "$OUT" ]; then
+    NOTE["left_$s"]=$(wc -l <"$OUT")
+    echo "  $s: containers left after rm -f: ${NOTE["left_$s"]}; rm -f again" >&2
+    mapfile -t left <"$OUT"
+    q dk "$s" rm -f "${left[@]}" || true
+  fi
+
+  LOGS_ID=""
+  if q dk "$s" run -d --network none busybox seq 100000; then
+    LOGS_ID=$(<"$OUT")
+    q dk "$s" wait "$LOGS_ID" || true
+    if q dk "$s" logs "$LOGS_ID"; then
+      NOTE["logs_$s"]="$(wc -l <"$OUT") lines, last $(tail -1 "$OUT")"
+      rep "$R_LOGS" "$s" one_logs
+    else
+      put_fail "$R_LOGS" "$s"
+    fi
+    q dk "$s" rm -f "$LOGS_ID" || true
+  else
+    put_fail "$R_LOGS" "$s"
+  fi
+}
+suite berth
+suite docker
+
+AFTER=()
+if [ "$AFTER_RUNS" -gt 0 ]; then
+  phase "berthd: $AFTER_RUNS more \`run --rm\`"
+  t0=${EPOCHREALTIME/./}
+  fails=0
+  for ((i = 0; i < AFTER_RUNS; i++)); do q dk berth run --rm --network none busybox true || fails=$((fails + 1)); done
+  secs=$(((${EPOCHREALTIME/./} - t0) / 1000000))
+  sleep 2
+  idle=$(rss "$BPID")
+  ids=()
+  for ((i = 0; i < BATCH; i++)); do
+    if q dk berth run -d --network none busybox sleep 300; then ids+=("$(<"$OUT")"); fi
+  done
+  sleep 1
+  busy=$(rss "$BPID")
+  if [ "${#ids[@]}" -gt 0 ]; then q dk berth rm -f "${ids[@]}" || true; fi
+  sleep 2
+  idle2=$(rss "$BPID")
+  AFTER+=("$(printf 'berthd after %d more runs (%ds, %d failed): RSS idle %.1f MiB (goal < 64), with %d running %.1f MiB (goal < 80), idle again %.1f MiB' \
+    "$AFTER_RUNS" "$secs" "$fails" "$(echo "$idle / 1024" | bc -l)" "${#ids[@]}" "$(echo "$busy / 1024" | bc -l)" "$(echo "$idle2 / 1024" | bc -l)")")
+fi
+
+# --- the table ---------------------------------------------------------------------------------
+declare -A GOAL=(
+  ["daemon start to first answered /_ping"]="< 0.5 s"
+  ["daemon RSS, idle after warm-up"]="< 64 MiB"
+  ["$R_RSS50"]="< 80 MiB"
+)
+num() { sed 's/ .*//'; }
+echo
+aot="no AOT cache"
+case "$BERTHD_BIN" in "$BB"/*) [ -s "$BB/berthd.aot" ] && aot="AOT cache from a training run, as install.sh makes" ;; *) aot="launcher $BERTHD_BIN" ;; esac
+echo "Berth $BVER (berthd, $aot) vs Docker $DVER (dockerd + containerd $(containerd --version | awk '{print $3}'), runc $(runc --version | awk 'NR == 1 {print $3}'))"
+echo "client: docker CLI $("$DOCKER" version -f '{{.Client.Version}}' 2>/dev/null) for both; $(nproc) cores; $(date -u +%FT%TZ)"
+echo "medians: $N runs per row after $WARMUP untimed, $STARTS daemon starts, $BATCH_REPS x the $BATCH-container rows, after $DAEMON_WARMUP warm-up runs per daemon"
+echo "ratio = Docker / Berth; every row is lower-is-better, so above 1 means Berth is faster (or smaller) by that factor"
+echo
+printf '%-46s %12s %12s %13s  %s\n' "row" "Berth" "Docker" "Docker/Berth" "Berth's goal"
+for r in "${ROWS[@]}"; do
+  b=${RES["$r|berth"]:-"-"}; d=${RES["$r|docker"]:-"-"}
+  ratio="-"
+  if [[ "$b" =~ ^[0-9.]+\  && "$d" =~ ^[0-9.]+\  ]]; then
+    ratio=$(awk -v b="$(echo "$b" | num)" -v d="$(echo "$d" | num)" 'BEGIN {if (b > 0) printf "%.2fx", d / b; else print "-"}')
+  fi
+  printf '%-46s %12s %12s %13s  %s\n' "$r" "$b" "$d" "$ratio" "${GOAL[$r]:-}"
+done
+echo
+echo "Docker's daemon RSS is dockerd + containerd: idle ${NOTE[docker_idle]}; with $BATCH running ${NOTE[docker_50]:-?}."
+echo "monitors: conmon per Berth container (${NOTE[monitors_berth]:-?} seen), containerd-shim-runc-v2 per Docker container (${NOTE[monitors_docker]:-?} seen); PSS shares pages between them."
+echo "ps -a listed ${NOTE[ps_berth]:-?} (Berth) and ${NOTE[ps_docker]:-?} (Docker) containers; logs: ${NOTE[logs_berth]:-?} (Berth), ${NOTE[logs_docker]:-?} (Docker)."
+for a in "${AFTER[@]}"; do echo "$a"; done
+if [ "${#FAILURES[@]}" -gt 0 ]; then
+  echo
+  echo "${#FAILURES[@]} command(s) failed:"
+  for f in "${FAILURES[@]}"; do echo "- $f"; done
+fi
+echo
+echo "took $(((${EPOCHREALTIME/./} - START_ALL) / 1000000)) s"
