@@ -54,9 +54,9 @@ public final class AttachService {
         run.readers.incrementAndGet();
         try {
           if (o.stream()) {
-            LogReader.follow(c.logPath(), offset, out::write, run.exit);
+            LogReader.follow(c.logPath(), offset, out::write, run.exit, out::flush);
           } else if (o.logs()) {
-            LogReader.read(c.logPath(), offset, out::write, () -> true);
+            LogReader.read(c.logPath(), offset, out::write, () -> true, out::flush);
           }
         } finally {
           run.readers.decrementAndGet();

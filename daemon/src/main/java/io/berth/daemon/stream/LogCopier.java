@@ -41,6 +41,10 @@ final class LogCopier {
     return true;
   }
 
+  void flush() throws IOException {
+    sink.flush();
+  }
+
   static boolean inRange(LogEntry e, Instant since, Instant until) {
     return (since == null || !e.time().isBefore(since)) && (until == null || !e.time().isAfter(until));
   }

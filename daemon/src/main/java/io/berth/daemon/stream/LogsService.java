@@ -47,11 +47,15 @@ public final class LogsService {
     Instant since = o.since().orElse(null);
     Instant until = o.until().orElse(null);
     int tail = o.tail().orElse(-1);
+    // only a tail needs the entries kept; otherwise they go straight out, however long the log
     Deque<LogEntry> kept = new ArrayDeque<>();
     long offset = LogReader.read(c.logPath(), 0, e -> {
       if (LogCopier.inRange(e, since, until) && (o.stdout() || e.stderr()) && (o.stderr() || !e.stderr())) {
+        if (tail < 0) {
+          return out.write(e);
+        }
         kept.addLast(e);
-        if (tail >= 0 && kept.size() > tail) {
+        if (kept.size() > tail) {
           kept.removeFirst();
         }
       }
@@ -60,13 +64,15 @@ public final class LogsService {
     for (LogEntry e : kept) {
       out.write(e);
     }
+    out.flush();
     if (o.follow() && running && (until == null || until.isAfter(Instant.now()))) {
       LogReader.follow(c.logPath(), offset, e -> {
         if (until != null && e.time().isAfter(until)) {
           return false;
         }
         return out.write(e);
-      }, run.exit);
+      }, run.exit, out::flush);
     }
+    out.flush();
   }
 }

@@ -69,7 +69,13 @@ public final class LogReader {
    */
   public static long read(Path log, long offset, Consumer consumer, BooleanSupplier stop)
       throws IOException {
-    return follow(log, offset, consumer, stop, () -> Thread.sleep(20));
+    return read(log, offset, consumer, stop, () -> {});
+  }
+
+  /** As {@link #read(Path, long, Consumer, BooleanSupplier)}, telling {@code caughtUp} each time it has read all there is. */
+  public static long read(Path log, long offset, Consumer consumer, BooleanSupplier stop,
+      CaughtUp caughtUp) throws IOException {
+    return follow(log, offset, consumer, stop, () -> Thread.sleep(20), caughtUp);
   }
 
   /**
@@ -78,13 +84,28 @@ public final class LogReader {
    */
   public static long follow(Path log, long offset, Consumer consumer, Future<?> done)
       throws IOException {
+    return follow(log, offset, consumer, done, () -> {});
+  }
+
+  /**
+   * As {@link #follow(Path, long, Consumer, Future)}, telling {@code caughtUp} each time it has
+   * read all there is: a writer that buffers flushes then, so a client gets whole chunks at speed
+   * and every line as soon as it is written.
+   */
+  public static long follow(Path log, long offset, Consumer consumer, Future<?> done,
+      CaughtUp caughtUp) throws IOException {
     return follow(log, offset, consumer, done::isDone, () -> {
       try {
         done.get(20, TimeUnit.MILLISECONDS);
       } catch (TimeoutException | ExecutionException | java.util.concurrent.CancellationException e) {
         // poll again
       }
-    });
+    }, caughtUp);
+  }
+
+  /** Called when the reader has consumed everything written so far. */
+  public interface CaughtUp {
+    void caughtUp() throws IOException;
   }
 
   private interface Pause {
@@ -92,7 +113,7 @@ public final class LogReader {
   }
 
   private static long follow(Path log, long offset, Consumer consumer, BooleanSupplier stop,
-      Pause pause) throws IOException {
+      Pause pause, CaughtUp caughtUp) throws IOException {
     ByteArrayOutputStream pending = new ByteArrayOutputStream();
     long pos = offset;
     byte[] buf = new byte[64 * 1024];
@@ -125,6 +146,7 @@ public final class LogReader {
             pending.write(buf, start, n - start);
           }
         }
+        caughtUp.caughtUp();
         if (stopping) {
           return pos;
         }

@@ -202,6 +202,17 @@ class LogReaderTest {
   }
 
   @Test
+  void read_caughtUp_toldAfterTheLinesSoFar() throws Exception {
+    Path log = dir.resolve("caught.log");
+    Files.writeString(log, line(0) + line(1));
+    List<String> events = new ArrayList<>();
+
+    LogReader.read(log, 0, e -> events.add(text(e)), () -> true, () -> events.add("caught up"));
+
+    assertThat(events).containsExactly("line 0", "line 1", "caught up");
+  }
+
+  @Test
   void follow_fileAppearsLater_isRead() throws Exception {
     Path log = dir.resolve("later.log");
     CompletableFuture<Void> exited = new CompletableFuture<>();

@@ -10,4 +10,7 @@ public interface OutputSink {
   }
 
   void write(Stream stream, byte[] data, int off, int len) throws IOException;
+
+  /** Sends what the sink holds: callers flush when they have nothing more to write for now. */
+  default void flush() throws IOException {}
 }

@@ -182,7 +182,9 @@ public final class ContainerRouter implements Router {
         "Content-Type", multiplexed && r.version().atLeast(ApiVersion.V1_42) ? MULTIPLEXED : RAW);
     resp.flush();
     try (OutputStream out = resp.body(); var leaving = r.interruptWhenClientLeaves()) {
-      logs.copyTo(new FramedSink(out, multiplexed), opts.timestamps());
+      FramedSink sink = new FramedSink(out, multiplexed, false);
+      logs.copyTo(sink, opts.timestamps());
+      sink.flush();
     }
   }
 
@@ -203,8 +205,9 @@ public final class ContainerRouter implements Router {
       statusLine = "HTTP/1.1 101 UPGRADED";
     }
     try (Hijacked conn = resp.hijack(statusLine); var leaving = r.interruptWhenClientLeaves()) {
-      attacher.run(
-          new StdStreams(opts.stdin() ? conn.in() : null, new FramedSink(conn.out(), multiplexed)));
+      FramedSink sink = new FramedSink(conn.out(), multiplexed, false);
+      attacher.run(new StdStreams(opts.stdin() ? conn.in() : null, sink));
+      sink.flush();
       conn.shutdownOutput();
     }
   }

@@ -12,31 +12,46 @@ public final class FramedSink implements OutputSink {
   private static final int MAX_FRAME = 32 * 1024;
   private final OutputStream out;
   private final boolean multiplexed;
+  private final boolean flushEach;
 
+  /** A sink that sends every write at once. */
   public FramedSink(OutputStream out, boolean multiplexed) {
-    this.out = out;
+    this(out, multiplexed, true);
+  }
+
+  /**
+   * With {@code flushEach} false, writes gather in a buffer until {@link #flush}: a log of many
+   * short lines then goes out in large chunks instead of one network write per line.
+   */
+  public FramedSink(OutputStream out, boolean multiplexed, boolean flushEach) {
+    this.out = flushEach ? out : new java.io.BufferedOutputStream(out, 64 * 1024);
     this.multiplexed = multiplexed;
+    this.flushEach = flushEach;
+  }
+
+  @Override
+  public synchronized void flush() throws IOException {
+    out.flush();
   }
 
   @Override
   public synchronized void write(Stream stream, byte[] data, int off, int len) throws IOException {
     if (!multiplexed) {
       out.write(data, off, len);
-      out.flush();
+      if (flushEach) {
+        out.flush();
+      }
       return;
     }
     int type = stream == Stream.STDOUT ? 1 : 2;
     while (len > 0) {
       int n = Math.min(len, MAX_FRAME);
-      byte[] frame = new byte[8 + n];
-      frame[0] = (byte) type;
-      frame[4] = (byte) (n >>> 24);
-      frame[5] = (byte) (n >>> 16);
-      frame[6] = (byte) (n >>> 8);
-      frame[7] = (byte) n;
-      System.arraycopy(data, off, frame, 8, n);
-      out.write(frame);
-      out.flush();
+      byte[] header = {(byte) type, 0, 0, 0, (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
+      out.write(header);
+      out.write(data, off, n);
+      if (flushEach) {
+        out.flush();
+      }
       off += n;
       len -= n;
     }

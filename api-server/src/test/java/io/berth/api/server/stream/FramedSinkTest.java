@@ -89,4 +89,15 @@ class FramedSinkTest {
     assertThat(new String(b, 0, 6, StandardCharsets.UTF_8)).isEqualTo("outerr");
     assertThat(b).hasSize(6 + big.length);
   }
+
+  @Test
+  void write_notFlushingEach_holdsFramesUntilFlush() throws Exception {
+    FramedSink sink = new FramedSink(out, true, false);
+    sink.write(Stream.STDOUT, new byte[] {'a'}, 0, 1);
+    sink.write(Stream.STDERR, new byte[] {'b'}, 0, 1);
+
+    assertThat(out.toByteArray()).isEmpty();
+    sink.flush();
+    assertThat(out.toByteArray()).containsExactly(1, 0, 0, 0, 0, 0, 0, 1, 'a', 2, 0, 0, 0, 0, 0, 0, 1, 'b');
+  }
 }
