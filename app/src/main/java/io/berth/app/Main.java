@@ -1,59 +1,51 @@
 package io.berth.app;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code berthd}: flags in dockerd's spelling. */
-@Command(name = "berthd", mixinStandardHelpOptions = true, version = "berthd 0.1.0",
-    description = "A container engine that serves the Docker Engine API.")
-public final class Main implements Callable<Integer> {
-  @Option(names = {"-H", "--host"}, description = "Daemon socket(s) to connect to")
-  List<String> hosts = new ArrayList<>();
+public final class Main {
+  private Main() {}
 
-  @Option(names = "--data-root", description = "Root directory of persistent state")
-  Path dataRoot = Path.of("/var/lib/berth");
-
-  @Option(names = "--exec-root", description = "Root directory for execution state files")
-  Path execRoot = Path.of("/run/berth");
-
-  @Option(names = {"-p", "--pidfile"}, description = "Path to use for daemon PID file")
-  Path pidFile;
-
-  @Option(names = {"-l", "--log-level"}, description = "Set the logging level (debug, info, warn, error, fatal)")
-  String logLevel = "info";
-
-  @Option(names = "--runtime", description = "Path of the OCI runtime (runc)")
-  Path runc = Path.of("/usr/bin/runc");
-
-  @Option(names = "--conmon", description = "Path of conmon")
-  Path conmon = Path.of("/usr/bin/conmon");
-
-  public static void main(String[] args) {
-    int rc = new CommandLine(new Main()).execute(args);
-    if (rc != 0) {
-      System.exit(rc);
+  public static void main(String[] args) throws Exception {
+    DaemonFlags f;
+    try {
+      f = DaemonFlags.parse(args);
+    } catch (DaemonFlags.Invalid e) {
+      System.err.println(e.getMessage());
+      System.err.print(DaemonFlags.USAGE);
+      System.exit(125);
+      return;
     }
-  }
-
-  @Override
-  public Integer call() throws Exception {
-    configureLogging(logLevel);
-    var config = new DaemonConfig(hosts.isEmpty() ? List.of(DaemonConfig.DEFAULT_HOST) : hosts,
-        dataRoot.toAbsolutePath(), execRoot.toAbsolutePath(),
-        pidFile != null ? pidFile : execRoot.resolve("berthd.pid"), logLevel, runc, conmon);
-    Wiring daemon = Wiring.start(config);
+    if (f.help()) {
+      System.out.print(DaemonFlags.USAGE);
+      return;
+    }
+    if (f.version()) {
+      System.out.println("berthd 0.1.0");
+      return;
+    }
+    configureLogging(f.logLevel());
+    var config = new DaemonConfig(f.hosts().isEmpty() ? List.of(DaemonConfig.DEFAULT_HOST) : f.hosts(),
+        f.dataRoot().toAbsolutePath(), f.execRoot().toAbsolutePath(),
+        f.pidFile() != null ? f.pidFile() : f.execRoot().resolve("berthd.pid"), f.logLevel(), f.runc(),
+        f.conmon());
+    Wiring daemon;
+    try {
+      daemon = Wiring.start(config);
+    } catch (RuntimeException | java.io.IOException e) {
+      System.err.println("berthd: " + e.getMessage());
+      if (!(e instanceof IllegalStateException)) {
+        e.printStackTrace();
+      }
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "shutdown"));
     daemon.awaitShutdown();
-    return 0;
   }
 
   static void configureLogging(String level) {

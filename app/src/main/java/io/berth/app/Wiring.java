@@ -75,7 +75,7 @@ public final class Wiring implements AutoCloseable {
         images::rwSizeOf, images::imageSizeOf);
     var containers = new ContainerService(store, images, runner, queries,
         new LogsService(store, runner), new AttachService(store, runner, runtime));
-    var system = new SystemService(store, images::count, config.dataRoot(), runcVersion(config.runc()),
+    var system = new SystemService(store, images::count, config.dataRoot(), () -> runcVersion(config.runc()),
         daemonId(config.dataRoot()));
     var api = new ApiServer(SystemService.BERTH_VERSION, List.of(new SystemRouter(system),
         new ContainerRouter(containers), new ImageRouter(images)));

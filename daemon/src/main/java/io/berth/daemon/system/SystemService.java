@@ -22,15 +22,16 @@ public final class SystemService implements SystemBackend {
   private final ContainerStore store;
   private final IntSupplier imageCount;
   private final Path dataRoot;
-  private final String runcVersion;
+  /** Asked of runc the first time a client wants it: spawning runc at start delays the first answer. */
+  private final java.util.function.Supplier<String> runcVersion;
   private final String daemonId;
 
   public SystemService(ContainerStore store, IntSupplier imageCount, Path dataRoot,
-      String runcVersion, String daemonId) {
+      java.util.function.Supplier<String> runcVersion, String daemonId) {
     this.store = store;
     this.imageCount = imageCount;
     this.dataRoot = dataRoot;
-    this.runcVersion = runcVersion;
+    this.runcVersion = memoize(runcVersion);
     this.daemonId = daemonId;
   }
 
@@ -45,7 +46,7 @@ public final class SystemService implements SystemBackend {
                 "GoVersion", "java" + Runtime.version().feature(), "BuildTime", "",
                 "Experimental", "false")),
             new Version.Component("Berth", BERTH_VERSION, Map.of()),
-            new Version.Component("runc", runcVersion, Map.of())),
+            new Version.Component("runc", runcVersion.get(), Map.of())),
         VERSION, ApiVersion.MAX.toString(), ApiVersion.MIN.toString(), "berth",
         "java" + Runtime.version().feature(), "linux", "amd64", kernel, null);
   }
@@ -105,5 +106,17 @@ public final class SystemService implements SystemBackend {
     } catch (IOException e) {
       return "localhost";
     }
+  }
+
+  private static java.util.function.Supplier<String> memoize(java.util.function.Supplier<String> s) {
+    var once = new java.util.concurrent.atomic.AtomicReference<String>();
+    return () -> {
+      String v = once.get();
+      if (v == null) {
+        v = s.get();
+        once.compareAndSet(null, v);
+      }
+      return v;
+    };
   }
 }

@@ -14,7 +14,7 @@ class SystemServiceTest {
 
   private SystemService service() {
     return new SystemService(new ContainerStore(root.resolve("containers")), () -> 3, root,
-        "1.2.5", "ENGINEID");
+        () -> "1.2.5", "ENGINEID");
   }
 
   @Test
