@@ -54,6 +54,17 @@ class DockerCliIT extends SharedDaemon {
   }
 
   @Test
+  void run_user_groupsAsDockerComputesThem() throws Exception {
+    assertThat(docker("run", "--rm", "-u", "1000:1000", "busybox", "id").out())
+        .isEqualTo("uid=1000 gid=1000 groups=1000\n");
+    // the image's /etc/group lists root in wheel
+    assertThat(docker("run", "--rm", "-u", "0", "busybox", "id").out())
+        .isEqualTo("uid=0(root) gid=0(root) groups=0(root),10(wheel)\n");
+    assertThat(docker("run", "--rm", "-u", "root", "busybox", "id").out())
+        .isEqualTo("uid=0(root) gid=0(root) groups=0(root),10(wheel)\n");
+  }
+
+  @Test
   void run_unsupportedOptions_areRefusedNamingThem() throws Exception {
     for (List<String> opts : List.of(List.of("-v", "/tmp:/x"), List.of("-m", "10m"), List.of("-p", "8080:80"),
         List.of("--restart", "always"), List.of("--pid", "host"), List.of("--init"))) {

@@ -44,19 +44,17 @@ final class UserResolver {
             "unable to find group " + groupPart + ": no matching entries in group file");
       }
     }
-    List<Long> extra = new ArrayList<>();
-    // as runc does: a group given explicitly replaces the user's supplementary groups too
+    // as Docker does: the primary group first, then (for a user named in passwd and no group
+    // given, as runc computes them) the groups that list the user as a member
+    List<Long> extra = new ArrayList<>(List.of(gid));
     if (name != null && groupPart == null) {
       for (String[] g : group) {
         if (g.length > 3 && List.of(g[3].split(",")).contains(name) && g[2].matches("[0-9]+")) {
-          long id = Long.parseLong(g[2]);
-          if (id != gid) {
-            extra.add(id);
-          }
+          extra.add(Long.parseLong(g[2]));
         }
       }
     }
-    return new Spec.User(uid, gid, extra.isEmpty() ? null : extra);
+    return new Spec.User(uid, gid, extra);
   }
 
   private static String[] find(List<String[]> entries, String key) {

@@ -56,7 +56,7 @@ class UserResolverTest {
 
     assertThat(u.uid()).isEqualTo(65534);
     assertThat(u.gid()).isEqualTo(65534);
-    assertThat(u.additionalGids()).isNull();
+    assertThat(u.additionalGids()).containsExactly(65534L);
   }
 
   @Test
@@ -73,7 +73,8 @@ class UserResolverTest {
 
     assertThat(u.uid()).isEqualTo(4242);
     assertThat(u.gid()).isEqualTo(4343);
-    assertThat(u.additionalGids()).isNull();
+    // Docker's rule: the primary group is always in the list, and an explicit group adds no others
+    assertThat(u.additionalGids()).containsExactly(4343L);
   }
 
   @Test
@@ -131,12 +132,13 @@ class UserResolverTest {
   }
 
   @Test
-  void resolve_memberOfGroups_getsThemAsSupplementaryWithoutPrimary() {
+  void resolve_memberOfGroups_getsPrimaryThenThem() {
     Spec.User u = UserResolver.resolve(rootfs, "alice");
 
     assertThat(u.uid()).isEqualTo(1000);
     assertThat(u.gid()).isEqualTo(1000);
-    assertThat(u.additionalGids()).containsExactly(10L, 29L);
+    // Docker's list exactly: the primary group, then every group naming alice (her own again)
+    assertThat(u.additionalGids()).containsExactly(1000L, 10L, 29L, 1000L);
   }
 
   @Test
