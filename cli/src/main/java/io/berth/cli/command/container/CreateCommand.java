@@ -9,7 +9,7 @@ import io.berth.cli.flags.Parsed;
 /** {@code berth create}: create a container and print its id. */
 public final class CreateCommand extends Command {
   public CreateCommand() {
-    ContainerOptions.declare(flags, false);
+    ContainerFlags.declare(flags, false);
   }
 
   @Override
@@ -36,7 +36,7 @@ public final class CreateCommand extends Command {
   public int run(Cli cli, Parsed p) {
     byte[] body;
     try {
-      ContainerOptions.check(p);
+      ContainerFlags.check(p);
       CreateFlow.validatePull(p.string("pull", "missing"));
       if (p.bool("tty")) {
         throw new ContainerOptions.Invalid(RunCommand.NO_TTY);

@@ -15,7 +15,7 @@ public final class RunCommand extends Command {
   static final String NO_TTY = "-t (TTY) is not supported yet.";
 
   public RunCommand() {
-    ContainerOptions.declare(flags, true);
+    ContainerFlags.declare(flags, true);
   }
 
   @Override
@@ -45,7 +45,7 @@ public final class RunCommand extends Command {
     boolean stdin = p.bool("interactive");
     byte[] body;
     try {
-      ContainerOptions.check(p);
+      ContainerFlags.check(p);
       CreateFlow.validatePull(p.string("pull", "missing"));
       if (p.bool("tty")) {
         throw new ContainerOptions.Invalid(NO_TTY);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ContainerOptionsTest {
   private static Parsed parse(String... args) {
     FlagSet f = new FlagSet();
-    ContainerOptions.declare(f, true);
+    ContainerFlags.declare(f, true);
     return FlagParser.parse(f, List.of(args));
   }
 
@@ -112,7 +112,7 @@ class ContainerOptionsTest {
 
   private static Object json(String... args) throws Exception {
     Parsed p = parse(args);
-    ContainerOptions.check(p);
+    ContainerFlags.check(p);
     return JsonValues.parse(ContainerOptions.body(p, Map.of(), false));
   }
 
@@ -146,7 +146,7 @@ class ContainerOptionsTest {
         case "-c" -> "--cpu-shares";
         default -> throw new AssertionError(c[0]);
       };
-      assertThatThrownBy(() -> ContainerOptions.check(parse(args.toArray(String[]::new))))
+      assertThatThrownBy(() -> ContainerFlags.check(parse(args.toArray(String[]::new))))
           .as(String.join(" ", c)).isInstanceOf(ContainerOptions.Invalid.class)
           .hasMessage("berth does not support " + flag + " yet");
     }
@@ -154,26 +154,26 @@ class ContainerOptionsTest {
 
   @Test
   void check_firstUnsupportedFlagOnTheLine_isNamed() {
-    assertThatThrownBy(() -> ContainerOptions.check(parse("--rm", "-p", "80:80", "-v", "/a:/b", "busybox")))
+    assertThatThrownBy(() -> ContainerFlags.check(parse("--rm", "-p", "80:80", "-v", "/a:/b", "busybox")))
         .hasMessage("berth does not support --publish yet");
   }
 
   @Test
   void check_defaultsOfUnsupportedFlags_areAccepted() throws Exception {
-    ContainerOptions.check(parse("--restart", "no", "--restart=", "--memory-swappiness", "-1", "--pids-limit", "-1",
+    ContainerFlags.check(parse("--restart", "no", "--restart=", "--memory-swappiness", "-1", "--pids-limit", "-1",
         "-P=false", "--init=false", "--oom-kill-disable=false", "--disable-content-trust", "-m", "0", "--cpus", "0",
         "-c", "0", "--health-interval", "0s", "--domainname", "", "--use-api-socket=false", "--ipc", "private",
         "--cgroupns", "host", "--runtime", "runc", "--isolation", "default", "busybox"));
     // As in pflag, the last value of a single-valued flag is the one that counts
-    ContainerOptions.check(parse("--restart", "always", "--restart", "no", "busybox"));
-    ContainerOptions.check(parse("--restart", "no:0", "busybox"));
+    ContainerFlags.check(parse("--restart", "always", "--restart", "no", "busybox"));
+    ContainerFlags.check(parse("--restart", "no:0", "busybox"));
   }
 
   @Test
   void check_malformedRestartPolicy_getsDockersWords() {
-    assertThatThrownBy(() -> ContainerOptions.check(parse("--restart", ":3", "busybox")))
+    assertThatThrownBy(() -> ContainerFlags.check(parse("--restart", ":3", "busybox")))
         .hasMessage("invalid restart policy format: no policy provided before colon");
-    assertThatThrownBy(() -> ContainerOptions.check(parse("--restart", "always:x", "busybox")))
+    assertThatThrownBy(() -> ContainerFlags.check(parse("--restart", "always:x", "busybox")))
         .hasMessage("invalid restart policy format: maximum retry count must be an integer");
   }
 
