@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Generated names in Docker's form, {@code adjective_surname}: a space of about 20,000 names, as
+ * Generated names in Docker's form, {@code adjective_surname}: a space of about 27,000 names, as
  * large as Docker's, so that concurrent creates rarely draw the same one; from the second draw
  * on a digit is appended, as Docker does, and the caller reserves the name atomically.
  */
@@ -27,26 +27,34 @@ final class Names {
       "upbeat", "valiant", "vibrant", "vigilant", "vivid", "warm", "wise", "witty", "wizardly",
       "youthful", "zealous", "zen");
   private static final List<String> RIGHT = List.of(
-      "abel", "agnesi", "alhazen", "allen", "archimedes", "aryabhata", "austin", "babbage",
-      "backus", "bardeen", "bartik", "bassi", "bell", "bernoulli", "bhabha", "blackwell", "bohr",
-      "boole", "borg", "bose", "boyle", "brahe", "brattain", "cannon", "cantor", "carson", "cauchy",
-      "cerf", "chandrasekhar", "chebyshev", "clarke", "colden", "conway", "copernicus", "corbato",
-      "cori", "curie", "darwin", "descartes", "dijkstra", "dirac", "easley", "edison", "einstein",
-      "elion", "engelbart", "euclid", "euler", "faraday", "fermat", "fermi", "feynman", "fibonacci",
-      "fourier", "franklin", "galileo", "galois", "gauss", "germain", "gibbs", "goldberg",
-      "goodall", "hamilton", "hawking", "heisenberg", "hertz", "hilbert", "hodgkin", "hollerith",
-      "hopper", "hubble", "huygens", "hypatia", "jackson", "jemison", "johnson", "joule", "kahan",
-      "kapitsa", "kare", "kay", "kelvin", "kepler", "khayyam", "kilby", "knuth", "kowalevski",
-      "lagrange", "lamarr", "lamport", "laplace", "leakey", "leavitt", "lebedev", "leibniz",
-      "lemaitre", "liskov", "lovelace", "lumiere", "maxwell", "mayer", "mcclintock", "meitner",
-      "mendel", "mendeleev", "merkle", "minsky", "mirzakhani", "morse", "napier", "nash",
-      "neumann", "newton", "nobel", "noether", "noyce", "ohm", "pare", "pascal", "pasteur",
-      "pauli", "pauling", "perlman", "pike", "planck", "poincare", "ptolemy", "raman",
-      "ramanujan", "riemann", "ritchie", "rosalind", "rubin", "rutherford", "sagan", "salk",
-      "sammet", "sanger", "shannon", "shockley", "sinoussi", "snyder", "somerville", "spence",
-      "stallman", "stonebraker", "sutherland", "swanson", "tesla", "thompson", "torvalds",
-      "turing", "vaughan", "volta", "wallace", "watt", "wiles", "williams", "wilson", "wing",
-      "wozniak", "wright", "wu", "yalow", "yonath", "zhukovsky", "zuse");
+      "abel", "agnesi", "alhazen", "allen", "ampere", "archimedes", "aryabhata", "austin",
+      "avogadro", "babbage", "backus", "bardeen", "bartik", "bassi", "bayes", "becquerel", "bell",
+      "bernoulli", "bhabha", "blackwell", "bohr", "boole", "borg", "bose", "boyle", "bragg",
+      "brahe", "brattain", "cannon", "cantor", "carson", "cauchy", "cavendish", "cerf", "chadwick",
+      "chandrasekhar", "chebyshev", "church", "clarke", "codd", "colden", "conway", "copernicus",
+      "corbato", "cori", "coulomb", "crick", "curie", "dalton", "darwin", "descartes", "diffie",
+      "dijkstra", "dirac", "doppler", "easley", "edison", "einstein", "elion", "engelbart",
+      "eratosthenes", "erdos", "euclid", "euler", "faraday", "fermat", "fermi", "feynman",
+      "fibonacci", "fleming", "fourier", "franklin", "galileo", "galois", "gamow", "gauss",
+      "germain", "gibbs", "goeppert", "goldberg", "goodall", "hadley", "haldane", "hamilton",
+      "hamming", "hawking", "heisenberg", "herschel", "hertz", "hilbert", "hoare", "hodgkin",
+      "hollerith", "hooke", "hopper", "hubble", "hume", "huxley", "huygens", "hypatia", "jackson",
+      "jemison", "jenner", "johnson", "joule", "kahan", "kahn", "kapitsa", "kare", "kay", "kelvin",
+      "kepler", "kernighan", "khayyam", "kilby", "knuth", "kolmogorov", "kowalevski", "kuhn",
+      "lagrange", "lamarr", "lamport", "laplace", "lavoisier", "leakey", "leavitt", "lebedev",
+      "leibniz", "lemaitre", "liskov", "lorentz", "lovelace", "lovell", "lumiere", "markov",
+      "maxwell", "mayer", "mccarthy", "mcclintock", "mcnulty", "meitner", "mendel", "mendeleev",
+      "merkle", "milner", "minsky", "mirzakhani", "moore", "morse", "napier", "nash", "naur",
+      "neumann", "newton", "nightingale", "nobel", "noether", "noyce", "ohm", "oppenheimer",
+      "ostrom", "pare", "pascal", "pasteur", "pauli", "pauling", "peano", "penrose", "perlis",
+      "perlman", "pike", "planck", "poincare", "poisson", "ptolemy", "pythagoras", "raman",
+      "ramanujan", "riemann", "ritchie", "rivest", "rontgen", "rosalind", "rubin", "russell",
+      "rutherford", "sagan", "salk", "sammet", "sanger", "schrodinger", "shamir", "shannon",
+      "shockley", "simon", "sinoussi", "snell", "snyder", "somerville", "spence", "stallman",
+      "stokes", "stonebraker", "sutherland", "swanson", "szilard", "tesla", "thales", "thompson",
+      "thomson", "torvalds", "tukey", "turing", "turner", "vaughan", "vinge", "volta", "wallace",
+      "watt", "wheeler", "wiles", "williams", "wilson", "wing", "wirth", "wozniak", "wright", "wu",
+      "yalow", "yonath", "yukawa", "zeeman", "zermelo", "zhukovsky", "zuse");
 
   private Names() {}
 
