@@ -91,7 +91,9 @@ class FaultsIT extends SharedDaemon {
       assertThat(containerDir(e.getKey()).resolve("container.log")).isRegularFile();
     }
     // a dead container cannot start; rm -f and plain rm take it with all its files
-    assertThat(docker("start", exited).exit()).isNotZero();
+    Cmd start = docker("start", exited);
+    assertThat(start.exit()).isNotZero();
+    assertThat(start.err()).contains("container is marked for removal and cannot be started");
     Cmd rmForced = docker("rm", "-f", running);
     assertThat(rmForced.exit()).as(rmForced.err()).isZero();
     Cmd rm = docker("rm", exited, moved);

@@ -64,9 +64,9 @@ public final class Runner {
       }
       switch (c.state()) {
         case ContainerState.Running _ -> throw new NotModifiedException("container already started");
-        case ContainerState.Removing _ -> throw new ConflictException(
+        // Docker's words for both: a dead container can only be removed
+        case ContainerState.Removing _, ContainerState.Dead _ -> throw new ConflictException(
             "container is marked for removal and cannot be started");
-        case ContainerState.Dead d -> throw new ConflictException("cannot start a dead container: " + d.error());
         case ContainerState.Created _, ContainerState.Exited _ -> {}
       }
       try {
