@@ -8,8 +8,8 @@ import java.nio.file.Path;
  *
  * <pre>{@code
  * <root>/
- *   blobs/sha256/<hex>            content-addressed blobs: image configs (later manifests and
- *                                 compressed layers); temp file, fsync, rename
+ *   blobs/sha256/<hex>            the content store: image configs (later manifests and
+ *                                 compressed layers), written through a verifying ingest in tmp/
  *   images/<hex>.json             one per image, {"id": "sha256:<hex>"}; written after the
  *                                 config blob and the layers, so it only names complete images
  *   layers/<chain hex>/diff/      an unpacked layer: an overlay lowerdir, shared by every image
@@ -44,12 +44,9 @@ public final class ImagePaths {
     return root;
   }
 
-  public Path blobs() {
-    return root.resolve("blobs").resolve("sha256");
-  }
-
-  public Path blob(Digest digest) {
-    return blobs().resolve(digest.hex());
+  /** The content store's root: {@code blobs/<algorithm>/<hex>}. */
+  public Path blobRoot() {
+    return root.resolve("blobs");
   }
 
   public Path images() {

@@ -3,6 +3,7 @@ package io.berth.image;
 import io.berth.common.Id;
 import io.berth.common.error.EngineException;
 import io.berth.common.error.InvalidParameterException;
+import io.berth.image.content.FileContentStore;
 import io.berth.common.error.NotFoundException;
 import io.berth.common.error.SystemException;
 import io.berth.common.json.Json;
@@ -59,7 +60,7 @@ public final class ImageService {
     try {
       Recovery.clearTmp(paths.tmp());
       layerStore = new LayerStore(paths.layers(), paths.tmp());
-      images = new ImageStore(paths, layerStore);
+      images = new ImageStore(paths, layerStore, new FileContentStore(paths.blobRoot(), paths.tmp()));
       refs = new ReferenceStore(paths.repositories());
       containers =
           new ContainerLayers(

@@ -1,6 +1,8 @@
 package io.berth.image;
 
 import io.berth.common.Digest;
+import io.berth.common.error.NotFoundException;
+import io.berth.image.content.ContentStore;
 import io.berth.common.io.AtomicFiles;
 import io.berth.common.json.Json;
 import io.berth.image.layer.ChainIds;
@@ -9,7 +11,6 @@ import io.berth.image.layer.LayerStore;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -48,12 +49,13 @@ final class ImageStore {
 
   private final ImagePaths paths;
   private final LayerStore layers;
+  private final ContentStore content;
   private final Map<String, Stored> byId = new HashMap<>();
 
-  ImageStore(ImagePaths paths, LayerStore layers) throws IOException {
+  ImageStore(ImagePaths paths, LayerStore layers, ContentStore content) throws IOException {
     this.paths = paths;
     this.layers = layers;
-    Files.createDirectories(paths.blobs());
+    this.content = content;
     Files.createDirectories(paths.images());
   }
 
@@ -77,12 +79,13 @@ final class ImageStore {
   private Optional<Stored> tryLoad(String hex) {
     try {
       Digest id = new Digest("sha256", hex);
-      byte[] raw = Files.readAllBytes(paths.blob(id));
+      byte[] raw = content.read(id);
+      // verified when written; checked again for what the disk may have done since
       if (!Digest.sha256(raw).equals(id)) {
         return Optional.empty();
       }
       return parse(id.toString(), raw);
-    } catch (NoSuchFileException e) {
+    } catch (NotFoundException e) {
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "unreadable image " + hex, e);
@@ -128,7 +131,7 @@ final class ImageStore {
     Stored s =
         parse(id.toString(), raw)
             .orElseThrow(() -> new IOException("layers of image " + id + " are missing"));
-    AtomicFiles.write(paths.blob(id), raw);
+    content.put(raw);
     AtomicFiles.write(paths.image(id), Json.bytes(new ImageMeta(id.toString())));
     byId.put(s.id(), s);
     return s;
@@ -158,7 +161,7 @@ final class ImageStore {
     Digest d = Digest.parse(id);
     Files.deleteIfExists(paths.image(d));
     AtomicFiles.fsyncDir(paths.images());
-    Files.deleteIfExists(paths.blob(d));
+    content.delete(d);
     byId.remove(id);
   }
 }
