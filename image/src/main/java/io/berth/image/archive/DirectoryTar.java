@@ -20,10 +20,20 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 /**
  * Writes a directory tree as a layer tar: names relative to the tree ({@code bin/sh}), owners,
  * modes and mtimes preserved, symlinks stored as links (never followed), files with several links
- * stored once and then as hard links. Sockets, FIFOs and device nodes are left out because the
- * extractor refuses them.
+ * stored once and then as hard links, FIFOs and device nodes as such. Overlay's own markings
+ * become the layer format's: a 0:0 character device (a whiteout) is written as {@code .wh.name}
+ * and an opaque directory gets a {@code .wh..wh..opq} entry, as Docker writes layers from
+ * overlay. Sockets are left out, as Docker leaves them.
  */
 public final class DirectoryTar {
+  private static final int S_IFMT = 0170000;
+  private static final int S_IFCHR = 0020000;
+  private static final int S_IFBLK = 0060000;
+  private static final int S_IFIFO = 0010000;
+  private static final String WHITEOUT = ".wh.";
+  private static final String OPAQUE = ".wh..wh..opq";
+  private static final String OPAQUE_XATTR = "trusted.overlay.opaque";
+
   private final Path top;
   private final Set<String> emptied;
   private final TarArchiveOutputStream out;
@@ -69,6 +79,9 @@ public final class DirectoryTar {
             }
             String rel = top.relativize(d).toString();
             add(d, rel + "/", TarConstants.LF_DIR, null);
+            if ("y".equals(xattr(d, OPAQUE_XATTR))) {
+              whiteout(rel + "/" + OPAQUE, d);
+            }
             return emptied.contains(rel) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
           }
 
@@ -96,18 +109,56 @@ public final class DirectoryTar {
         }
       }
       add(f, rel, TarConstants.LF_NORMAL, null);
+    } else if (a.isOther()) {
+      Map<String, Object> unix = Files.readAttributes(f, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
+      int format = (Integer) unix.get("mode") & S_IFMT;
+      long rdev = (Long) unix.get("rdev");
+      if (format == S_IFCHR && rdev == 0) {
+        int slash = rel.lastIndexOf('/');
+        whiteout(rel.substring(0, slash + 1) + WHITEOUT + rel.substring(slash + 1), f);
+      } else if (format == S_IFCHR || format == S_IFBLK) {
+        TarArchiveEntry e = entry(f, rel, format == S_IFCHR ? TarConstants.LF_CHR : TarConstants.LF_BLK);
+        // the kernel's encoding of dev_t: 12 bits of major and 20 of minor, split
+        e.setDevMajor((int) (((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL)));
+        e.setDevMinor((int) ((rdev & 0xff) | ((rdev >>> 12) & ~0xffL)));
+        out.putArchiveEntry(e);
+        out.closeArchiveEntry();
+      } else if (format == S_IFIFO) {
+        out.putArchiveEntry(entry(f, rel, TarConstants.LF_FIFO));
+        out.closeArchiveEntry();
+      }
     }
   }
 
-  private void add(Path p, String name, byte type, String link) throws IOException {
+  /** An empty regular file named as a whiteout, with the owner and time of what it stands for. */
+  private void whiteout(String name, Path from) throws IOException {
+    TarArchiveEntry e = entry(from, name, TarConstants.LF_NORMAL);
+    e.setMode(0);
+    e.setSize(0);
+    out.putArchiveEntry(e);
+    out.closeArchiveEntry();
+  }
+
+  private static String xattr(Path p, String name) {
+    byte[] v = io.berth.linux.Fs.getXattr(p, name);
+    return v == null ? null : new String(v, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** A header with the path's owner, mode and time (read without following or opening it). */
+  private static TarArchiveEntry entry(Path p, String name, byte type) throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(name, type);
     Map<String, Object> a =
-        Files.readAttributes(
-            p, "unix:mode,uid,gid,lastModifiedTime,size", LinkOption.NOFOLLOW_LINKS);
+        Files.readAttributes(p, "unix:mode,uid,gid,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
     e.setMode((Integer) a.get("mode") & 07777);
     e.setUserId(((Integer) a.get("uid")).longValue() & 0xffffffffL);
     e.setGroupId(((Integer) a.get("gid")).longValue() & 0xffffffffL);
     e.setModTime((FileTime) a.get("lastModifiedTime"));
+    return e;
+  }
+
+  private void add(Path p, String name, byte type, String link) throws IOException {
+    TarArchiveEntry e = entry(p, name, type);
+    Map<String, Object> a = Files.readAttributes(p, "size", LinkOption.NOFOLLOW_LINKS);
     if (link != null) {
       e.setLinkName(link);
     }
