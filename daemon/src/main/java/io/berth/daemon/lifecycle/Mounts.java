@@ -3,6 +3,7 @@ package io.berth.daemon.lifecycle;
 import io.berth.common.Mount;
 import io.berth.linux.Fs;
 import io.berth.linux.NativeException;
+import io.berth.linux.OverlayMount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +23,11 @@ final class Mounts {
       throw new UncheckedIOException(e);
     }
     for (Mount m : rootfs.mounts()) {
-      Fs.mount(m.source(), rootfs.merged(), m.type(), 0, String.join(",", m.options()));
+      if (m.type().equals("overlay")) {
+        OverlayMount.mount(m.source(), rootfs.merged(), m.options());
+      } else {
+        Fs.mount(m.source(), rootfs.merged(), m.type(), 0, String.join(",", m.options()));
+      }
     }
   }
 
