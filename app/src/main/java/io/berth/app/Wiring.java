@@ -50,6 +50,7 @@ public final class Wiring implements AutoCloseable {
     checkPrerequisites(config);
     Files.createDirectories(config.dataRoot());
     Files.createDirectories(config.execRoot());
+    restrictDataRoot(config.dataRoot());
     claimPidFile(config.pidFile());
     Wiring w = new Wiring(config.pidFile());
     try {
@@ -114,6 +115,19 @@ public final class Wiring implements AutoCloseable {
         throw r;
       }
       throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * Container root filesystems (and the device nodes or setuid files an image may carry) live
+   * under the data root: no host user but root may walk into them, as dockerd has it since
+   * CVE-2021-41091.
+   */
+  private static void restrictDataRoot(Path dataRoot) throws IOException {
+    Files.setPosixFilePermissions(dataRoot, PosixFilePermissions.fromString("rwx--x---"));
+    for (String dir : List.of("image", "containers")) {
+      Path p = Files.createDirectories(dataRoot.resolve(dir));
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
     }
   }
 

@@ -90,6 +90,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
   private CompletableFuture<Void> closedSignal;
   /** Guarded by lock. */
   private boolean gone;
+  /** Guarded by lock: what requests on this connection asked to run when the client leaves. */
+  private final java.util.Set<Runnable> leaving = new java.util.HashSet<>();
 
   Connection(HttpHandler handler) {
     this.handler = handler;
@@ -279,6 +281,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
   /** Event loop: the client left (or, before a hijack, stopped sending). */
   private void clientGone() {
     CompletableFuture<Void> signal;
+    List<Runnable> actions;
     lock.lock();
     try {
       if (gone) {
@@ -286,13 +289,42 @@ final class Connection extends ChannelInboundHandlerAdapter {
       }
       gone = true;
       signal = closedSignal;
+      actions = List.copyOf(leaving);
+      leaving.clear();
     } finally {
       lock.unlock();
     }
-    if (signal != null) {
-      // What a handler chained onto it must neither run on nor block the event loop.
-      Thread.ofVirtual().name("http-closed").start(() -> signal.complete(null));
+    // What a handler asked for must neither run on nor block the event loop.
+    if (signal != null || !actions.isEmpty()) {
+      Thread.ofVirtual().name("http-closed").start(() -> {
+        if (signal != null) {
+          signal.complete(null);
+        }
+        actions.forEach(Runnable::run);
+      });
     }
+  }
+
+  /** See {@link io.berth.http.HttpRequest#whenClientLeaves}. */
+  io.berth.http.HttpRequest.Registration whenClientLeaves(Runnable action) {
+    lock.lock();
+    try {
+      if (!gone) {
+        leaving.add(action);
+        return () -> {
+          lock.lock();
+          try {
+            leaving.remove(action);
+          } finally {
+            lock.unlock();
+          }
+        };
+      }
+    } finally {
+      lock.unlock();
+    }
+    Thread.ofVirtual().name("http-closed").start(action);
+    return () -> {};
   }
 
   // ---- exchange (virtual thread) side ----

@@ -41,4 +41,20 @@ public interface HttpRequest {
   default CompletionStage<Void> closed() {
     return new CompletableFuture<Void>().minimalCompletionStage();
   }
+
+  /**
+   * Runs {@code action} once, on a thread of its own, if the client goes away (as {@link #closed}
+   * means it) before the returned registration is closed. Closing it forgets the action, so a
+   * long-lived connection that serves many requests keeps nothing of the finished ones.
+   */
+  default Registration whenClientLeaves(Runnable action) {
+    closed().thenRun(action);
+    return () -> {};
+  }
+
+  /** The handle of {@link #whenClientLeaves}. */
+  interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
 }

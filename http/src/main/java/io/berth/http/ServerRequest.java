@@ -130,6 +130,11 @@ final class ServerRequest implements HttpRequest {
     return conn.closed();
   }
 
+  @Override
+  public Registration whenClientLeaves(Runnable action) {
+    return conn.whenClientLeaves(action);
+  }
+
   MalformedRequestException malformed() {
     return malformed;
   }

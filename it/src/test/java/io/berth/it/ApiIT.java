@@ -40,6 +40,16 @@ class ApiIT extends SharedDaemon {
   }
 
   @Test
+  void dataRoot_closedToOtherHostUsers() throws Exception {
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(daemon.dataRoot()))).isEqualTo("rwx--x---");
+    for (String dir : java.util.List.of("image", "containers")) {
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(daemon.dataRoot().resolve(dir)))).isEqualTo("rwx------");
+    }
+  }
+
+  @Test
   void malformedJson_is400() throws Exception {
     try (var r = call("POST", "/containers/create", "{not json".getBytes())) {
       assertThat(r.status()).isEqualTo(400);

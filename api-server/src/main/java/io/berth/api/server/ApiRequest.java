@@ -68,7 +68,7 @@ public record ApiRequest(
     Thread handler = Thread.currentThread();
     Object guard = new Object();
     boolean[] done = {false};
-    http.closed().thenRun(() -> {
+    HttpRequest.Registration registration = http.whenClientLeaves(() -> {
       synchronized (guard) {
         if (!done[0]) {
           handler.interrupt();
@@ -76,6 +76,7 @@ public record ApiRequest(
       }
     });
     return () -> {
+      registration.close();
       synchronized (guard) {
         done[0] = true;
       }

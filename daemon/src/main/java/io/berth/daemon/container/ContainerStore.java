@@ -63,13 +63,13 @@ public final class ContainerStore {
   private void load(Path d) throws IOException {
     String dirName = d.getFileName().toString();
     Path f = d.resolve(RECORD);
+    if (!Id.isFullId(dirName)) {
+      LOG.log(System.Logger.Level.WARNING, "ignoring " + d + ": not a container directory");
+      return;
+    }
     if (Files.exists(d.resolve(REMOVED)) || (!Files.exists(f) && !Files.exists(d.resolve(LOG_FILE)))) {
       // removed, or a create that never finished: nothing refers to it
       MoreFiles.deleteRecursively(d);
-      return;
-    }
-    if (!Id.isFullId(dirName)) {
-      LOG.log(System.Logger.Level.WARNING, "ignoring " + d + ": not a container directory");
       return;
     }
     Container c;

@@ -60,7 +60,7 @@ public final class Reconciler {
         }
         var state = runtime.state(id);
         if (state.isEmpty()) {
-          runner.abandon(id, 255, "the container's runtime state was lost while berthd was stopped");
+          runner.abandon(id, null, 255, "the container's runtime state was lost while berthd was stopped");
           return;
         }
         if (state.get().status().equals("created")) {
@@ -72,7 +72,7 @@ public final class Reconciler {
         boolean supervised = RuncRuntime.isMonitor(monitor)
             && (pid <= 0 || ProcessHandle.of(pid).isEmpty() || RuncRuntime.parentOf(pid) == monitor);
         if (!supervised) {
-          runner.abandon(id, 137, "container monitor (conmon) died while berthd was stopped");
+          runner.abandon(id, null, 137, "container monitor (conmon) died while berthd was stopped");
           return;
         }
         runner.adopt(id, monitor);

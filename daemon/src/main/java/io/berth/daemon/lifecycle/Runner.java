@@ -152,7 +152,13 @@ public final class Runner {
    * if it dies before its container, nothing supervises the container any more.
    */
   public void watchMonitor(String id, long monitorPid) {
-    runtime.watchMonitor(monitorPid, () -> monitorExited(id, monitorPid));
+    try {
+      runtime.watchMonitor(monitorPid, () -> monitorExited(id, monitorPid));
+    } catch (RuntimeException e) {
+      // no pidfds here (an old kernel, a seccomp filter): the container runs on, unwatched, and
+      // its exit file still reports a normal end
+      LOG.log(System.Logger.Level.WARNING, "cannot watch the monitor of " + id + ": " + e.getMessage());
+    }
   }
 
   /**
@@ -175,20 +181,35 @@ public final class Runner {
       }
       LOG.log(System.Logger.Level.WARNING, "the monitor (conmon " + monitorPid + ") of container " + id
           + " died before the container: killing it");
-      abandon(id, 137, "container monitor (conmon) died unexpectedly");
+      abandon(id, r.startedAt(), 137, "container monitor (conmon) died unexpectedly");
     } finally {
       l.unlock();
     }
   }
 
-  /** Kills whatever is left of a container that nothing supervises, and records its end. */
-  void abandon(String id, int code, String error) {
+  /**
+   * Kills whatever is left of a container that nothing supervises, and records its end; only if
+   * the container is still in the run that started at {@code startedAt} (null: whichever), so a
+   * late decision never touches a run started meanwhile.
+   */
+  void abandon(String id, Instant startedAt, int code, String error) {
+    ReentrantLock l = runs.lock(id);
+    l.lock();
     try {
-      runtime.kill(id, 9, true);
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.DEBUG, "kill " + id + ": " + e.getMessage());
+      Container c = store.get(id);
+      if (c == null || !(c.state() instanceof ContainerState.Running r)
+          || (startedAt != null && !r.startedAt().equals(startedAt))) {
+        return;
+      }
+      try {
+        runtime.kill(id, 9, true);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.DEBUG, "kill " + id + ": " + e.getMessage());
+      }
+      recordExit(id, code, error, -1);
+    } finally {
+      l.unlock();
     }
-    recordExit(id, code, error, -1);
   }
 
   /** A container found running under {@code monitorPid} after a daemon restart. */
@@ -210,7 +231,7 @@ public final class Runner {
       }
       String why = "berthd stopped before the container was started";
       c = store.update(id, x -> x.withState(new ContainerState.Created(0, why)));
-      runs.finish(id, new Exit(128, why));
+      runs.finish(id, new Exit(0, why));
       cleanupRuntime(c);
     } finally {
       l.unlock();
@@ -319,9 +340,9 @@ public final class Runner {
    */
   private void killForGood(Container c, Run run) {
     signal(c, 9, true);
-    if (!await(run.exit, 10)) {
+    if (!await(run.exit, 30)) {
       LOG.log(System.Logger.Level.WARNING, "container " + c.id() + " did not report its exit after SIGKILL");
-      abandon(c.id(), 137, "container did not report its exit after SIGKILL");
+      abandon(c.id(), c.state().startedAt(), 137, "container did not report its exit after SIGKILL");
     }
   }
 
@@ -345,7 +366,7 @@ public final class Runner {
   public void resize(String ref, int height, int width) {
     Container c = store.find(ref);
     if (!c.state().running()) {
-      throw new ConflictException("Container " + c.id() + " is not running");
+      throw new ConflictException("container " + c.id() + " is not running");
     }
     if (c.config().tty() && height > 0 && width > 0) {
       runtime.resize(c.id(), height, width);
@@ -427,12 +448,19 @@ public final class Runner {
     try {
       cleanupRuntime(c);
       images.remove(c.id());
-      store.remove(c);
+      store.forget(c);
     } catch (IOException | RuntimeException e) {
       store.set(c.id(), x -> x.withState(before));
       throw new SystemException("unable to remove container " + c.id() + ": " + e.getMessage(), e);
     }
+    // the record is gone: the container is; its directory carries the removed marker, so a
+    // failure to delete it now is swept at the next start
     runs.removed(c.id(), new Exit(before.exitCode(), before.error()));
+    try {
+      MoreFiles.deleteRecursively(c.dir());
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "removing the files of " + c.id() + ": " + e.getMessage());
+    }
   }
 
   /** A future that completes when the condition holds. */
