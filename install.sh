@@ -85,7 +85,8 @@ train_daemon() {
   if [ -S "$sock" ]; then
     BERTH_HOST="unix://$sock" "$PREFIX/bin/berth" image bootstrap busybox >/dev/null 2>&1 || true
     for _ in 1 2 3 4 5; do
-      BERTH_HOST="unix://$sock" "$PREFIX/bin/berth" run --rm busybox true >/dev/null 2>&1 || true
+      BERTH_HOST="unix://$sock" "$PREFIX/bin/berth" run --rm busybox true >/dev/null 2>"$t/run.err" \
+        || { echo "install.sh: warning: berthd's training run could not run a container: $(tail -1 "$t/run.err")" >&2; break; }
     done
     BERTH_HOST="unix://$sock" "$PREFIX/bin/berth" run -d --name aot busybox sh -c 'echo hi' >/dev/null 2>&1 || true
     BERTH_HOST="unix://$sock" "$PREFIX/bin/berth" logs aot >/dev/null 2>&1 || true
