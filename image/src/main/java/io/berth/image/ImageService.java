@@ -3,7 +3,6 @@ package io.berth.image;
 import io.berth.common.Id;
 import io.berth.common.error.EngineException;
 import io.berth.common.error.InvalidParameterException;
-import io.berth.image.content.FileContentStore;
 import io.berth.common.error.NotFoundException;
 import io.berth.common.error.SystemException;
 import io.berth.common.json.Json;
@@ -11,6 +10,7 @@ import io.berth.image.ImageStore.Stored;
 import io.berth.image.bootstrap.Bootstrap;
 import io.berth.image.config.ConfigChanges;
 import io.berth.image.config.ImageConfig;
+import io.berth.image.content.FileContentStore;
 import io.berth.image.layer.ContainerLayers;
 import io.berth.image.layer.LayerInfo;
 import io.berth.image.layer.LayerStore;
@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -138,6 +139,38 @@ public final class ImageService {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * The image's history as Docker lists it: newest step first, each step that added a layer with
+   * that layer's size.
+   */
+  public List<HistoryEntry> history(String ref) {
+    lock.lock();
+    try {
+      Stored img = resolve(ref);
+      List<ConfigDocument.History> steps = img.doc().history() == null ? List.of() : img.doc().history();
+      List<HistoryEntry> out = new ArrayList<>();
+      int layer = 0;
+      for (ConfigDocument.History h : steps) {
+        long size = 0;
+        if (!Boolean.TRUE.equals(h.emptyLayer())) {
+          if (layer >= img.chainIds().size()) {
+            throw new SystemException("too many non-empty layers in History section");
+          }
+          size = layerStore.get(img.chainIds().get(layer)).map(LayerInfo::size).orElse(0L);
+          layer++;
+        }
+        out.addFirst(new HistoryEntry(ImageStore.created(h.created()), nz(h.createdBy()), nz(h.comment()), size));
+      }
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
   }
 
   /** All images, newest first. */

@@ -110,7 +110,7 @@ final class ImageStore {
     return Optional.of(new Stored(id, raw, doc, chain, size, created(doc.created())));
   }
 
-  private static Instant created(String s) {
+  static Instant created(String s) {
     if (s == null) {
       return Instant.EPOCH;
     }

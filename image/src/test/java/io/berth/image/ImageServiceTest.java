@@ -79,6 +79,19 @@ class ImageServiceTest {
   }
 
   @Test
+  void history_importedImage_oneStepWithItsLayersSize() {
+    importTar(smallTar(), "test:1");
+
+    List<HistoryEntry> h = images.history("test:1");
+
+    assertThat(h).hasSize(1);
+    assertThat(h.getFirst().comment()).isEqualTo("Imported from -");
+    assertThat(h.getFirst().createdBy()).isEmpty();
+    assertThat(h.getFirst().created()).isEqualTo(CREATED);
+    assertThat(h.getFirst().size()).isPositive();
+  }
+
+  @Test
   void importImage_config_isDockerShapedJson() {
     ImageRecord img = importTar(smallTar(), null);
 

@@ -54,6 +54,14 @@ class DockerCliIT extends SharedDaemon {
   }
 
   @Test
+  void history_ofAnImportedImage_asDockerPrintsIt() throws Exception {
+    Cmd h = docker("history", "busybox");
+    assertThat(h.exit()).as(h.err()).isZero();
+    assertThat(h.out().lines().findFirst().orElse(""))
+        .matches("IMAGE\\s+CREATED\\s+CREATED BY\\s+SIZE\\s+COMMENT");
+  }
+
+  @Test
   void run_user_groupsAsDockerComputesThem() throws Exception {
     assertThat(docker("run", "--rm", "-u", "1000:1000", "busybox", "id").out())
         .isEqualTo("uid=1000 gid=1000 groups=1000\n");

@@ -72,4 +72,10 @@ public final class FakeImageBackend implements ImageBackend {
     progress.status(null, "bootstrapping " + name);
     return "sha256:" + "b".repeat(64);
   }
+
+  @Override
+  public java.util.List<io.berth.api.model.image.ImageHistoryItem> imageHistory(String ref) {
+    return java.util.List.of(new io.berth.api.model.image.ImageHistoryItem("sha256:" + "a".repeat(64), 1, "",
+        java.util.List.of(ref), 5, "Imported from -"));
+  }
 }

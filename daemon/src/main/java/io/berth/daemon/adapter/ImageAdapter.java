@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.api.model.container.ContainerConfig;
 import io.berth.api.model.image.ImageDeleteItem;
+import io.berth.api.model.image.ImageHistoryItem;
 import io.berth.api.model.image.ImageInspect;
 import io.berth.api.model.image.ImageSummary;
 import io.berth.api.server.backend.ImageBackend;
@@ -16,6 +17,7 @@ import io.berth.common.filter.Glob;
 import io.berth.common.json.Json;
 import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.lifecycle.ImageAccess;
+import io.berth.image.HistoryEntry;
 import io.berth.image.ImageRecord;
 import io.berth.image.ImageService;
 import io.berth.image.ImageUser;
@@ -79,6 +81,22 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
       }
     }
     return true;
+  }
+
+  @Override
+  public List<ImageHistoryItem> imageHistory(String ref) {
+    ImageRecord img = images.inspect(ref);
+    List<HistoryEntry> steps = images.history(img.id());
+    List<ImageHistoryItem> out = new java.util.ArrayList<>(steps.size());
+    for (int i = 0; i < steps.size(); i++) {
+      HistoryEntry h = steps.get(i);
+      // dockerd names only the newest step; the others stand for images it does not have
+      boolean newest = i == 0;
+      out.add(new ImageHistoryItem(newest ? img.id() : "<missing>", h.created().getEpochSecond(),
+          h.createdBy(), newest && !img.repoTags().isEmpty() ? img.repoTags() : null, h.size(),
+          h.comment()));
+    }
+    return out;
   }
 
   private static String repository(String tagged) {

@@ -1,6 +1,7 @@
 package io.berth.api.server.backend;
 
 import io.berth.api.model.image.ImageDeleteItem;
+import io.berth.api.model.image.ImageHistoryItem;
 import io.berth.api.model.image.ImageInspect;
 import io.berth.api.model.image.ImageSummary;
 import io.berth.common.filter.Filters;
@@ -14,6 +15,9 @@ public interface ImageBackend {
   ImageInspect imageInspect(String ref);
 
   void imageTag(String ref, String repo, String tag);
+
+  /** {@code GET /images/{name}/history}: newest step first. */
+  List<ImageHistoryItem> imageHistory(String ref);
 
   List<ImageDeleteItem> imageDelete(String ref, boolean force, boolean noPrune);
 

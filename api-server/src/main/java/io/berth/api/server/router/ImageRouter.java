@@ -1,5 +1,6 @@
 package io.berth.api.server.router;
 
+import io.berth.api.model.ApiVersion;
 import io.berth.api.model.stream.JsonMessage;
 import io.berth.api.server.ApiRequest;
 import io.berth.api.server.ApiServer;
@@ -27,6 +28,7 @@ public final class ImageRouter implements Router {
         Route.post("/images/create", this::imageCreate),
         Route.post("/images/bootstrap", this::imageBootstrap),
         Route.get("/images/{name:.*}/json", this::imageInspect),
+        Route.get("/images/{name:.*}/history", this::imageHistory),
         Route.post("/images/{name:.*}/tag", this::imageTag),
         Route.delete("/images/{name:.*}", this::imageDelete));
   }
@@ -37,6 +39,14 @@ public final class ImageRouter implements Router {
 
   private void imageInspect(ApiRequest r) {
     VersionedJson.send(r, 200, backend.imageInspect(r.path("name")));
+  }
+
+  private void imageHistory(ApiRequest r) {
+    // from 1.48 a client may name a platform; Berth keeps one platform per image and cannot pick
+    if (r.version().atLeast(ApiVersion.of("1.48")) && !r.query("platform", "").isEmpty()) {
+      throw new InvalidParameterException("berth does not support the platform parameter yet");
+    }
+    ApiServer.json(r.response(), 200, backend.imageHistory(r.path("name")));
   }
 
   private void imageTag(ApiRequest r) {

@@ -26,6 +26,27 @@ class ImageRouterTest {
   }
 
   @Test
+  void imageHistory_listsStepsWithDockersFields() {
+    FakeHttpResponse r = api.call(FakeHttpRequest.get("/v1.50/images/busybox/history"));
+
+    assertThat(r.status()).isEqualTo(200);
+    JsonNode first = Json.tree(r.bodyString().getBytes(StandardCharsets.UTF_8)).get(0);
+    assertThat(first.get("Id").asText()).startsWith("sha256:");
+    assertThat(first.get("Tags").get(0).asText()).isEqualTo("busybox");
+    assertThat(first.has("CreatedBy")).isTrue();
+    assertThat(first.get("Size").asLong()).isEqualTo(5);
+  }
+
+  @Test
+  void imageHistory_platformFrom148_isRefused() {
+    FakeHttpResponse r = api.call(FakeHttpRequest.get(
+        "/v1.48/images/busybox/history?platform=%7B%22os%22%3A%22linux%22%7D"));
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.bodyString()).contains("platform");
+  }
+
+  @Test
   void imageCreate_fromSrcStdin_streamsProgressEndingWithImageId() {
     api.images.importer = (tar, progress) -> {
       progress.status(null, "Loading layer");
