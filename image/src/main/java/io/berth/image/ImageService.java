@@ -173,6 +173,22 @@ public final class ImageService {
     return s == null ? "" : s;
   }
 
+  /** Bytes held by unpacked layers: what a prune reclaims is the difference. */
+  public long layersSize() {
+    lock.lock();
+    try {
+      long total = 0;
+      for (String chainId : layerStore.list()) {
+        total += layerStore.get(chainId).map(LayerInfo::size).orElse(0L);
+      }
+      return total;
+    } catch (IOException e) {
+      throw new SystemException("cannot list layers: " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** All images, newest first. */
   public List<ImageRecord> list() {
     lock.lock();

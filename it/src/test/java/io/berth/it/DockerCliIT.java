@@ -54,6 +54,28 @@ class DockerCliIT extends SharedDaemon {
   }
 
   @Test
+  void imagePrune_removesUntaggedUnusedImagesOnly() throws Exception {
+    var tar = new java.io.ByteArrayOutputStream();
+    try (var t = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(tar)) {
+      var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("prune-me");
+      e.setSize(5);
+      t.putArchiveEntry(e);
+      t.write("hello".getBytes(StandardCharsets.UTF_8));
+      t.closeArchiveEntry();
+    }
+    Cmd imported = dockerIn(tar.toByteArray(), "import", "-");
+    assertThat(imported.exit()).as(imported.err()).isZero();
+    String id = imported.out().strip();
+
+    Cmd prune = docker("image", "prune", "-f");
+
+    assertThat(prune.exit()).as(prune.err()).isZero();
+    assertThat(prune.out()).contains("Deleted Images:", "deleted: " + id, "Total reclaimed space:");
+    assertThat(docker("image", "inspect", id).exit()).isNotZero();
+    assertThat(docker("image", "inspect", "busybox").exit()).isZero();
+  }
+
+  @Test
   void history_ofAnImportedImage_asDockerPrintsIt() throws Exception {
     Cmd h = docker("history", "busybox");
     assertThat(h.exit()).as(h.err()).isZero();

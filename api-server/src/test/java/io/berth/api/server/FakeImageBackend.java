@@ -78,4 +78,9 @@ public final class FakeImageBackend implements ImageBackend {
     return java.util.List.of(new io.berth.api.model.image.ImageHistoryItem("sha256:" + "a".repeat(64), 1, "",
         java.util.List.of(ref), 5, "Imported from -"));
   }
+
+  @Override
+  public io.berth.api.model.image.ImagePruneResponse imagePrune(io.berth.common.filter.Filters filters) {
+    return new io.berth.api.model.image.ImagePruneResponse(null, 0);
+  }
 }

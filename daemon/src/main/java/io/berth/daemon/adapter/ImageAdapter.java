@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.api.model.container.ContainerConfig;
 import io.berth.api.model.image.ImageDeleteItem;
 import io.berth.api.model.image.ImageHistoryItem;
+import io.berth.api.model.image.ImagePruneResponse;
 import io.berth.api.model.image.ImageInspect;
 import io.berth.api.model.image.ImageSummary;
 import io.berth.api.server.backend.ImageBackend;
@@ -177,6 +178,74 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
     return images.remove(ref, force, noPrune, this::usersOf).stream()
         .map(d -> new ImageDeleteItem(d.untagged(), d.deleted()))
         .toList();
+  }
+
+  /**
+   * Docker's prune: images no container uses, untagged ones only unless {@code dangling=false};
+   * {@code until} and {@code label} narrow it. Space reclaimed is what the layer store shrank by.
+   */
+  @Override
+  public ImagePruneResponse imagePrune(Filters f) {
+    f.validate(PRUNE_FILTERS);
+    boolean danglingOnly = !f.has("dangling") || f.bool("dangling");
+    Instant until = f.get("until").stream().map(ImageAdapter::pruneTime).min(Comparator.naturalOrder())
+        .orElse(null);
+    long before = images.layersSize();
+    List<ImageDeleteItem> deleted = new java.util.ArrayList<>();
+    for (ImageRecord i : images.list()) {
+      if ((danglingOnly && !i.repoTags().isEmpty()) || !usersOf(i.id()).isEmpty()
+          || (until != null && !i.created().isBefore(until)) || !labelsMatch(i, f)) {
+        continue;
+      }
+      try {
+        deleted.addAll(imageDelete(i.id(), true, false));
+      } catch (NotFoundException | io.berth.common.error.ConflictException e) {
+        // taken meanwhile, or put to use: not this prune's to remove
+      }
+    }
+    return new ImagePruneResponse(deleted.isEmpty() ? null : deleted,
+        Math.max(0, before - images.layersSize()));
+  }
+
+  private static final Set<String> PRUNE_FILTERS = Set.of("dangling", "until", "label", "label!");
+
+  private static boolean labelsMatch(ImageRecord i, Filters f) {
+    Map<String, String> labels = i.config().labels() == null ? Map.of() : i.config().labels();
+    return f.get("label").stream().allMatch(l -> label(labels, l))
+        && f.get("label!").stream().noneMatch(l -> label(labels, l));
+  }
+
+  private static boolean label(Map<String, String> labels, String l) {
+    int eq = l.indexOf('=');
+    return eq < 0 ? labels.containsKey(l) : l.substring(eq + 1).equals(labels.get(l.substring(0, eq)));
+  }
+
+  /** Docker's timestamps for {@code until}: RFC 3339, Unix seconds, or a duration before now. */
+  private static Instant pruneTime(String v) {
+    try {
+      if (v.matches("[0-9]+(\\.[0-9]+)?")) {
+        return Instant.ofEpochMilli((long) (Double.parseDouble(v) * 1000));
+      }
+      if (v.matches("([0-9]+(ns|us|ms|s|m|h))+")) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)(ns|us|ms|s|m|h)").matcher(v);
+        java.time.Duration d = java.time.Duration.ZERO;
+        while (m.find()) {
+          long n = Long.parseLong(m.group(1));
+          d = d.plus(switch (m.group(2)) {
+            case "ns" -> java.time.Duration.ofNanos(n);
+            case "us" -> java.time.Duration.ofNanos(n * 1000);
+            case "ms" -> java.time.Duration.ofMillis(n);
+            case "s" -> java.time.Duration.ofSeconds(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            default -> java.time.Duration.ofHours(n);
+          });
+        }
+        return Instant.now().minus(d);
+      }
+      return java.time.OffsetDateTime.parse(v).toInstant();
+    } catch (RuntimeException e) {
+      throw new InvalidParameterException("failed to parse value as time or duration: \"" + v + "\"");
+    }
   }
 
   private List<ImageUser> usersOf(String imageId) {

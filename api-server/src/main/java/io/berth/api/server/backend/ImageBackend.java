@@ -2,6 +2,7 @@ package io.berth.api.server.backend;
 
 import io.berth.api.model.image.ImageDeleteItem;
 import io.berth.api.model.image.ImageHistoryItem;
+import io.berth.api.model.image.ImagePruneResponse;
 import io.berth.api.model.image.ImageInspect;
 import io.berth.api.model.image.ImageSummary;
 import io.berth.common.filter.Filters;
@@ -15,6 +16,9 @@ public interface ImageBackend {
   ImageInspect imageInspect(String ref);
 
   void imageTag(String ref, String repo, String tag);
+
+  /** {@code POST /images/prune}: unused images (untagged only, unless {@code dangling=false}). */
+  ImagePruneResponse imagePrune(Filters filters);
 
   /** {@code GET /images/{name}/history}: newest step first. */
   List<ImageHistoryItem> imageHistory(String ref);

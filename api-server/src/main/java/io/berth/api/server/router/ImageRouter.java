@@ -26,6 +26,7 @@ public final class ImageRouter implements Router {
     return List.of(
         Route.get("/images/json", this::imageList),
         Route.post("/images/create", this::imageCreate),
+        Route.post("/images/prune", r -> ApiServer.json(r.response(), 200, backend.imagePrune(r.filters()))),
         Route.post("/images/bootstrap", this::imageBootstrap),
         Route.get("/images/{name:.*}/json", this::imageInspect),
         Route.get("/images/{name:.*}/history", this::imageHistory),
