@@ -76,6 +76,25 @@ class DockerCliIT extends SharedDaemon {
   }
 
   @Test
+  void diff_listsWhatTheContainerChanged_asDockerDoes() throws Exception {
+    Cmd run = docker("run", "-d", "busybox", "sh", "-c", "mkdir -p /tmp; echo x > /tmp/new; rm /etc/group");
+    String id = run.out().strip();
+    try {
+      assertThat(docker("wait", id).out().strip()).isEqualTo("0");
+      Cmd diff = docker("diff", id);
+      assertThat(diff.exit()).as(diff.err()).isZero();
+      assertThat(diff.out().lines().toList()).contains("C /etc", "D /etc/group", "A /tmp/new")
+          .noneMatch(l -> l.contains("hostname") || l.contains("resolv.conf") || l.contains("/proc"));
+      Cmd untouched = docker("create", "busybox", "true");
+      String fresh = untouched.out().strip();
+      assertThat(docker("diff", fresh).out()).isEmpty();
+      docker("rm", fresh);
+    } finally {
+      docker("rm", "-f", id);
+    }
+  }
+
+  @Test
   void history_ofAnImportedImage_asDockerPrintsIt() throws Exception {
     Cmd h = docker("history", "busybox");
     assertThat(h.exit()).as(h.err()).isZero();

@@ -123,4 +123,10 @@ public final class FakeContainerBackend implements ContainerBackend {
     attachOptions = options;
     return attacher;
   }
+
+  @Override
+  public java.util.List<io.berth.api.model.container.ContainerChange> containerChanges(String ref) {
+    call("changes " + ref);
+    return java.util.List.of(new io.berth.api.model.container.ContainerChange("/tmp", 0));
+  }
 }

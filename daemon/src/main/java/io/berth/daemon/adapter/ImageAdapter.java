@@ -362,6 +362,17 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
     }
   }
 
+  @Override
+  public List<ImageAccess.Change> changes(String containerId) {
+    try {
+      return images.layers().changes(containerId).stream()
+          .map(c -> new ImageAccess.Change(c.path(), c.kind())).toList();
+    } catch (java.io.IOException e) {
+      throw new io.berth.common.error.SystemException("cannot read the changes of " + containerId + ": "
+          + e.getMessage(), e);
+    }
+  }
+
   public int count() {
     return images.list().size();
   }

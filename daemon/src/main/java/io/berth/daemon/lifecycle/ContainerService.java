@@ -24,9 +24,13 @@ public final class ContainerService implements ContainerBackend {
   private final ContainerQueries queries;
   private final LogsService logs;
   private final AttachService attach;
+  private final ContainerStore store;
+  private final ImageAccess images;
 
   public ContainerService(ContainerStore store, ImageAccess images, Runner runner,
       ContainerQueries queries, LogsService logs, AttachService attach) {
+    this.store = store;
+    this.images = images;
     this.creator = new Creator(store, images);
     this.runner = runner;
     this.queries = queries;
@@ -78,6 +82,15 @@ public final class ContainerService implements ContainerBackend {
         throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
       }
     };
+  }
+
+  @Override
+  public List<io.berth.api.model.container.ContainerChange> containerChanges(String ref) {
+    var c = store.find(ref);
+    var changes = images.changes(c.id()).stream()
+        .map(x -> new io.berth.api.model.container.ContainerChange(x.path(), x.kind())).toList();
+    // dockerd answers null, not [], for a container that changed nothing
+    return changes.isEmpty() ? null : changes;
   }
 
   @Override

@@ -18,6 +18,11 @@ public interface ImageAccess {
 
   void remove(String containerId);
 
+  /** What the container changed: path and Docker's kind (0 modified, 1 added, 2 deleted). */
+  List<Change> changes(String containerId);
+
+  record Change(String path, int kind) {}
+
   /** Containers that have a writable layer, whether or not a record knows them. */
   java.util.List<String> layerOwners();
 

@@ -97,6 +97,21 @@ public final class ContainerLayers {
   }
 
   /** The container's layer as prepared earlier, or empty when it has none. */
+  /** What the container changed against its image ({@code docker diff}); empty without a layer. */
+  public List<LayerChanges.Change> changes(String containerId) throws IOException {
+    checkId(containerId);
+    Path dir = containersDir.resolve(containerId);
+    Optional<RwRecord> rec = read(dir);
+    if (rec.isEmpty()) {
+      return List.of();
+    }
+    List<Path> lowers = new ArrayList<>();
+    for (String chainId : rec.get().layers().reversed()) {
+      lowers.add(layers.diffDir(chainId));
+    }
+    return LayerChanges.of(dir.resolve("diff"), lowers);
+  }
+
   public Optional<RwLayer> rw(String containerId) {
     checkId(containerId);
     Path dir = containersDir.resolve(containerId);

@@ -1,5 +1,6 @@
 package io.berth.api.server.backend;
 
+import io.berth.api.model.container.ContainerChange;
 import io.berth.api.model.container.ContainerConfig;
 import io.berth.api.model.container.ContainerCreateResponse;
 import io.berth.api.model.container.ContainerInspect;
@@ -34,6 +35,9 @@ public interface ContainerBackend {
   List<ContainerSummary> containerList(ContainerListOptions options);
 
   ContainerInspect containerInspect(String ref);
+
+  /** {@code GET /containers/{id}/changes}: sorted by path; null when there are none, as dockerd. */
+  List<ContainerChange> containerChanges(String ref);
 
   /** Validates and opens the log; the returned stream copies it to a sink, blocking. */
   Streamer containerLogs(String ref, ContainerLogsOptions options);

@@ -43,6 +43,8 @@ public final class ContainerRouter implements Router {
         Route.post("/containers/create", this::containerCreate),
         Route.get("/containers/json", this::containerList),
         Route.get("/containers/{name}/json", this::containerInspect),
+        Route.get("/containers/{name}/changes",
+            r -> ApiServer.json(r.response(), 200, backend.containerChanges(r.path("name")))),
         Route.post("/containers/{name}/start", this::containerStart),
         Route.post("/containers/{name}/stop", this::containerStop),
         Route.post("/containers/{name}/restart", this::containerRestart),
