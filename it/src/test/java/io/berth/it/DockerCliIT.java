@@ -95,6 +95,25 @@ class DockerCliIT extends SharedDaemon {
   }
 
   @Test
+  void export_thenImport_carriesTheContainersFiles() throws Exception {
+    String id = docker("run", "-d", "busybox", "sh", "-c", "mkdir -p /data; echo kept > /data/file").out().strip();
+    Path tar = Files.createTempFile("berth-export", ".tar");
+    try {
+      assertThat(docker("wait", id).out().strip()).isEqualTo("0");
+      Cmd export = docker("export", "-o", tar.toString(), id);
+      assertThat(export.exit()).as(export.err()).isZero();
+      Cmd imported = docker("import", tar.toString(), "exported:1");
+      assertThat(imported.exit()).as(imported.err()).isZero();
+      Cmd run = docker("run", "--rm", "exported:1", "/bin/cat", "/data/file");
+      assertThat(run.out()).as(run.err()).isEqualTo("kept\n");
+    } finally {
+      docker("rm", "-f", id);
+      docker("rmi", "exported:1");
+      Files.deleteIfExists(tar);
+    }
+  }
+
+  @Test
   void history_ofAnImportedImage_asDockerPrintsIt() throws Exception {
     Cmd h = docker("history", "busybox");
     assertThat(h.exit()).as(h.err()).isZero();

@@ -129,4 +129,10 @@ public final class FakeContainerBackend implements ContainerBackend {
     call("changes " + ref);
     return java.util.List.of(new io.berth.api.model.container.ContainerChange("/tmp", 0));
   }
+
+  @Override
+  public Exporter containerExport(String ref) {
+    call("export " + ref);
+    return out -> out.write("tar".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
 }

@@ -85,6 +85,12 @@ public final class ContainerService implements ContainerBackend {
   }
 
   @Override
+  public Exporter containerExport(String ref) {
+    String id = store.find(ref).id();
+    return out -> runner.export(id, out);
+  }
+
+  @Override
   public List<io.berth.api.model.container.ContainerChange> containerChanges(String ref) {
     var c = store.find(ref);
     var changes = images.changes(c.id()).stream()

@@ -362,6 +362,40 @@ public final class Runner {
     }
   }
 
+  /**
+   * {@code docker export}: the container's filesystem as one tar. A running container's is
+   * mounted already; a stopped one's is mounted for the while, under its lock, so that a start
+   * neither mounts over it nor has it unmounted underneath.
+   */
+  public void export(String id, java.io.OutputStream out) throws IOException {
+    Container c = store.get(id);
+    if (c != null && c.state().running()) {
+      io.berth.image.archive.DirectoryTar.write(images.rootfs(id).merged(), Set.of(), out);
+      return;
+    }
+    ReentrantLock l = runs.lock(id);
+    l.lock();
+    try {
+      if (store.get(id) == null) {
+        throw new io.berth.common.error.NotFoundException("No such container: " + id);
+      }
+      ImageAccess.Rootfs rootfs = images.rootfs(id);
+      boolean mounted = Mounts.isMounted(rootfs.merged());
+      if (!mounted) {
+        Mounts.mount(rootfs);
+      }
+      try {
+        io.berth.image.archive.DirectoryTar.write(rootfs.merged(), Set.of(), out);
+      } finally {
+        if (!mounted) {
+          Mounts.unmount(rootfs.merged());
+        }
+      }
+    } finally {
+      l.unlock();
+    }
+  }
+
   /** A terminal's new size; only a TTY has one (for others there is nothing to do, as in Docker). */
   public void resize(String ref, int height, int width) {
     Container c = store.find(ref);

@@ -36,6 +36,13 @@ public interface ContainerBackend {
 
   ContainerInspect containerInspect(String ref);
 
+  /** Validates an export ({@code docker export}); the returned writer streams the tar, blocking. */
+  Exporter containerExport(String ref);
+
+  interface Exporter {
+    void writeTo(java.io.OutputStream out) throws java.io.IOException;
+  }
+
   /** {@code GET /containers/{id}/changes}: sorted by path; null when there are none, as dockerd. */
   List<ContainerChange> containerChanges(String ref);
 

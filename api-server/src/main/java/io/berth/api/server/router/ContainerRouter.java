@@ -43,6 +43,7 @@ public final class ContainerRouter implements Router {
         Route.post("/containers/create", this::containerCreate),
         Route.get("/containers/json", this::containerList),
         Route.get("/containers/{name}/json", this::containerInspect),
+        Route.get("/containers/{name}/export", this::containerExport),
         Route.get("/containers/{name}/changes",
             r -> ApiServer.json(r.response(), 200, backend.containerChanges(r.path("name")))),
         Route.post("/containers/{name}/start", this::containerStart),
@@ -141,6 +142,16 @@ public final class ContainerRouter implements Router {
       }
       out.write(VersionedJson.bytes(result, r.version()));
       out.write('\n');
+    }
+  }
+
+  private void containerExport(ApiRequest r) throws IOException {
+    ContainerBackend.Exporter exporter = backend.containerExport(r.path("name"));
+    var resp = r.response();
+    resp.status(200);
+    resp.header("Content-Type", "application/x-tar");
+    try (OutputStream out = new java.io.BufferedOutputStream(resp.body(), 64 * 1024)) {
+      exporter.writeTo(out);
     }
   }
 
