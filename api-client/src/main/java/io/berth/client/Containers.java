@@ -96,6 +96,29 @@ public final class Containers {
     return c.bytes("GET", "/containers/" + DockerClient.seg(id) + "/json", Query.of().flag("size", size), null);
   }
 
+  /** {@code GET /containers/{id}/changes}: {@code [kind letter, path]} pairs, as docker prints them. */
+  public List<String[]> changes(String id) {
+    Object doc = JsonReader.parse(c.bytes("GET", "/containers/" + DockerClient.seg(id) + "/changes", Query.of(), null));
+    List<String[]> out = new java.util.ArrayList<>();
+    if (doc instanceof List<?> list) {
+      for (Object o : list) {
+        if (o instanceof Map<?, ?> m && m.get("Path") instanceof String path && m.get("Kind") instanceof Number k) {
+          out.add(new String[] {switch (k.intValue()) {
+            case 1 -> "A";
+            case 2 -> "D";
+            default -> "C";
+          }, path});
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@code GET /containers/{id}/export}: the container's filesystem as a tar; the caller closes it. */
+  public InputStream export(String id) {
+    return new ResponseStream(c.send("GET", "/containers/" + DockerClient.seg(id) + "/export", Query.of(), null));
+  }
+
   /** The log stream; multiplexed unless the container has a TTY. The caller closes it. */
   public InputStream logs(String id, LogsOptions o) {
     Query q = Query.of().add("stdout", "1").add("stderr", "1")

@@ -1,6 +1,8 @@
 package io.berth.cli;
 
 import io.berth.cli.command.container.CreateCommand;
+import io.berth.cli.command.container.DiffCommand;
+import io.berth.cli.command.container.ExportCommand;
 import io.berth.cli.command.container.KillCommand;
 import io.berth.cli.command.container.LogsCommand;
 import io.berth.cli.command.container.PsCommand;
@@ -40,6 +42,8 @@ final class Commands {
       new Entry("version", "system.version", "Show the Berth version information", List.of()),
       new Entry("info", "system.info", "Display system-wide information", List.of()),
       new Entry("create", "container.create", "Create a new container", List.of()),
+      new Entry("diff", "container.diff", "Inspect changes to files or directories on a container's filesystem", List.of()),
+      new Entry("export", "container.export", "Export a container's filesystem as a tar archive", List.of()),
       new Entry("import", "image.import", "Import the contents from a tarball to create a filesystem image", List.of()),
       new Entry("inspect", "system.inspect", "Return low-level information on Berth objects", List.of()),
       new Entry("kill", "container.kill", "Kill one or more running containers", List.of()),
@@ -53,6 +57,8 @@ final class Commands {
 
   static final List<Entry> CONTAINER = List.of(
       new Entry("create", "container.create", "Create a new container", List.of()),
+      new Entry("diff", "container.diff", "Inspect changes to files or directories on a container's filesystem", List.of()),
+      new Entry("export", "container.export", "Export a container's filesystem as a tar archive", List.of()),
       new Entry("inspect", "container.inspect", "Display detailed information on one or more containers", List.of()),
       new Entry("kill", "container.kill", "Kill one or more running containers", List.of()),
       new Entry("logs", "container.logs", "Fetch the logs of a container", List.of()),
@@ -114,6 +120,8 @@ final class Commands {
       case "container.rm" -> new RmCommand();
       case "container.ls" -> new PsCommand();
       case "container.logs" -> new LogsCommand();
+      case "container.diff" -> new DiffCommand();
+      case "container.export" -> new ExportCommand();
       case "container.inspect" -> new InspectCommand("container");
       case "image.inspect" -> new InspectCommand("image");
       case "system.inspect" -> new InspectCommand(null);

@@ -55,6 +55,27 @@ class BerthCliIT extends SharedDaemon {
   }
 
   @Test
+  void diffAndExport_asDockersVerbs() throws Exception {
+    if (berth("", "image", "inspect", "busybox").exit() != 0) {
+      daemon.bootstrapBusybox();
+    }
+    String id = berth("", "run", "-d", "busybox", "sh", "-c", "echo x > /made").out().strip();
+    java.nio.file.Path tar = java.nio.file.Files.createTempFile("berth-cli-export", ".tar");
+    try {
+      Wait.value(java.time.Duration.ofSeconds(15),
+          () -> berth("", "inspect", "-f", "{{.State.Status}}", id),
+          c -> c.out().strip().equals("exited"), "the container to exit");
+      assertThat(berth("", "diff", id).out()).isEqualTo("A /made\n");
+      Cmd export = berth("", "export", "-o", tar.toString(), id);
+      assertThat(export.exit()).as(export.err()).isZero();
+      assertThat(java.nio.file.Files.size(tar)).isGreaterThan(1024);
+    } finally {
+      berth("", "rm", "-f", id);
+      java.nio.file.Files.deleteIfExists(tar);
+    }
+  }
+
+  @Test
   void errors_inDockersWords() {
     Cmd rm = berth("", "rm", "nosuch");
     assertThat(rm.exit()).isEqualTo(1);
