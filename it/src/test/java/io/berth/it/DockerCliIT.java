@@ -114,6 +114,18 @@ class DockerCliIT extends SharedDaemon {
   }
 
   @Test
+  void images_beforeSinceUntil_narrowByCreation() throws Exception {
+    assertThat(docker("images", "--filter", "before=busybox", "--format", "{{.Repository}}").out())
+        .doesNotContain("busybox");
+    assertThat(docker("images", "--filter", "since=busybox", "--format", "{{.Repository}}").out())
+        .doesNotContain("busybox");
+    assertThat(docker("images", "--filter", "until=1h", "--format", "{{.Repository}}").out())
+        .doesNotContain("busybox");
+    assertThat(docker("images", "--filter", "until=2000-01-01T00:00:00Z", "-q").out()).isEmpty();
+    assertThat(docker("images", "--format", "{{.Repository}}").out()).contains("busybox");
+  }
+
+  @Test
   void history_ofAnImportedImage_asDockerPrintsIt() throws Exception {
     Cmd h = docker("history", "busybox");
     assertThat(h.exit()).as(h.err()).isZero();

@@ -52,10 +52,20 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
   @Override
   public List<ImageSummary> imageList(boolean all, Filters filters) {
     filters.validate(LIST_FILTERS).bool("dangling");
+    // before/since name images, until a time: each narrows by creation time, as Docker's do
+    Instant before = filters.get("before").stream().map(r -> images.inspect(r).created())
+        .min(Comparator.naturalOrder()).orElse(null);
+    Instant since = filters.get("since").stream().map(r -> images.inspect(r).created())
+        .max(Comparator.naturalOrder()).orElse(null);
+    Instant until = filters.get("until").stream().map(ImageAdapter::pruneTime)
+        .min(Comparator.naturalOrder()).orElse(null);
     Map<String, Long> users = containers.all().stream()
         .collect(Collectors.groupingBy(c -> c.imageId(), Collectors.counting()));
     return images.list().stream()
         .filter(i -> matches(i, filters))
+        .filter(i -> (before == null || i.created().isBefore(before))
+            && (since == null || i.created().isAfter(since))
+            && (until == null || i.created().isBefore(until)))
         .sorted(Comparator.comparing(ImageRecord::created).reversed())
         .map(i -> new ImageSummary(i.id(), "", i.repoTags(), i.repoDigests(),
             i.created().getEpochSecond(), i.size(), -1,
@@ -74,12 +84,8 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
         return false;
       }
     }
-    for (String l : f.get("label")) {
-      var labels = i.config().labels() == null ? Map.<String, String>of() : i.config().labels();
-      int eq = l.indexOf('=');
-      if (eq < 0 ? !labels.containsKey(l) : !l.substring(eq + 1).equals(labels.get(l.substring(0, eq)))) {
-        return false;
-      }
+    if (!labelsMatch(i, f)) {
+      return false;
     }
     return true;
   }
@@ -221,7 +227,7 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
   }
 
   /** Docker's timestamps for {@code until}: RFC 3339, Unix seconds, or a duration before now. */
-  private static Instant pruneTime(String v) {
+  static Instant pruneTime(String v) {
     try {
       if (v.matches("[0-9]+(\\.[0-9]+)?")) {
         return Instant.ofEpochMilli((long) (Double.parseDouble(v) * 1000));

@@ -96,22 +96,24 @@ public final class ContainerLayers {
     }
   }
 
-  /** The container's layer as prepared earlier, or empty when it has none. */
   /** What the container changed against its image ({@code docker diff}); empty without a layer. */
   public List<LayerChanges.Change> changes(String containerId) throws IOException {
     checkId(containerId);
     Path dir = containersDir.resolve(containerId);
     Optional<RwRecord> rec = read(dir);
-    if (rec.isEmpty()) {
-      return List.of();
-    }
-    List<Path> lowers = new ArrayList<>();
-    for (String chainId : rec.get().layers().reversed()) {
-      lowers.add(layers.diffDir(chainId));
-    }
-    return LayerChanges.of(dir.resolve("diff"), lowers);
+    return rec.isEmpty() ? List.of() : LayerChanges.of(dir.resolve("diff"), lowerDirs(rec.get()));
   }
 
+  /** The image's layer directories under a container, top first, as overlay stacks them. */
+  private List<Path> lowerDirs(RwRecord rec) {
+    List<Path> out = new ArrayList<>();
+    for (String chainId : rec.layers().reversed()) {
+      out.add(layers.diffDir(chainId));
+    }
+    return out;
+  }
+
+  /** The container's layer as prepared earlier, or empty when it has none. */
   public Optional<RwLayer> rw(String containerId) {
     checkId(containerId);
     Path dir = containersDir.resolve(containerId);
@@ -120,8 +122,8 @@ public final class ContainerLayers {
       return Optional.empty();
     }
     List<String> lower = new ArrayList<>();
-    for (String chainId : rec.get().layers().reversed()) {
-      lower.add(layers.diffDir(chainId).toString());
+    for (Path p : lowerDirs(rec.get())) {
+      lower.add(p.toString());
     }
     if (lower.isEmpty()) {
       lower.add(dir.resolve("empty").toString());
