@@ -91,11 +91,6 @@ public final class ProcessWatcher implements AutoCloseable {
     }
   }
 
-  /** Whether a process with this pid exists now (it may be a recycled pid). */
-  public static boolean alive(long pid) {
-    return pid > 0 && java.nio.file.Files.exists(java.nio.file.Path.of("/proc/" + pid));
-  }
-
   private void loop() {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment err = Native.errnoSegment(a);

@@ -89,6 +89,19 @@ public record Filters(Map<String, List<String>> values) {
     return yes;
   }
 
+  /**
+   * Docker's label filter value against labels: {@code key} asks that the label exist, {@code
+   * key=value} that it have that value.
+   */
+  public static boolean labelMatches(java.util.Map<String, String> labels, String filter) {
+    if (labels == null) {
+      return false;
+    }
+    int eq = filter.indexOf('=');
+    return eq < 0 ? labels.containsKey(filter)
+        : filter.substring(eq + 1).equals(labels.get(filter.substring(0, eq)));
+  }
+
   public boolean has(String key) {
     return values.containsKey(key) && !values.get(key).isEmpty();
   }

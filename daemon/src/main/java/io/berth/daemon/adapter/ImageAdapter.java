@@ -217,13 +217,8 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
 
   private static boolean labelsMatch(ImageRecord i, Filters f) {
     Map<String, String> labels = i.config().labels() == null ? Map.of() : i.config().labels();
-    return f.get("label").stream().allMatch(l -> label(labels, l))
-        && f.get("label!").stream().noneMatch(l -> label(labels, l));
-  }
-
-  private static boolean label(Map<String, String> labels, String l) {
-    int eq = l.indexOf('=');
-    return eq < 0 ? labels.containsKey(l) : l.substring(eq + 1).equals(labels.get(l.substring(0, eq)));
+    return f.get("label").stream().allMatch(l -> Filters.labelMatches(labels, l))
+        && f.get("label!").stream().noneMatch(l -> Filters.labelMatches(labels, l));
   }
 
   /** Docker's timestamps for {@code until}: RFC 3339, Unix seconds, or a duration before now. */

@@ -144,7 +144,7 @@ public final class Runner {
 
   /** conmon wrote an exit file. May be told twice; only a running container changes. */
   public void exited(String id, int code) {
-    recordExit(id, code, "", -1);
+    recordExit(id, code, "");
   }
 
   /**
@@ -206,7 +206,7 @@ public final class Runner {
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.DEBUG, "kill " + id + ": " + e.getMessage());
       }
-      recordExit(id, code, error, -1);
+      recordExit(id, code, error);
     } finally {
       l.unlock();
     }
@@ -238,11 +238,8 @@ public final class Runner {
     }
   }
 
-  /**
-   * The end of a running container's run, at the exit file's time when there is one; a
-   * {@code finishedAt} of -1 means "as the exit file says, else now".
-   */
-  private void recordExit(String id, int code, String error, long finishedAtMillis) {
+  /** The end of a running container's run, at the exit file's time when there is one, else now. */
+  private void recordExit(String id, int code, String error) {
     ReentrantLock l = runs.lock(id);
     l.lock();
     try {
@@ -254,8 +251,7 @@ public final class Runner {
         autoRemove(c, code);
         return;
       }
-      Instant finished = finishedAtMillis >= 0 ? Instant.ofEpochMilli(finishedAtMillis)
-          : runtime.exitTime(id).orElseGet(Instant::now);
+      Instant finished = runtime.exitTime(id).orElseGet(Instant::now);
       Exit exit = new Exit(code, error);
       try {
         c = store.update(id, x -> x.withState(

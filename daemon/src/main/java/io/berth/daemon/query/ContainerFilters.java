@@ -6,7 +6,6 @@ import io.berth.daemon.container.Container;
 import io.berth.daemon.container.ContainerState;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -55,7 +54,7 @@ final class ContainerFilters {
     return any(f.get("status"), s -> c.state().status().equals(s))
         && any(f.get("name"), n -> nameMatches(n, c.name()))
         && any(f.get("id"), i -> c.id().startsWith(i))
-        && all(f.get("label"), l -> label(c.config().labels(), l))
+        && all(f.get("label"), l -> Filters.labelMatches(c.config().labels(), l))
         && any(f.get("ancestor"), a -> ancestor(c, a, imageIdOf))
         && any(f.get("exited"), e -> c.state() instanceof ContainerState.Exited x
             && String.valueOf(x.exitCode()).equals(e))
@@ -100,14 +99,6 @@ final class ContainerFilters {
     }
     String id = imageIdOf.apply(a);
     return id != null && id.equals(c.imageId());
-  }
-
-  private static boolean label(Map<String, String> labels, String l) {
-    if (labels == null) {
-      return false;
-    }
-    int eq = l.indexOf('=');
-    return eq < 0 ? labels.containsKey(l) : l.substring(eq + 1).equals(labels.get(l.substring(0, eq)));
   }
 
   private static boolean any(List<String> vals, java.util.function.Predicate<String> p) {
