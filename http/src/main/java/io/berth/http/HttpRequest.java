@@ -52,6 +52,11 @@ public interface HttpRequest {
     return () -> {};
   }
 
+  /** Whether the client has gone away already (as {@link #closed} means it). */
+  default boolean clientLeft() {
+    return closed().toCompletableFuture().isDone();
+  }
+
   /** The handle of {@link #whenClientLeaves}. */
   interface Registration extends AutoCloseable {
     @Override

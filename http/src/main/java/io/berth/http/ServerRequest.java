@@ -131,6 +131,11 @@ final class ServerRequest implements HttpRequest {
   }
 
   @Override
+  public boolean clientLeft() {
+    return conn.isGone();
+  }
+
+  @Override
   public Registration whenClientLeaves(Runnable action) {
     return conn.whenClientLeaves(action);
   }

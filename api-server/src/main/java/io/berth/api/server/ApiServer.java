@@ -88,7 +88,7 @@ public final class ApiServer implements HttpHandler {
   private static void fail(HttpRequest http, HttpResponse response, Exception e) throws IOException {
     int status = ErrorMapper.status(e);
     // a failure because the client left is the client's business, not the daemon's
-    boolean clientGone = http.closed().toCompletableFuture().isDone();
+    boolean clientGone = http.clientLeft();
     if (status == 500 && !clientGone) {
       LOG.log(System.Logger.Level.WARNING, http.method() + " " + http.path() + ": " + e, e);
     } else {
