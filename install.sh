@@ -12,7 +12,8 @@ LIB="$PREFIX/lib/berth"
 LOG=/var/log/berthd.log
 PIDFILE=/run/berth/berthd.pid
 SOCK=/run/berth/berth.sock
-PACKAGES=(runc conmon busybox-static debootstrap iptables iproute2 ca-certificates util-linux procps tar bc)
+PACKAGES=(runc conmon busybox-static debootstrap iptables iproute2 ca-certificates util-linux procps tar bc
+  xz-utils zstd)
 
 deps_only=0; start=1
 for a in "$@"; do

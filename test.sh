@@ -4,9 +4,20 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./install.sh --deps-only
+# the tests' own peers: a registry (distribution 2.8), skopeo, and htpasswd for Basic auth
+TEST_PACKAGES=(docker-registry skopeo apache2-utils)
+missing=()
+for p in "${TEST_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test.sh: installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 export JAVA_HOME="${BERTH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 if [ "${CI:-}" = true ]; then
-  for tool in runc conmon busybox /usr/local/bin/docker; do
+  for tool in runc conmon busybox /usr/local/bin/docker docker-registry skopeo htpasswd; do
     command -v "$tool" >/dev/null || { echo "test.sh: $tool is missing" >&2; exit 1; }
   done
 fi

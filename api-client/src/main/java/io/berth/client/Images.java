@@ -83,7 +83,13 @@ public final class Images {
 
   /** {@code POST /images/create?fromImage=&tag=}. */
   public JsonMessage pull(String fromImage, String tag, Consumer<JsonMessage> progress) {
-    ClientResponse r = c.send("POST", "/images/create", Query.of().add("fromImage", fromImage).opt("tag", tag), null);
+    return pull(fromImage, tag, "", progress);
+  }
+
+  /** Pulls for {@code platform} ({@code os/arch[/variant]}; empty for the daemon's). */
+  public JsonMessage pull(String fromImage, String tag, String platform, Consumer<JsonMessage> progress) {
+    ClientResponse r = c.send("POST", "/images/create",
+        Query.of().add("fromImage", fromImage).opt("tag", tag).opt("platform", platform), null);
     return progress(r, progress);
   }
 

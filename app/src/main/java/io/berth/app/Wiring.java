@@ -18,6 +18,9 @@ import io.berth.daemon.stream.LogsService;
 import io.berth.daemon.system.SystemService;
 import io.berth.http.HttpServer;
 import io.berth.image.ImageService;
+import io.berth.registry.RegistryClient;
+import io.berth.registry.RegistryHosts;
+import java.time.Duration;
 import io.berth.runtime.ExitWatcher;
 import io.berth.runtime.RuncRuntime;
 import io.berth.runtime.spec.SpecGenerator;
@@ -78,7 +81,10 @@ public final class Wiring implements AutoCloseable {
     var imageService = loaded.images();
     var store = loaded.containers();
     long t2 = System.nanoTime();
-    var images = new ImageAdapter(imageService, store);
+    RegistrySettings rs = config.registry();
+    var registry = new RegistryClient(new RegistryHosts(rs.mirrors(), rs.insecure()),
+        new RegistryClient.Options(rs.maxDownloadAttempts(), Duration.ofSeconds(5), Duration.ofSeconds(60)));
+    var images = new ImageAdapter(imageService, store, imageService.puller(registry, rs.maxConcurrentDownloads()));
     var runner = new Runner(store, images, runtime, specs);
     closeables.add(new ExitWatcher(runtime, runner::exited));
     long t3 = System.nanoTime();

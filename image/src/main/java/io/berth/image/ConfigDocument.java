@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param created RFC 3339 with nanoseconds, as Go writes it
  */
-record ConfigDocument(
+public record ConfigDocument(
     String architecture,
     String os,
     String created,
@@ -20,9 +20,9 @@ record ConfigDocument(
     @JsonProperty("rootfs") RootFs rootfs,
     List<History> history) {
 
-  record RootFs(String type, @JsonProperty("diff_ids") List<String> diffIds) {}
+  public record RootFs(String type, @JsonProperty("diff_ids") List<String> diffIds) {}
 
-  record History(
+  public record History(
       String created,
       @JsonProperty("created_by") String createdBy,
       String comment,

@@ -8,16 +8,18 @@ import java.nio.file.Path;
  *
  * <pre>{@code
  * <root>/
- *   blobs/sha256/<hex>            the content store: image configs (later manifests and
- *                                 compressed layers), written through a verifying ingest in tmp/
+ *   blobs/sha256/<hex>            the content store: image configs, manifests and compressed
+ *                                 layers, written through a verifying ingest in tmp/
  *   images/<hex>.json             one per image, {"id": "sha256:<hex>"}; written after the
  *                                 config blob and the layers, so it only names complete images
  *   layers/<chain hex>/diff/      an unpacked layer: an overlay lowerdir, shared by every image
  *                                 whose chain contains it
  *   layers/<chain hex>/layer.json {diffId, chainId, parent, size}: written last; a layer
  *                                 directory without it is crash debris, removed at startup
- *   repositories.json             {"busybox:latest": "sha256:<id>"} by familiar name, written
- *                                 atomically
+ *   repositories.json             {"busybox:latest": "sha256:<id>", "x@sha256:<manifest>": ...}
+ *                                 by familiar name, tags and digests, written atomically
+ *   distribution/                 diffID to compressed blob digests and their repositories
+ *                                 (DistributionMetadata)
  *   containers/<id>/diff/         a container's overlay upperdir
  *   containers/<id>/work/         its overlay workdir
  *   containers/<id>/merged/       where the caller mounts its root filesystem
@@ -63,6 +65,10 @@ public final class ImagePaths {
 
   public Path repositories() {
     return root.resolve("repositories.json");
+  }
+
+  public Path distribution() {
+    return root.resolve("distribution");
   }
 
   public Path containers() {

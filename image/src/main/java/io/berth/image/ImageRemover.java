@@ -61,14 +61,18 @@ final class ImageRemover {
                 + " is using its referenced image "
                 + Id.shortId(id));
       }
-      String tag = Reference.parse(ref).withDefaultTag().familiarString();
+      Reference named = Reference.parse(ref).withDefaultTag();
+      String tag = named.familiarString();
       refs.remove(tag);
       records.add(DeleteItem.untagged(tag));
+      if (named.digest() == null) {
+        untagDigestsWithoutTag(id, named.familiarName(), records);
+      }
       if (!refs.refsOf(id).isEmpty()) {
         return records;
       }
       quiet = true;
-    } else if (tags.size() == 1) {
+    } else if (isSingleReference(tags)) {
       Optional<Conflict> c = conflict(id, users, false, !force);
       if (c.isPresent()) {
         throw c.get().exception();
@@ -137,6 +141,37 @@ final class ImageRemover {
       refs.remove(tag);
       records.add(DeleteItem.untagged(tag));
     }
+  }
+
+  /**
+   * After a tag goes, the digests of its repository go too unless another tag of that repository
+   * remains, as in Docker: {@code rmi x:1} of a pulled image leaves no {@code x@sha256:...}.
+   */
+  private void untagDigestsWithoutTag(String id, String name, List<DeleteItem> records)
+      throws IOException {
+    List<String> left = refs.refsOf(id);
+    if (left.stream().anyMatch(r -> !r.contains("@") && nameOf(r).equals(name))) {
+      return;
+    }
+    for (String r : left) {
+      if (r.contains("@") && nameOf(r).equals(name)) {
+        refs.remove(r);
+        records.add(DeleteItem.untagged(r));
+      }
+    }
+  }
+
+  /** At most one tag, and every reference in one repository: removing by id takes them all. */
+  private static boolean isSingleReference(List<String> all) {
+    if (all.isEmpty()) {
+      return false;
+    }
+    long tags = all.stream().filter(r -> !r.contains("@")).count();
+    return tags <= 1 && all.stream().map(ImageRemover::nameOf).distinct().count() == 1;
+  }
+
+  private static String nameOf(String familiarRef) {
+    return Reference.parse(familiarRef).familiarName();
   }
 
   private static String shortId(ImageUser u) {

@@ -10,7 +10,12 @@ import io.berth.image.ImageStore.Stored;
 import io.berth.image.bootstrap.Bootstrap;
 import io.berth.image.config.ConfigChanges;
 import io.berth.image.config.ImageConfig;
+import io.berth.image.content.ContentStore;
 import io.berth.image.content.FileContentStore;
+import io.berth.image.distribution.DistributionMetadata;
+import io.berth.image.pull.PullTarget;
+import io.berth.image.pull.Puller;
+import io.berth.registry.RegistryClient;
 import io.berth.image.layer.ContainerLayers;
 import io.berth.image.layer.LayerInfo;
 import io.berth.image.layer.LayerStore;
@@ -48,6 +53,8 @@ public final class ImageService {
   private final ContainerLayers containers;
   private final ImageRemover remover;
   private final Bootstrap bootstrap;
+  private final FileContentStore content;
+  private final DistributionMetadata metadata;
 
   /** Opens (creating if needed) the store at {@code root} and recovers from any crash. */
   public ImageService(Path root) {
@@ -60,8 +67,10 @@ public final class ImageService {
     this.bootstrap = bootstrap;
     try {
       Recovery.clearTmp(paths.tmp());
-      layerStore = new LayerStore(paths.layers(), paths.tmp());
-      images = new ImageStore(paths, layerStore, new FileContentStore(paths.blobRoot(), paths.tmp()));
+      content = new FileContentStore(paths.blobRoot(), paths.tmp());
+      metadata = new DistributionMetadata(paths.distribution());
+      layerStore = new LayerStore(paths.layers(), paths.tmp(), this::layerGone);
+      images = new ImageStore(paths, layerStore, content);
       refs = new ReferenceStore(paths.repositories());
       containers =
           new ContainerLayers(
@@ -75,6 +84,16 @@ public final class ImageService {
 
   public ImagePaths paths() {
     return paths;
+  }
+
+  /**
+   * A puller into this store.
+   *
+   * @param maxConcurrentDownloads layers downloaded at once (dockerd's {@code
+   *     --max-concurrent-downloads})
+   */
+  public Puller puller(RegistryClient registry, int maxConcurrentDownloads) {
+    return new Puller(registry, content, metadata, new Target(), maxConcurrentDownloads);
   }
 
   /** Container root filesystems over this store's images. */
@@ -92,7 +111,7 @@ public final class ImageService {
     ImportOptions opts = options == null ? ImportOptions.defaults() : options;
     Reference tag = opts.repoTag() == null ? null : Reference.parseRepoTag(opts.repoTag(), null);
     ImageConfig config = ConfigChanges.apply(ImageConfig.empty(), opts.changes());
-    LayerStore.Pending pending = layerStore.extract(tar);
+    LayerStore.Pending pending = extractKeepingTar(tar);
     lock.lock();
     try {
       LayerInfo layer = layerStore.commit(pending, null);
@@ -108,6 +127,25 @@ public final class ImageService {
       throw new SystemException("cannot store imported image: " + e.getMessage(), e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Unpacks a layer and keeps its uncompressed tar as a blob named by its diffID, the bytes a push
+   * compresses and a save writes: an unpacked directory cannot give back the same tar.
+   */
+  private LayerStore.Pending extractKeepingTar(InputStream tar) {
+    try (ContentStore.Writer w = content.writer(null, -1)) {
+      LayerStore.Pending pending = layerStore.extract(tar, w.stream());
+      try {
+        w.commit();
+      } catch (IOException e) {
+        layerStore.discard(pending.workDir());
+        throw e;
+      }
+      return pending;
+    } catch (IOException e) {
+      throw new SystemException("cannot keep layer tar: " + e.getMessage(), e);
     }
   }
 
@@ -306,6 +344,80 @@ public final class ImageService {
     return EngineException.noSuch("image", ref);
   }
 
+  /** A deleted layer's blobs (compressed ones, and its tar) go with the last layer of that diffID. */
+  private void layerGone(String diffId) {
+    try {
+      if (layerStore.hasDiffId(diffId)) {
+        return;
+      }
+      for (DistributionMetadata.Source s : metadata.sources(diffId)) {
+        content.delete(io.berth.common.Digest.parse(s.digest()));
+      }
+      metadata.remove(diffId);
+      content.delete(io.berth.common.Digest.parse(diffId));
+    } catch (IOException | RuntimeException e) {
+      System.getLogger(ImageService.class.getName())
+          .log(System.Logger.Level.WARNING, "cannot forget the blobs of layer " + diffId, e);
+    }
+  }
+
+  /** The store as a pull sees it: unpacking runs outside the lock, publishing inside. */
+  private final class Target implements PullTarget {
+    @Override
+    public boolean hasImage(String id) {
+      lock.lock();
+      try {
+        return images.get(id).isPresent();
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public boolean hasLayer(String chainId) {
+      return layerStore.get(chainId).isPresent();
+    }
+
+    @Override
+    public LayerStore.Pending extract(InputStream tar) {
+      return layerStore.extract(tar);
+    }
+
+    @Override
+    public LayerInfo commit(LayerStore.Pending pending, String parent) {
+      lock.lock();
+      try {
+        return layerStore.commit(pending, parent);
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public void discard(LayerStore.Pending pending) {
+      layerStore.discard(pending.workDir());
+    }
+
+    @Override
+    public boolean store(byte[] config, List<String> refNames) {
+      lock.lock();
+      try {
+        Stored img = images.add(config);
+        boolean moved = !refs.get(refNames.getFirst()).equals(Optional.of(img.id()));
+        for (String r : refNames) {
+          if (!refs.get(r).equals(Optional.of(img.id()))) {
+            refs.put(r, img.id());
+          }
+        }
+        return moved;
+      } catch (IOException e) {
+        throw new SystemException("cannot store pulled image: " + e.getMessage(), e);
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
   /** What container layers need to know about images; called with the lock held. */
   private final class ImageLookups implements ContainerLayers.Images {
     @Override
@@ -324,10 +436,15 @@ public final class ImageService {
 
   private ImageRecord toRecord(Stored s) {
     ConfigDocument d = s.doc();
+    List<String> tags = new ArrayList<>();
+    List<String> digests = new ArrayList<>();
+    for (String r : refs.refsOf(s.id())) {
+      (r.contains("@") ? digests : tags).add(r);
+    }
     return new ImageRecord(
         s.id(),
-        refs.refsOf(s.id()),
-        List.of(),
+        tags,
+        digests,
         "",
         d.comment() == null ? "" : d.comment(),
         s.created(),

@@ -23,15 +23,24 @@ class ArchitectureTest {
   void apiServer_dependsOnNoDomainModule() {
     noClasses().that().resideInAPackage("io.berth.api.server..")
         .should().dependOnClassesThat().resideInAnyPackage("io.berth.daemon..", "io.berth.image..",
-            "io.berth.runtime..", "io.berth.linux..", "io.berth.app..", "io.netty..")
+            "io.berth.registry..", "io.berth.runtime..", "io.berth.linux..", "io.berth.app..", "io.netty..")
         .check(classes);
   }
 
   @Test
   void domainModules_neverSeeHttpOrTheApi() {
-    noClasses().that().resideInAnyPackage("io.berth.image..", "io.berth.runtime..", "io.berth.linux..")
+    noClasses().that().resideInAnyPackage("io.berth.image..", "io.berth.registry..", "io.berth.runtime..",
+            "io.berth.linux..")
         .should().dependOnClassesThat().resideInAnyPackage("io.berth.api..", "io.berth.http..",
             "io.berth.daemon..", "io.berth.app..", "io.netty..")
+        .check(classes);
+  }
+
+  @Test
+  void registryClient_knowsNothingOfImagesOnDisk() {
+    noClasses().that().resideInAPackage("io.berth.registry..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.berth.image..", "io.berth.linux..",
+            "io.berth.runtime..")
         .check(classes);
   }
 
@@ -39,8 +48,8 @@ class ArchitectureTest {
   void cli_talksOnlyThroughTheClient() {
     noClasses().that().resideInAnyPackage("io.berth.cli..", "io.berth.client..")
         .should().dependOnClassesThat().resideInAnyPackage("io.berth.daemon..", "io.berth.image..",
-            "io.berth.runtime..", "io.berth.linux..", "io.berth.api.server..", "io.berth.app..",
-            "io.netty..")
+            "io.berth.registry..", "io.berth.runtime..", "io.berth.linux..", "io.berth.api.server..",
+            "io.berth.app..", "io.netty..")
         .check(classes);
   }
 

@@ -22,9 +22,16 @@ public final class BerthDaemon implements AutoCloseable {
   private final Path dataRoot;
   private final Path execRoot;
   private final Path socket;
+  private final List<String> extraArgs;
   private Process process;
 
   public BerthDaemon() throws IOException {
+    this(List.of());
+  }
+
+  /** A daemon started with these flags added, such as {@code --registry-mirror}. */
+  public BerthDaemon(List<String> extraArgs) throws IOException {
+    this.extraArgs = List.copyOf(extraArgs);
     this.base = Files.createTempDirectory(Path.of("/tmp"), "bit");
     this.dataRoot = base.resolve("data");
     this.execRoot = base.resolve("run");
@@ -39,6 +46,7 @@ public final class BerthDaemon implements AutoCloseable {
         "-cp", System.getProperty("java.class.path"), "io.berth.app.Main",
         "-H", host(), "--data-root", dataRoot.toString(), "--exec-root", execRoot.toString(),
         "--log-level", "debug"));
+    cmd.addAll(extraArgs);
     process = new ProcessBuilder(cmd)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("berthd.log").toFile()))

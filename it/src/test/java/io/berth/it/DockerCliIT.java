@@ -26,10 +26,14 @@ class DockerCliIT extends SharedDaemon {
   }
 
   static Cmd dockerIn(byte[] stdin, String... args) throws Exception {
+    return dockerWith(daemon, stdin, args);
+  }
+
+  /** The docker CLI against {@code d}. */
+  static Cmd dockerWith(BerthDaemon d, byte[] stdin, String... args) throws Exception {
     List<String> argv = new ArrayList<>(List.of(Prerequisites.DOCKER));
     argv.addAll(List.of(args));
-    return Cmd.run(daemon.dockerEnv(),
-        stdin, argv);
+    return Cmd.run(d.dockerEnv(), stdin, argv);
   }
 
   @Test

@@ -12,13 +12,20 @@ final class Prerequisites {
 
   private Prerequisites() {}
 
-  static void require() {
+  /** As {@link #require}, plus Debian's docker-registry, skopeo and htpasswd. */
+  static void requireRegistry() {
+    require("/usr/bin/docker-registry", "/usr/bin/skopeo", "/usr/bin/htpasswd");
+  }
+
+  static void require(String... more) {
     boolean ci = "true".equals(System.getenv("CI"));
     List<String> missing = new java.util.ArrayList<>();
     if (!"root".equals(System.getProperty("user.name"))) {
       missing.add("root");
     }
-    for (String p : List.of("/usr/bin/runc", "/usr/bin/conmon", "/bin/busybox", DOCKER)) {
+    List<String> tools = new java.util.ArrayList<>(List.of("/usr/bin/runc", "/usr/bin/conmon", "/bin/busybox", DOCKER));
+    tools.addAll(List.of(more));
+    for (String p : tools) {
       if (!Files.isExecutable(Path.of(p))) {
         missing.add(p);
       }

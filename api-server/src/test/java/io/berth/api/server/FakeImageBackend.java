@@ -61,8 +61,12 @@ public final class FakeImageBackend implements ImageBackend {
     return importer.run(importedBytes, progress);
   }
 
+  public io.berth.api.server.backend.RegistryAuth lastPullAuth;
+
   @Override
-  public void imagePull(String image, String tag, ProgressListener progress) {
+  public void imagePull(String image, String tag, String platform, io.berth.api.server.backend.RegistryAuth auth,
+      ProgressListener progress) {
+    lastPullAuth = auth;
     throw new NotFoundException(
         "pull access denied for " + image + ", repository does not exist or may require 'docker login'");
   }

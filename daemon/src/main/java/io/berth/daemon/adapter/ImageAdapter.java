@@ -10,6 +10,12 @@ import io.berth.api.model.image.ImageInspect;
 import io.berth.api.model.image.ImageSummary;
 import io.berth.api.server.backend.ImageBackend;
 import io.berth.api.server.backend.ProgressListener;
+import io.berth.api.server.backend.RegistryAuth;
+import io.berth.image.pull.Progress;
+import io.berth.image.pull.Puller;
+import io.berth.image.reference.Reference;
+import io.berth.registry.Credentials;
+import io.berth.registry.manifest.Platform;
 import io.berth.common.error.EngineException;
 import io.berth.common.error.InvalidParameterException;
 import io.berth.common.error.NotFoundException;
@@ -43,8 +49,10 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
   private static final Set<String> LIST_FILTERS = Set.of("dangling", "label", "reference", "before", "since", "until");
   private final ImageService images;
   private final ContainerStore containers;
+  private final Puller puller;
 
-  public ImageAdapter(ImageService images, ContainerStore containers) {
+  public ImageAdapter(ImageService images, ContainerStore containers, Puller puller) {
+    this.puller = puller;
     this.images = images;
     this.containers = containers;
   }
@@ -266,12 +274,45 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
   }
 
   @Override
-  public void imagePull(String image, String tag, ProgressListener progress) {
-    String ref = tag.isEmpty() ? image : image + ":" + tag;
-    String repo = ref.contains(":") && !ref.substring(ref.lastIndexOf('/') + 1).contains(":")
-        ? ref : ref.replaceFirst(":[^:/]*$", "");
-    throw new NotFoundException("pull access denied for " + repo.replaceFirst("^docker\\.io/(library/)?", "")
-        + ", repository does not exist or may require 'docker login': no registry is configured in this daemon yet");
+  public void imagePull(String image, String tag, String platform, RegistryAuth auth, ProgressListener progress) {
+    Reference ref = pullReference(image, tag);
+    Platform p = platform.isEmpty() ? null : Platform.parse(platform);
+    Credentials c = new Credentials(auth.username(), auth.password(), auth.identityToken(), auth.registryToken());
+    puller.pull(ref, p, c, new PullProgress(progress));
+  }
+
+  /**
+   * {@code fromImage} and {@code tag} as dockerd joins them: a tag that is a digest makes a
+   * canonical reference, and a name that carries its own tag or digest keeps it when none is given.
+   * A bare name without a tag means every tag to dockerd, which Berth does not do yet.
+   */
+  static Reference pullReference(String image, String tag) {
+    Reference named = Reference.parse(image);
+    if (tag.isEmpty()) {
+      if (named.tag() == null && named.digest() == null) {
+        // dockerd pulls every tag of a bare name: docker pull --all-tags
+        throw new InvalidParameterException("berth does not support pulling all tags (--all-tags) yet");
+      }
+      return named;
+    }
+    if (tag.startsWith("sha256:") || tag.contains(":")) {
+      Reference withDigest = Reference.parse(named.name() + "@" + tag);
+      return new Reference(named.domain(), named.path(), null, withDigest.digest());
+    }
+    return Reference.parseRepoTag(named.name(), tag);
+  }
+
+  /** The pull's progress on the API's stream. */
+  private record PullProgress(ProgressListener out) implements Progress {
+    @Override
+    public void status(String id, String status) {
+      out.status(id, status);
+    }
+
+    @Override
+    public void progress(String id, String status, long current, long total) {
+      out.progress(id, status, current, total);
+    }
   }
 
   @Override

@@ -17,8 +17,9 @@ import java.util.OptionalLong;
  */
 public interface ContentStore {
   /**
-   * Starts writing a blob that must turn out to be {@code expected}; {@code size} is its length
-   * in bytes, or -1 when unknown. Nothing is visible until {@link Writer#commit}.
+   * Starts writing a blob that must turn out to be {@code expected} (null: whatever it is, stored
+   * under its own digest); {@code size} is its length in bytes, or -1 when unknown. Nothing is
+   * visible until {@link Writer#commit}.
    */
   Writer writer(Digest expected, long size) throws IOException;
 
@@ -61,7 +62,9 @@ public interface ContentStore {
     /**
      * Publishes the blob once its length and digest are the expected ones; otherwise throws
      * {@link VerificationException} and keeps nothing. A blob already present is kept as it is.
+     *
+     * @return the blob's digest
      */
-    void commit() throws IOException;
+    Digest commit() throws IOException;
   }
 }

@@ -45,9 +45,8 @@ public final class FileContentStore implements ContentStore {
 
   @Override
   public Writer writer(Digest expected, long size) throws IOException {
-    Path target = path(expected);
     Path temp = Files.createTempFile(tmp, "ingest-", "");
-    return new FileWriter(expected, size, target, temp);
+    return new FileWriter(expected, size, temp);
   }
 
   @Override
@@ -84,10 +83,9 @@ public final class FileContentStore implements ContentStore {
     return out;
   }
 
-  private static final class FileWriter implements Writer {
+  private final class FileWriter implements Writer {
     private final Digest expected;
     private final long size;
-    private final Path target;
     private final Path temp;
     private final FileChannel channel;
     private final MessageDigest hash = Digest.newSha256();
@@ -95,10 +93,9 @@ public final class FileContentStore implements ContentStore {
     private long written;
     private boolean done;
 
-    FileWriter(Digest expected, long size, Path target, Path temp) throws IOException {
+    FileWriter(Digest expected, long size, Path temp) throws IOException {
       this.expected = expected;
       this.size = size;
-      this.target = target;
       this.temp = temp;
       this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
       OutputStream file = Channels.newOutputStream(channel);
@@ -132,7 +129,7 @@ public final class FileContentStore implements ContentStore {
     }
 
     @Override
-    public void commit() throws IOException {
+    public Digest commit() throws IOException {
       if (done) {
         throw new IllegalStateException("writer already closed");
       }
@@ -141,13 +138,14 @@ public final class FileContentStore implements ContentStore {
           throw new VerificationException(expected, written + " bytes where " + size + " were announced");
         }
         Digest actual = Digest.ofSha256(hash);
-        if (!actual.equals(expected)) {
+        if (expected != null && !actual.equals(expected)) {
           throw new VerificationException(expected, "the content's digest is " + actual);
         }
         channel.force(true);
         channel.close();
         // rename(2) replaces a blob committed meanwhile by another writer: the same content
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, path(actual), StandardCopyOption.ATOMIC_MOVE);
+        return actual;
       } finally {
         close();
       }

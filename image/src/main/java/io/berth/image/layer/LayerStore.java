@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Read-only layers, {@code <layers>/<chain hex>/diff} plus {@code layer.json}. A layer is extracted
@@ -36,11 +37,21 @@ public final class LayerStore {
 
   private final Path layersDir;
   private final Path tmpDir;
+  private final Consumer<String> removed;
 
   /** An extracted layer not yet in the store. */
   public record Pending(Path workDir, String diffId, long size) {}
 
   public LayerStore(Path layersDir, Path tmpDir) throws IOException {
+    this(layersDir, tmpDir, diffId -> {});
+  }
+
+  /**
+   * @param removed told the diffID of each deleted layer, so that what is kept for it elsewhere
+   *     (its compressed blobs) can go when no other layer has that diffID
+   */
+  public LayerStore(Path layersDir, Path tmpDir, Consumer<String> removed) throws IOException {
+    this.removed = removed;
     this.layersDir = layersDir;
     this.tmpDir = tmpDir;
     Files.createDirectories(layersDir);
@@ -52,6 +63,14 @@ public final class LayerStore {
    * to its very end. {@code tar} is not closed.
    */
   public Pending extract(InputStream tar) {
+    return extract(tar, null);
+  }
+
+  /**
+   * As {@link #extract(InputStream)}, also copying the uncompressed tar, byte for byte, to {@code
+   * copy} (when not null): what a push or a save sends must be exactly the tar of the diffID.
+   */
+  public Pending extract(InputStream tar, OutputStream copy) {
     Path work = null;
     try {
       work = Files.createTempDirectory(tmpDir, "layer-");
@@ -61,7 +80,7 @@ public final class LayerStore {
       MessageDigest md = Digest.newSha256();
       long size;
       try (InputStream raw = Decompression.decompress(new NonClosing(tar));
-          DigestInputStream in = new DigestInputStream(raw, md)) {
+          DigestInputStream in = new DigestInputStream(copy == null ? raw : new Tee(raw, copy), md)) {
         size = SafeExtractor.extract(in, diff);
         in.transferTo(OutputStream.nullOutputStream());
       }
@@ -143,7 +162,19 @@ public final class LayerStore {
 
   /** Removes a layer; the caller has checked that nothing uses it. */
   public void delete(String chainId) throws IOException {
+    Optional<LayerInfo> info = get(chainId);
     removeDir(dir(chainId));
+    info.ifPresent(i -> removed.accept(i.diffId()));
+  }
+
+  /** Whether any complete layer has this diffID. */
+  public boolean hasDiffId(String diffId) throws IOException {
+    for (String chainId : list()) {
+      if (get(chainId).map(i -> i.diffId().equals(diffId)).orElse(false)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Startup: a layer directory without {@code layer.json} is what a crash left behind. */
@@ -190,6 +221,46 @@ public final class LayerStore {
       LOG.log(System.Logger.Level.WARNING, "sync -f failed; layer data may not be durable", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Every byte read is also written to {@code copy}. */
+  private static final class Tee extends FilterInputStream {
+    private final OutputStream copy;
+
+    Tee(InputStream in, OutputStream copy) {
+      super(in);
+      this.copy = copy;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = in.read();
+      if (b >= 0) {
+        copy.write(b);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      if (n > 0) {
+        copy.write(b, off, n);
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      byte[] buf = new byte[(int) Math.min(n, 8192)];
+      int r = read(buf, 0, buf.length);
+      return Math.max(r, 0);
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
     }
   }
 

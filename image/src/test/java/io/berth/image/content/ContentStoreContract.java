@@ -44,6 +44,15 @@ public abstract class ContentStoreContract {
   }
 
   @Test
+  void writer_withoutExpectedDigest_storesUnderItsOwn() throws Exception {
+    try (var w = store.writer(null, -1)) {
+      w.stream().write(DATA);
+      assertThat(w.commit()).isEqualTo(DIGEST);
+    }
+    assertThat(store.read(DIGEST)).isEqualTo(DATA);
+  }
+
+  @Test
   void writer_inPieces_commitsTheWhole() throws Exception {
     try (var w = store.writer(DIGEST, DATA.length)) {
       w.stream().write(DATA, 0, 5);

@@ -28,8 +28,11 @@ public interface ImageBackend {
   /** Imports a rootfs tar as a one-layer image; returns its id ({@code sha256:...}). */
   String imageImport(InputStream tar, ImportOptions options, ProgressListener progress);
 
-  /** Pulls {@code image:tag}. There is no registry client yet: fails with Docker's words. */
-  void imagePull(String image, String tag, ProgressListener progress);
+  /**
+   * Pulls {@code image} at {@code tag} (a tag or a digest; empty for {@code latest} or the
+   * digest in {@code image}) for {@code platform} (empty for the daemon's).
+   */
+  void imagePull(String image, String tag, String platform, RegistryAuth auth, ProgressListener progress);
 
   /** Makes a local image without a registry ({@code busybox}, {@code debian:<suite>}). */
   String imageBootstrap(String name, ProgressListener progress);

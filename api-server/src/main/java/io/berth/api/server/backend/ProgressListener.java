@@ -4,4 +4,12 @@ package io.berth.api.server.backend;
 @FunctionalInterface
 public interface ProgressListener {
   void status(String id, String status);
+
+  /**
+   * A step of one item with a byte count ({@code Downloading}); {@code current} -1 for a step
+   * without one, which Docker still sends with an empty {@code progressDetail}.
+   */
+  default void progress(String id, String status, long current, long total) {
+    status(id, status);
+  }
 }

@@ -75,7 +75,8 @@ public final class ImageRouter implements Router {
           } else if (!fromSrc.isEmpty()) {
             throw new InvalidParameterException("importing from a URL is not supported: " + fromSrc);
           } else if (!fromImage.isEmpty()) {
-            backend.imagePull(fromImage, r.query("tag", ""), out);
+            backend.imagePull(fromImage, r.query("tag", ""), r.query("platform", ""),
+                RegistryAuthHeader.lenient(r.http().header("X-Registry-Auth")), out);
           } else {
             throw new InvalidParameterException("fromImage or fromSrc is required");
           }

@@ -41,6 +41,23 @@ public final class JsonMessageWriter implements ProgressListener {
     write(new JsonMessage(status, id, null, null, null, null, null));
   }
 
+  @Override
+  public void progress(String id, String status, long current, long total) {
+    java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+    if (current >= 0) {
+      detail.put("current", current);
+      if (total > 0) {
+        detail.put("total", total);
+      }
+    }
+    write(new JsonMessage(status, id, null, detail, null, null, null));
+  }
+
+  /** An {@code aux} record, such as push's {@code {"Tag", "Digest", "Size"}}. */
+  public void aux(java.util.Map<String, Object> aux) {
+    write(new JsonMessage(null, null, null, java.util.Map.of(), null, null, aux));
+  }
+
   public boolean started() {
     return out != null;
   }

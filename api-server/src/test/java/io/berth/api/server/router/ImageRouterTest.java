@@ -122,7 +122,17 @@ class ImageRouterTest {
   }
 
   @Test
-  void imageCreate_pullWithoutRegistry_is404BeforeAnyProgress() {
+  void imageCreate_passesTheRegistryAuthHeader_andIgnoresABadOne() {
+    String auth = java.util.Base64.getUrlEncoder().encodeToString(
+        "{\"username\":\"u\",\"password\":\"p\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    api.call(FakeHttpRequest.post("/v1.41/images/create?fromImage=busybox&tag=1").header("X-Registry-Auth", auth));
+    assertThat(api.images.lastPullAuth.username()).isEqualTo("u");
+    api.call(FakeHttpRequest.post("/v1.41/images/create?fromImage=busybox&tag=1").header("X-Registry-Auth", "%%%"));
+    assertThat(api.images.lastPullAuth.username()).isEmpty();
+  }
+
+  @Test
+  void imageCreate_pullFailingBeforeAnyProgress_isAnHttpError() {
     FakeHttpResponse r = api.call(FakeHttpRequest.post("/v1.51/images/create?fromImage=busybox&tag=latest"));
 
     assertThat(r.status()).isEqualTo(404);

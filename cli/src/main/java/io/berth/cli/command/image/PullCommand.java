@@ -36,13 +36,18 @@ public final class PullCommand extends Command {
 
   @Override
   public int run(Cli cli, Parsed p) {
+    if (p.bool("all-tags")) {
+      throw new io.berth.cli.StatusError("berth does not support --all-tags yet", 1);
+    }
     ImageRef ref = ImageRef.parse(p.args().getFirst());
     String tag = ref.digest() != null ? ref.digest() : ref.tagOrLatest();
     boolean quiet = p.bool("quiet");
     if (!quiet && ref.tag() == null && ref.digest() == null) {
       cli.out().println("Using default tag: latest");
     }
-    cli.client().images().pull(ref.fullName(), tag, quiet ? m -> { } : Progress.to(cli.out()));
+    String platform = p.string("platform", "");
+    cli.client().images().pull(ref.fullName(), tag, platform == null ? "" : platform,
+        quiet ? m -> { } : Progress.to(cli.out()));
     cli.out().println(ref.fullName() + (ref.digest() != null ? "@" + ref.digest() : ":" + tag));
     return 0;
   }

@@ -1,0 +1,158 @@
+package io.berth.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.berth.common.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pulls with the real docker CLI from Debian's registry on loopback, filled by skopeo from OCI
+ * layouts the test writes; Docker Hub names reach it as berthd's registry mirror.
+ */
+class RegistryIT {
+  static TestRegistry registry;
+  static BerthDaemon daemon;
+  static Path work;
+  static OciLayout oci;
+  static OciLayout.Layer base;
+  static String bbDigest;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    Prerequisites.requireRegistry();
+    registry = TestRegistry.start();
+    work = Files.createTempDirectory(Path.of("/tmp"), "berth-oci");
+    oci = new OciLayout(work.resolve("layout"));
+    base = oci.layer(OciLayout.busybox());
+    var hello = oci.layer(List.of(OciLayout.Entry.dir("etc"), OciLayout.Entry.file("etc/hello", "hello from layer 2\n")));
+    var bb = oci.image("amd64", List.of(base, hello), List.of("sh"));
+    bbDigest = (String) bb.get("digest");
+    oci.tag(bb, "bb");
+    var arm = oci.image("arm64", List.of(base, oci.layer(List.of(OciLayout.Entry.file("arch", "arm64\n")))), List.of("sh"));
+    oci.tag(oci.indexOf(List.of(arm, bb)), "multi");
+    registry.push(oci.dir(), "bb", "tests/bb:1");
+    registry.push(oci.dir(), "bb", "library/busybox:latest");
+    registry.push(oci.dir(), "multi", "tests/multi:1");
+    daemon = new BerthDaemon(List.of("--registry-mirror", "http://" + registry.host()));
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    try (AutoCloseable r = registry; AutoCloseable d = daemon) {
+      if (work != null) {
+        io.berth.common.io.MoreFiles.deleteRecursively(work);
+      }
+    }
+  }
+
+  /** Pushes an image no other test pulls (busybox and a layer naming {@code repo}); returns its digest. */
+  static String pushUnique(String repo) throws Exception {
+    var own = oci.layer(List.of(OciLayout.Entry.dir("etc"), OciLayout.Entry.file("etc/hello", repo + "\n")));
+    var img = oci.image("amd64", List.of(base, own), List.of("sh"));
+    oci.tag(img, repo.replace('/', '-'));
+    registry.push(oci.dir(), repo.replace('/', '-'), repo + ":1");
+    return (String) img.get("digest");
+  }
+
+  static Cmd docker(String... args) throws Exception {
+    return DockerCliIT.dockerWith(daemon, null, args);
+  }
+
+  @Test
+  void pull_thenRun_asDockerPrintsIt() throws Exception {
+    String digest = pushUnique("tests/first");
+    String ref = registry.host() + "/tests/first:1";
+    Cmd pull = docker("pull", ref);
+    assertThat(pull.exit()).as(pull.err()).isZero();
+    assertThat(pull.out()).contains("1: Pulling from tests/first", "Pull complete",
+        "Digest: " + digest, "Status: Downloaded newer image for " + ref, "\n" + ref + "\n");
+    Cmd run = docker("run", "--rm", ref, "cat", "/etc/hello");
+    assertThat(run.out()).isEqualTo("tests/first\n");
+    Cmd digests = docker("inspect", "-f", "{{.RepoDigests}}", ref);
+    assertThat(digests.out().trim()).isEqualTo("[" + registry.host() + "/tests/first@" + digest + "]");
+    Cmd images = docker("images", "--digests", "--format", "{{.Repository}} {{.Tag}} {{.Digest}}",
+        registry.host() + "/tests/first");
+    assertThat(images.out()).isEqualTo(registry.host() + "/tests/first 1 " + digest + "\n");
+
+    Cmd again = docker("pull", ref);
+    assertThat(again.out()).contains("Status: Image is up to date for " + ref)
+        .doesNotContain("Pulling fs layer", "Downloading");
+  }
+
+  @Test
+  void pullByDigest_namesTheImageByItsDigest() throws Exception {
+    String digest = pushUnique("tests/bydigest");
+    String ref = registry.host() + "/tests/bydigest@" + digest;
+    Cmd pull = docker("pull", ref);
+    assertThat(pull.exit()).as(pull.err()).isZero();
+    assertThat(pull.out()).contains(ref + ": Pulling from tests/bydigest",
+        "Status: Downloaded newer image for " + ref);
+    Cmd tags = docker("inspect", "-f", "{{.RepoTags}} {{.RepoDigests}}", ref);
+    assertThat(tags.out().trim()).isEqualTo("[] [" + ref + "]");
+  }
+
+  @Test
+  void hubName_comesFromTheMirror_andRunPullsWhatIsMissing() throws Exception {
+    Cmd run = docker("run", "--rm", "busybox", "cat", "/etc/hello");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).contains("Unable to find image 'busybox:latest' locally");
+    assertThat(run.out()).endsWith("hello from layer 2\n");
+  }
+
+  @Test
+  void pull_unknownTagOrRepository_failsInDockersWords() throws Exception {
+    Cmd tag = docker("pull", registry.host() + "/tests/bb:nope");
+    assertThat(tag.exit()).isEqualTo(1);
+    assertThat(tag.err()).contains("Error response from daemon: manifest for " + registry.host()
+        + "/tests/bb:nope not found: manifest unknown: manifest unknown");
+    // distribution 2.8 answers an unknown repository's tag with MANIFEST_UNKNOWN too
+    Cmd repo = docker("pull", registry.host() + "/tests/nothing:1");
+    assertThat(repo.exit()).isEqualTo(1);
+    assertThat(repo.err()).contains("Error response from daemon: manifest for " + registry.host()
+        + "/tests/nothing:1 not found: manifest unknown: manifest unknown");
+  }
+
+  @Test
+  void pull_index_picksThePlatform() throws Exception {
+    String ref = registry.host() + "/tests/multi:1";
+    Cmd host = docker("pull", ref);
+    assertThat(host.exit()).as(host.err()).isZero();
+    assertThat(docker("image", "inspect", "-f", "{{.Architecture}}", ref).out().trim()).isEqualTo("amd64");
+
+    Cmd arm = docker("pull", "--platform", "linux/arm64", ref);
+    assertThat(arm.exit()).as(arm.err()).isZero();
+    assertThat(docker("image", "inspect", "-f", "{{.Architecture}}", ref).out().trim()).isEqualTo("arm64");
+
+    Cmd none = docker("pull", "--platform", "linux/s390x", ref);
+    assertThat(none.exit()).isEqualTo(1);
+    assertThat(none.err()).contains("no matching manifest for linux/s390x in the manifest list entries");
+  }
+
+  @Test
+  void pullProgress_overTheApi_isDockersStream() throws Exception {
+    pushUnique("tests/api");
+    try (var r = daemon.client().request("POST", "/v1.50/images/create?fromImage=" + registry.host()
+        + "/tests/api&tag=1", Map.of(), (byte[]) null)) {
+      assertThat(r.status()).isEqualTo(200);
+      String body = r.text();
+      assertThat(body).contains("\"status\":\"Pulling fs layer\"");
+      for (String line : body.split("\r\n")) {
+        var m = Json.mapper().readTree(line);
+        if (m.path("status").asText().equals("Pulling fs layer")) {
+          assertThat(m.path("progressDetail").isObject()).isTrue();
+          assertThat(m.path("id").asText()).hasSize(12);
+        }
+      }
+    }
+    try (var r = daemon.client().request("POST", "/v1.50/images/create?fromImage=" + registry.host()
+        + "/tests/none&tag=1", Map.of(), (byte[]) null)) {
+      assertThat(r.status()).isEqualTo(404);
+    }
+  }
+}
