@@ -3,10 +3,12 @@ package io.berth.app;
 import io.berth.api.server.ApiServer;
 import io.berth.api.server.router.ContainerRouter;
 import io.berth.api.server.router.ImageRouter;
+import io.berth.api.server.router.RegistryRouter;
 import io.berth.api.server.router.SystemRouter;
 import io.berth.common.Id;
 import io.berth.common.io.AtomicFiles;
 import io.berth.daemon.adapter.ImageAdapter;
+import io.berth.daemon.adapter.RegistryAdapter;
 import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.lifecycle.ContainerService;
 import io.berth.daemon.lifecycle.Reconciler;
@@ -84,7 +86,8 @@ public final class Wiring implements AutoCloseable {
     RegistrySettings rs = config.registry();
     var registry = new RegistryClient(new RegistryHosts(rs.mirrors(), rs.insecure()),
         new RegistryClient.Options(rs.maxDownloadAttempts(), Duration.ofSeconds(5), Duration.ofSeconds(60)));
-    var images = new ImageAdapter(imageService, store, imageService.puller(registry, rs.maxConcurrentDownloads()));
+    var images = new ImageAdapter(imageService, store, imageService.puller(registry, rs.maxConcurrentDownloads()),
+        imageService.pusher(registry, rs.maxConcurrentUploads()));
     var runner = new Runner(store, images, runtime, specs);
     closeables.add(new ExitWatcher(runtime, runner::exited));
     long t3 = System.nanoTime();
@@ -97,7 +100,8 @@ public final class Wiring implements AutoCloseable {
     var system = new SystemService(store, images::count, config.dataRoot(), () -> runcVersion(config.runc()),
         daemonId(config.dataRoot()));
     var api = new ApiServer(SystemService.BERTH_VERSION, List.of(new SystemRouter(system),
-        new ContainerRouter(containers), new ImageRouter(images)));
+        new ContainerRouter(containers), new ImageRouter(images),
+        new RegistryRouter(new RegistryAdapter(registry))));
     for (String host : config.hosts()) {
       closeables.add(0, bind(host, api));
     }

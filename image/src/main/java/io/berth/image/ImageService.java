@@ -15,6 +15,7 @@ import io.berth.image.content.FileContentStore;
 import io.berth.image.distribution.DistributionMetadata;
 import io.berth.image.pull.PullTarget;
 import io.berth.image.pull.Puller;
+import io.berth.image.push.Pusher;
 import io.berth.registry.RegistryClient;
 import io.berth.image.layer.ContainerLayers;
 import io.berth.image.layer.LayerInfo;
@@ -94,6 +95,62 @@ public final class ImageService {
    */
   public Puller puller(RegistryClient registry, int maxConcurrentDownloads) {
     return new Puller(registry, content, metadata, new Target(), maxConcurrentDownloads);
+  }
+
+  /**
+   * A pusher from this store.
+   *
+   * @param maxConcurrentUploads layers sent at once (dockerd's {@code --max-concurrent-uploads})
+   */
+  public Pusher pusher(RegistryClient registry, int maxConcurrentUploads) {
+    return new Pusher(registry, content, metadata, new PushSource(), maxConcurrentUploads);
+  }
+
+  /** The store as a push reads it. */
+  private final class PushSource implements Pusher.Source {
+    @Override
+    public Optional<Pusher.Image> image(String familiarRef) {
+      lock.lock();
+      try {
+        return refs.get(familiarRef).flatMap(images::get).map(s -> new Pusher.Image(s.id(), s.raw(),
+            s.doc().rootfs() == null || s.doc().rootfs().diffIds() == null ? List.of() : s.doc().rootfs().diffIds()));
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public List<String> tags(String familiarName) {
+      lock.lock();
+      try {
+        List<String> out = new ArrayList<>();
+        for (Stored s : images.all()) {
+          for (String r : refs.refsOf(s.id())) {
+            if (!r.contains("@") && Reference.parse(r).familiarName().equals(familiarName)) {
+              out.add(r);
+            }
+          }
+        }
+        out.sort(null);
+        return out;
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public void addReference(String familiarRef, String imageId) {
+      lock.lock();
+      try {
+        if (images.get(imageId).isPresent()) {
+          refs.put(familiarRef, imageId);
+        }
+      } catch (IOException e) {
+        throw new SystemException("cannot save references: " + e.getMessage(), e);
+      } finally {
+        lock.unlock();
+      }
+    }
   }
 
   /** Container root filesystems over this store's images. */

@@ -37,7 +37,7 @@ class RegistryIT {
     var arm = oci.image("arm64", List.of(base, oci.layer(List.of(OciLayout.Entry.file("arch", "arm64\n")))), List.of("sh"));
     oci.tag(oci.indexOf(List.of(arm, bb)), "multi");
     registry.push(oci.dir(), "bb", "tests/bb:1");
-    registry.push(oci.dir(), "bb", "library/busybox:latest");
+    registry.push(oci.dir(), "bb", "library/hubonly:latest");
     registry.push(oci.dir(), "multi", "tests/multi:1");
     daemon = new BerthDaemon(List.of("--registry-mirror", "http://" + registry.host()));
   }
@@ -86,6 +86,89 @@ class RegistryIT {
   }
 
   @Test
+  void push_skipsWhatTheRegistryHas_mountsWhatItHoldsElsewhere_andPullsBack() throws Exception {
+    daemon.bootstrapBusybox();
+    String ref = registry.host() + "/tests/pushed:1";
+    assertThat(docker("tag", "busybox", ref).exit()).isZero();
+    Cmd push = docker("push", ref);
+    assertThat(push.exit()).as(push.err()).isZero();
+    assertThat(push.out()).contains("The push refers to repository [" + registry.host() + "/tests/pushed]",
+        ": Pushed", "1: digest: sha256:");
+    String digest = push.out().replaceAll("(?s).*1: digest: (sha256:[0-9a-f]{64}) size: \\d+.*", "$1");
+    assertThat(docker("inspect", "-f", "{{.RepoDigests}}", ref).out())
+        .contains(registry.host() + "/tests/pushed@" + digest);
+
+    assertThat(docker("push", ref).out()).contains(": Layer already exists", "1: digest: " + digest);
+    String other = registry.host() + "/tests/pushed-too:2";
+    docker("tag", "busybox", other);
+    assertThat(docker("push", other).out()).contains(": Mounted from tests/pushed", "2: digest: " + digest);
+
+    // another tool reads what was pushed, every blob checked against its digest
+    Cmd inspect = Cmd.run(Map.of(), null, List.of(TestRegistry.SKOPEO, "inspect", "--raw", "--tls-verify=false",
+        "docker://" + ref));
+    assertThat(inspect.out()).contains("application/vnd.docker.distribution.manifest.v2+json");
+    Cmd copy = Cmd.run(Map.of(), null, List.of(TestRegistry.SKOPEO, "copy", "--quiet", "--src-tls-verify=false",
+        "docker://" + ref, "oci:" + work.resolve("copied") + ":x"));
+    assertThat(copy.exit()).as(copy.err()).isZero();
+
+    docker("rmi", ref, other);
+    Cmd pull = docker("pull", ref);
+    assertThat(pull.exit()).as(pull.err()).isZero();
+    assertThat(docker("run", "--rm", ref, "echo", "back").out()).isEqualTo("back\n");
+  }
+
+  @Test
+  void push_ofAPulledImage_sendsTheBlobsItWasPulledAs() throws Exception {
+    String digest = pushUnique("tests/repush");
+    String from = registry.host() + "/tests/repush:1";
+    String to = registry.host() + "/elsewhere/repush:1";
+    assertThat(docker("pull", from).exit()).isZero();
+    docker("tag", from, to);
+    Cmd push = docker("push", to);
+    assertThat(push.exit()).as(push.err()).isZero();
+    assertThat(push.out()).contains("Mounted from tests/repush").doesNotContain("Pushed");
+    assertThat(digest).startsWith("sha256:");
+  }
+
+  @Test
+  void push_unknownImage_failsInDockersWords() throws Exception {
+    Cmd push = docker("push", registry.host() + "/tests/never:1");
+    assertThat(push.exit()).isEqualTo(1);
+    assertThat(push.err()).contains("An image does not exist locally with the tag: " + registry.host() + "/tests/never");
+  }
+
+  @Test
+  void login_checksCredentials_andPullPushUseThem() throws Exception {
+    try (TestRegistry locked = TestRegistry.start("alice", "s3cret")) {
+      daemon.bootstrapBusybox();
+      String ref = locked.host() + "/private/bb:1";
+      docker("tag", "busybox", ref);
+      Cmd anonymous = docker("push", ref);
+      assertThat(anonymous.exit()).isEqualTo(1);
+      assertThat(anonymous.err()).contains("no basic auth credentials");
+
+      Cmd wrong = docker("login", "-u", "alice", "-p", "nope", locked.host());
+      assertThat(wrong.exit()).isEqualTo(1);
+      assertThat(wrong.err()).contains("Error response from daemon: login attempt to http://" + locked.host()
+          + "/v2/ failed with status: 401 Unauthorized");
+      try {
+        Cmd ok = docker("login", "-u", "alice", "-p", "s3cret", locked.host());
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("Login Succeeded");
+        assertThat(docker("push", ref).exit()).isZero();
+        docker("rmi", ref);
+        Cmd pull = docker("pull", ref);
+        assertThat(pull.exit()).as(pull.err()).isZero();
+      } finally {
+        docker("logout", locked.host());
+      }
+      Cmd after = docker("pull", locked.host() + "/private/bb:2");
+      assertThat(after.exit()).isEqualTo(1);
+      assertThat(after.err()).contains("no basic auth credentials");
+    }
+  }
+
+  @Test
   void pullByDigest_namesTheImageByItsDigest() throws Exception {
     String digest = pushUnique("tests/bydigest");
     String ref = registry.host() + "/tests/bydigest@" + digest;
@@ -99,9 +182,9 @@ class RegistryIT {
 
   @Test
   void hubName_comesFromTheMirror_andRunPullsWhatIsMissing() throws Exception {
-    Cmd run = docker("run", "--rm", "busybox", "cat", "/etc/hello");
+    Cmd run = docker("run", "--rm", "hubonly", "cat", "/etc/hello");
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.err()).contains("Unable to find image 'busybox:latest' locally");
+    assertThat(run.err()).contains("Unable to find image 'hubonly:latest' locally");
     assertThat(run.out()).endsWith("hello from layer 2\n");
   }
 

@@ -76,7 +76,8 @@ public final class RegistryException extends RuntimeException {
     return new RegistryException(status, errors, String.join("; ", parts));
   }
 
-  static String reason(int status) {
+  /** The status line words Go prints for a status. */
+  public static String reason(int status) {
     return switch (status) {
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";

@@ -33,6 +33,8 @@ public final class Repository {
   /** A manifest as served, with the digest of its bytes. */
   public record FetchedManifest(byte[] body, String mediaType, Digest digest) {}
 
+  /** The code of the error dockerd words {@code no basic auth credentials}. */
+  public static final String NO_BASIC_CREDENTIALS = "NO_BASIC_AUTH_CREDENTIALS";
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
   /** Uploads may take long; only the wait for their answer's headers is bounded, generously. */
   private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(30);
@@ -319,6 +321,13 @@ public final class Repository {
     }
     client.challenges().put(endpoint.base().toString(), found);
     Optional<String> retry = authorization(true);
+    if (retry.isEmpty() && !login && found.stream().allMatch(c -> c.scheme().equals("basic"))) {
+      r.body().close();
+      HttpRequest sent = b.build();
+      String what = sent.method().charAt(0) + sent.method().substring(1).toLowerCase(java.util.Locale.ROOT)
+          + " \"" + sent.uri() + "\": no basic auth credentials";
+      throw new RegistryException(401, List.of(new RegistryException.Error(NO_BASIC_CREDENTIALS, what)), what);
+    }
     if (retry.isEmpty() || retry.equals(auth)) {
       return r;
     }

@@ -64,6 +64,13 @@ public final class FakeImageBackend implements ImageBackend {
   public io.berth.api.server.backend.RegistryAuth lastPullAuth;
 
   @Override
+  public void imagePush(String name, String tag, io.berth.api.server.backend.RegistryAuth auth,
+      ProgressListener progress) {
+    progress.status(null, "The push refers to repository [" + name + "]");
+    throw new io.berth.common.error.NotFoundException("An image does not exist locally with the tag: " + name);
+  }
+
+  @Override
   public void imagePull(String image, String tag, String platform, io.berth.api.server.backend.RegistryAuth auth,
       ProgressListener progress) {
     lastPullAuth = auth;

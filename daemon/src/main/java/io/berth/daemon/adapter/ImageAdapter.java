@@ -13,6 +13,7 @@ import io.berth.api.server.backend.ProgressListener;
 import io.berth.api.server.backend.RegistryAuth;
 import io.berth.image.pull.Progress;
 import io.berth.image.pull.Puller;
+import io.berth.image.push.Pusher;
 import io.berth.image.reference.Reference;
 import io.berth.registry.Credentials;
 import io.berth.registry.manifest.Platform;
@@ -50,9 +51,11 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
   private final ImageService images;
   private final ContainerStore containers;
   private final Puller puller;
+  private final Pusher pusher;
 
-  public ImageAdapter(ImageService images, ContainerStore containers, Puller puller) {
+  public ImageAdapter(ImageService images, ContainerStore containers, Puller puller, Pusher pusher) {
     this.puller = puller;
+    this.pusher = pusher;
     this.images = images;
     this.containers = containers;
   }
@@ -277,8 +280,7 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
   public void imagePull(String image, String tag, String platform, RegistryAuth auth, ProgressListener progress) {
     Reference ref = pullReference(image, tag);
     Platform p = platform.isEmpty() ? null : Platform.parse(platform);
-    Credentials c = new Credentials(auth.username(), auth.password(), auth.identityToken(), auth.registryToken());
-    puller.pull(ref, p, c, new PullProgress(progress));
+    puller.pull(ref, p, credentials(auth), new PullProgress(progress));
   }
 
   /**
@@ -302,6 +304,24 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
     return Reference.parseRepoTag(named.name(), tag);
   }
 
+  @Override
+  public void imagePush(String name, String tag, RegistryAuth auth, ProgressListener progress) {
+    Reference named = Reference.parse(name);
+    Reference ref;
+    if (!tag.isEmpty()) {
+      ref = Reference.parseRepoTag(named.name(), tag);
+    } else if (named.digest() != null) {
+      throw new InvalidParameterException("cannot push a digest reference");
+    } else {
+      ref = named;
+    }
+    pusher.push(ref, credentials(auth), new PullProgress(progress));
+  }
+
+  private static Credentials credentials(RegistryAuth auth) {
+    return new Credentials(auth.username(), auth.password(), auth.identityToken(), auth.registryToken());
+  }
+
   /** The pull's progress on the API's stream. */
   private record PullProgress(ProgressListener out) implements Progress {
     @Override
@@ -312,6 +332,15 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
     @Override
     public void progress(String id, String status, long current, long total) {
       out.progress(id, status, current, total);
+    }
+
+    @Override
+    public void aux(String tag, String digest, long size) {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("Tag", tag);
+      m.put("Digest", digest);
+      m.put("Size", size);
+      out.aux(m);
     }
   }
 

@@ -97,7 +97,7 @@ class ImageAdapterTest {
     var c = Configs.container(id, "web", store.dirFor(id), new ContainerState.Created(0, ""));
     store.add(new Container(c.id(), c.name(), c.created(), img.id(), c.path(), c.args(), c.config(),
         c.hostConfig(), c.state(), c.dir()));
-    var adapter = new ImageAdapter(images, store, null);
+    var adapter = new ImageAdapter(images, store, null, null);
 
     ImageSummary row = adapter.imageList(false, Filters.parse("")).getFirst();
     ImageInspect inspect = adapter.imageInspect("mine:1");

@@ -13,6 +13,9 @@ public interface Progress {
   /** A line with a byte count, such as {@code Downloading}. */
   void progress(String id, String status, long current, long total);
 
+  /** The result record of a push: {@code {"Tag", "Digest", "Size"}}. */
+  default void aux(String tag, String digest, long size) {}
+
   Progress NONE =
       new Progress() {
         @Override

@@ -317,6 +317,7 @@ public final class Puller {
           new NotFoundException("manifest for " + ref.familiarString() + " not found: " + cause);
       case "NAME_UNKNOWN" ->
           new NotFoundException("repository " + ref.familiarName() + " not found: " + cause);
+      case Repository.NO_BASIC_CREDENTIALS -> new SystemException(cause, e);
       default -> e.status() == 401
           ? new UnauthorizedException(cause) : new SystemException(cause, e);
     };

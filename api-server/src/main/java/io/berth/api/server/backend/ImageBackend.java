@@ -34,6 +34,12 @@ public interface ImageBackend {
    */
   void imagePull(String image, String tag, String platform, RegistryAuth auth, ProgressListener progress);
 
+  /**
+   * Pushes {@code name} at {@code tag} (every tag of the repository when empty). Progress and
+   * errors after the first line go in-band.
+   */
+  void imagePush(String name, String tag, RegistryAuth auth, ProgressListener progress);
+
   /** Makes a local image without a registry ({@code busybox}, {@code debian:<suite>}). */
   String imageBootstrap(String name, ProgressListener progress);
 

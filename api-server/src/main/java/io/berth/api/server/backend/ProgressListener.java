@@ -12,4 +12,7 @@ public interface ProgressListener {
   default void progress(String id, String status, long current, long total) {
     status(id, status);
   }
+
+  /** A result record in the stream ({@code aux}), such as a push's {@code Tag}, {@code Digest}, {@code Size}. */
+  default void aux(java.util.Map<String, Object> aux) {}
 }

@@ -7,6 +7,7 @@ import io.berth.api.server.ApiServer;
 import io.berth.api.server.Route;
 import io.berth.api.server.Router;
 import io.berth.api.server.backend.ImageBackend;
+import io.berth.api.server.backend.RegistryAuth;
 import io.berth.api.server.middleware.ErrorMapper;
 import io.berth.api.server.stream.JsonMessageWriter;
 import io.berth.common.error.InvalidParameterException;
@@ -31,6 +32,7 @@ public final class ImageRouter implements Router {
         Route.get("/images/{name:.*}/json", this::imageInspect),
         Route.get("/images/{name:.*}/history", this::imageHistory),
         Route.post("/images/{name:.*}/tag", this::imageTag),
+        Route.post("/images/{name:.*}/push", this::imagePush),
         Route.delete("/images/{name:.*}", this::imageDelete));
   }
 
@@ -81,6 +83,16 @@ public final class ImageRouter implements Router {
             throw new InvalidParameterException("fromImage or fromSrc is required");
           }
         });
+  }
+
+  private void imagePush(ApiRequest r) throws IOException {
+    if (r.version().atLeast(ApiVersion.of("1.46")) && !r.query("platform", "").isEmpty()) {
+      throw new InvalidParameterException("berth does not support the platform parameter yet");
+    }
+    var out = new JsonMessageWriter(r.response());
+    // as dockerd: an unreadable header means anonymous, and the registry then says what it needs
+    RegistryAuth auth = RegistryAuthHeader.lenient(r.http().header("X-Registry-Auth"));
+    progress(out, () -> backend.imagePush(r.path("name"), r.query("tag", ""), auth, out));
   }
 
   private void imageBootstrap(ApiRequest r) throws IOException {

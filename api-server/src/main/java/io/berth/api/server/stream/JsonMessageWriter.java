@@ -53,7 +53,7 @@ public final class JsonMessageWriter implements ProgressListener {
     write(new JsonMessage(status, id, null, detail, null, null, null));
   }
 
-  /** An {@code aux} record, such as push's {@code {"Tag", "Digest", "Size"}}. */
+  @Override
   public void aux(java.util.Map<String, Object> aux) {
     write(new JsonMessage(null, null, null, java.util.Map.of(), null, null, aux));
   }
