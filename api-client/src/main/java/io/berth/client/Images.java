@@ -88,8 +88,23 @@ public final class Images {
 
   /** Pulls for {@code platform} ({@code os/arch[/variant]}; empty for the daemon's). */
   public JsonMessage pull(String fromImage, String tag, String platform, Consumer<JsonMessage> progress) {
+    return pull(fromImage, tag, platform, "", progress);
+  }
+
+  /** As above, with an {@code X-Registry-Auth} value (empty for none). */
+  public JsonMessage pull(String fromImage, String tag, String platform, String registryAuth,
+      Consumer<JsonMessage> progress) {
     ClientResponse r = c.send("POST", "/images/create",
-        Query.of().add("fromImage", fromImage).opt("tag", tag).opt("platform", platform), null);
+        Query.of().add("fromImage", fromImage).opt("tag", tag).opt("platform", platform), null,
+        registryAuth.isEmpty() ? Map.of() : Map.of("X-Registry-Auth", registryAuth));
+    return progress(r, progress);
+  }
+
+  /** Pushes {@code name} at {@code tag} (every tag when empty); the body is {@code {}}, as docker sends. */
+  public JsonMessage push(String name, String tag, String registryAuth, Consumer<JsonMessage> progress) {
+    ClientResponse r = c.send("POST", "/images/" + name + "/push", Query.of().opt("tag", tag),
+        "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        Map.of("Content-Type", "application/json", "X-Registry-Auth", registryAuth.isEmpty() ? "e30=" : registryAuth));
     return progress(r, progress);
   }
 

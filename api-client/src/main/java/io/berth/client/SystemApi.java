@@ -24,6 +24,13 @@ public final class SystemApi {
     return c.json("GET", "/info", null, null, Info.class);
   }
 
+  /** {@code POST /auth}: the daemon checks the login against the registry; {@code Status}, {@code IdentityToken}. */
+  public java.util.Map<String, Object> login(String username, String password, String server) {
+    byte[] body = new io.berth.client.json.JsonWriter().beginObject().member("username", username)
+        .member("password", password).member("serveraddress", server).endObject().toBytes();
+    return io.berth.client.json.JsonReader.object(c.bytes("POST", "/auth", null, body));
+  }
+
   public byte[] infoRaw() {
     return c.bytes("GET", "/info", null, null);
   }

@@ -38,7 +38,10 @@ final class Commands {
       new Entry("run", "container.run", "Create and run a new container from an image", List.of()),
       new Entry("ps", "container.ls", "List containers", List.of()),
       new Entry("pull", "image.pull", "Download an image from a registry", List.of()),
+      new Entry("push", "image.push", "Upload an image to a registry", List.of()),
       new Entry("images", "image.ls", "List images", List.of()),
+      new Entry("login", "registry.login", "Authenticate to a registry", List.of()),
+      new Entry("logout", "registry.logout", "Log out from a registry", List.of()),
       new Entry("version", "system.version", "Show the Berth version information", List.of()),
       new Entry("info", "system.info", "Display system-wide information", List.of()),
       new Entry("create", "container.create", "Create a new container", List.of()),
@@ -75,6 +78,7 @@ final class Commands {
       new Entry("inspect", "image.inspect", "Display detailed information on one or more images", List.of()),
       new Entry("ls", "image.ls", "List images", List.of("list")),
       new Entry("pull", "image.pull", "Download an image from a registry", List.of()),
+      new Entry("push", "image.push", "Upload an image to a registry", List.of()),
       new Entry("rm", "image.rm", "Remove one or more images", List.of("remove")),
       new Entry("tag", "image.tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", List.of()));
 
@@ -130,6 +134,9 @@ final class Commands {
       case "image.tag" -> new TagCommand();
       case "image.import" -> new ImportCommand();
       case "image.pull" -> new PullCommand();
+      case "image.push" -> new io.berth.cli.command.image.PushCommand();
+      case "registry.login" -> new io.berth.cli.command.registry.LoginCommand();
+      case "registry.logout" -> new io.berth.cli.command.registry.LogoutCommand();
       case "image.bootstrap" -> new BootstrapCommand();
       case "system.version" -> new VersionCommand();
       case "system.info" -> new InfoCommand();

@@ -46,7 +46,9 @@ public final class PullCommand extends Command {
       cli.out().println("Using default tag: latest");
     }
     String platform = p.string("platform", "");
-    cli.client().images().pull(ref.fullName(), tag, platform == null ? "" : platform,
+    String auth = io.berth.cli.auth.DockerConfig.load(cli.env())
+        .registryAuth(io.berth.cli.auth.DockerConfig.serverKey(ref.domain()));
+    cli.client().images().pull(ref.fullName(), tag, platform == null ? "" : platform, auth,
         quiet ? m -> { } : Progress.to(cli.out()));
     cli.out().println(ref.fullName() + (ref.digest() != null ? "@" + ref.digest() : ":" + tag));
     return 0;

@@ -1,0 +1,2 @@
+/** {@code berth login} and {@code berth logout}. */
+package io.berth.cli.command.registry;
