@@ -6,7 +6,7 @@
 #   bench/registry.sh [N]        N timed runs per row (default 5)
 #
 # Rows: pull of an absent image; re-pull of a present one; push to a registry that holds none of
-# its layers (a fresh registry per run). The image is debootstrapped once by berthd (`berth image
+# its layers (a fresh registry per run); save of the pulled image; load of it when absent. The image is debootstrapped once by berthd (`berth image
 # bootstrap debian:bookworm`, minutes, needs Debian's package mirror), pushed to the registry, and
 # kept as an OCI layout in /var/cache/berth-bench/debian-bookworm for later runs.
 # berthd: /usr/local/bin/berthd (install.sh); dockerd: Debian's docker.io, installed when missing.
@@ -82,7 +82,7 @@ fi
 declare -A R
 for side in berth docker; do
   C=B; [ "$side" = docker ] && C=D
-  pulls=(); repulls=(); pushes=()
+  pulls=(); repulls=(); pushes=(); saves=(); loads=()
   for i in $(seq "$N"); do
     $C rmi -f "$SRC/$IMG" >/dev/null 2>&1 || true
     t=${EPOCHREALTIME/./}; $C pull -q "$SRC/$IMG" >/dev/null; pulls+=("$(ms "$t")")
@@ -92,14 +92,19 @@ for side in berth docker; do
     t=${EPOCHREALTIME/./}; $C push -q "$REG/$IMG" >/dev/null; pushes+=("$(ms "$t")")
     $C rmi "$REG/$IMG" >/dev/null
     kill "$REGPID"; wait "$REGPID" 2>/dev/null || true; rm -rf "$W/push-$side-$i"
+    t=${EPOCHREALTIME/./}; $C save -o "$W/saved.tar" "$SRC/$IMG"; saves+=("$(ms "$t")")
+    $C rmi "$SRC/$IMG" >/dev/null
+    t=${EPOCHREALTIME/./}; $C load -q -i "$W/saved.tar" >/dev/null; loads+=("$(ms "$t")")
+    rm -f "$W/saved.tar"
   done
   R[$side.pull]=$(median "${pulls[@]}"); R[$side.repull]=$(median "${repulls[@]}"); R[$side.push]=$(median "${pushes[@]}")
-  echo "$side: pull ${pulls[*]} | re-pull ${repulls[*]} | push ${pushes[*]} (ms)"
+  R[$side.save]=$(median "${saves[@]}"); R[$side.load]=$(median "${loads[@]}")
+  echo "$side: pull ${pulls[*]} | re-pull ${repulls[*]} | push ${pushes[*]} | save ${saves[*]} | load ${loads[*]} (ms)"
 done
 size=$(B image inspect -f '{{.Size}}' "$SRC/$IMG")
 printf '\ndebian:bookworm (%s MB unpacked), %s runs, medians in ms\n' "$((size / 1000000))" "$N"
 printf '%-34s %10s %10s %8s\n' row berth docker ratio
-for row in pull repull push; do
+for row in pull repull push save load; do
   b=${R[berth.$row]}; d=${R[docker.$row]}
   printf '%-34s %10s %10s %8s\n' "$row" "$b" "$d" "$(awk -v d="$d" -v b="$b" 'BEGIN {printf "%.1f", (b > 0 ? d / b : 0)}')"
 done

@@ -100,6 +100,20 @@ public final class Images {
     return progress(r, progress);
   }
 
+  /** {@code GET /images/get}: docker save's tarball of the named images; the caller closes it. */
+  public InputStream save(List<String> names) {
+    Query q = Query.of();
+    names.forEach(n -> q.add("names", n));
+    return new ResponseStream(c.send("GET", "/images/get", q, null));
+  }
+
+  /** {@code POST /images/load}: the lines say what was loaded. */
+  public JsonMessage load(InputStream tar, boolean quiet, Consumer<JsonMessage> progress) {
+    ClientResponse r = c.upload("POST", "/images/load", Query.of().add("quiet", quiet ? "1" : "0"), tar,
+        Map.of("Content-Type", "application/x-tar"));
+    return progress(r, progress);
+  }
+
   /** Pushes {@code name} at {@code tag} (every tag when empty); the body is {@code {}}, as docker sends. */
   public JsonMessage push(String name, String tag, String registryAuth, Consumer<JsonMessage> progress) {
     ClientResponse r = c.send("POST", "/images/" + name + "/push", Query.of().opt("tag", tag),

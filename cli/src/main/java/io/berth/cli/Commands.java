@@ -40,6 +40,8 @@ final class Commands {
       new Entry("pull", "image.pull", "Download an image from a registry", List.of()),
       new Entry("push", "image.push", "Upload an image to a registry", List.of()),
       new Entry("images", "image.ls", "List images", List.of()),
+      new Entry("load", "image.load", "Load an image from a tar archive or STDIN", List.of()),
+      new Entry("save", "image.save", "Save one or more images to a tar archive (streamed to STDOUT by default)", List.of()),
       new Entry("login", "registry.login", "Authenticate to a registry", List.of()),
       new Entry("logout", "registry.logout", "Log out from a registry", List.of()),
       new Entry("version", "system.version", "Show the Berth version information", List.of()),
@@ -79,7 +81,9 @@ final class Commands {
       new Entry("ls", "image.ls", "List images", List.of("list")),
       new Entry("pull", "image.pull", "Download an image from a registry", List.of()),
       new Entry("push", "image.push", "Upload an image to a registry", List.of()),
+      new Entry("load", "image.load", "Load an image from a tar archive or STDIN", List.of()),
       new Entry("rm", "image.rm", "Remove one or more images", List.of("remove")),
+      new Entry("save", "image.save", "Save one or more images to a tar archive (streamed to STDOUT by default)", List.of()),
       new Entry("tag", "image.tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", List.of()));
 
   static final List<Entry> SYSTEM = List.of(
@@ -135,6 +139,8 @@ final class Commands {
       case "image.import" -> new ImportCommand();
       case "image.pull" -> new PullCommand();
       case "image.push" -> new io.berth.cli.command.image.PushCommand();
+      case "image.save" -> new io.berth.cli.command.image.SaveCommand();
+      case "image.load" -> new io.berth.cli.command.image.LoadCommand();
       case "registry.login" -> new io.berth.cli.command.registry.LoginCommand();
       case "registry.logout" -> new io.berth.cli.command.registry.LogoutCommand();
       case "image.bootstrap" -> new BootstrapCommand();

@@ -153,6 +153,128 @@ public final class ImageService {
     }
   }
 
+  /**
+   * Finds the images of {@code docker save}: a name with a tag (or a digest), a bare name for
+   * every tag of that repository, an id for the image without names; the job writes the tarball.
+   *
+   * @throws NotFoundException for a name that is no image, before anything is written
+   */
+  public SaveJob save(List<String> names) {
+    List<ImageSaver.Item> items = new ArrayList<>();
+    lock.lock();
+    try {
+      java.util.Map<String, List<String>> byId = new java.util.LinkedHashMap<>();
+      java.util.Map<String, Stored> stored = new java.util.HashMap<>();
+      for (String name : names) {
+        Stored img;
+        List<String> tags = new ArrayList<>();
+        if (isIdLike(name)) {
+          img = resolve(name);
+        } else {
+          Reference r = Reference.parse(name);
+          if (r.tag() == null && r.digest() == null) {
+            for (Stored s : images.all()) {
+              for (String t : refs.refsOf(s.id())) {
+                if (!t.contains("@") && Reference.parse(t).familiarName().equals(r.familiarName())) {
+                  stored.put(s.id(), s);
+                  byId.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(t);
+                }
+              }
+            }
+            if (!byId.isEmpty()) {
+              continue;
+            }
+          }
+          img = resolve(name);
+          if (r.digest() == null) {
+            tags.add(r.withDefaultTag().familiarString());
+          }
+        }
+        stored.put(img.id(), img);
+        List<String> list = byId.computeIfAbsent(img.id(), k -> new ArrayList<>());
+        tags.stream().filter(t -> !list.contains(t)).forEach(list::add);
+      }
+      byId.forEach((id, tags) -> items.add(new ImageSaver.Item(stored.get(id), tags)));
+    } finally {
+      lock.unlock();
+    }
+    java.util.Map<String, Long> tarSizes = new java.util.HashMap<>();
+    for (ImageSaver.Item item : items) {
+      for (String chainId : item.image().chainIds()) {
+        layerStore.get(chainId).ifPresent(l -> tarSizes.put(l.diffId(), l.tarSize()));
+      }
+    }
+    return out -> new ImageSaver(content, metadata, paths.tmp(), d -> tarSizes.getOrDefault(d, 0L))
+        .write(items, out);
+  }
+
+  /** A save whose images are found: writing it needs no lock. */
+  @FunctionalInterface
+  public interface SaveJob {
+    void writeTo(java.io.OutputStream out) throws IOException;
+  }
+
+  private boolean isIdLike(String name) {
+    String hex = name.startsWith("sha256:") ? name.substring(7) : name;
+    return HEX64.matcher(hex).matches() || (!name.contains("/") && !name.contains(":") && Id.isHexPrefix(hex)
+        && refs.get(Reference.parse(name).withDefaultTag().familiarString()).isEmpty()
+        && images.byPrefix(hex).size() == 1);
+  }
+
+  /**
+   * Loads {@code docker save} tarballs (Docker 25+ and older), or OCI layouts, plain or
+   * compressed; {@code out} receives {@code Loaded image: busybox:latest} lines.
+   */
+  public void load(InputStream archive, Consumer<String> out) {
+    ImageLoader.Target t = new ImageLoader.Target() {
+      @Override
+      public LayerStore layers() {
+        return layerStore;
+      }
+
+      @Override
+      public void commit(LayerStore.Pending p, String parent) {
+        lock.lock();
+        try {
+          layerStore.commit(p, parent);
+        } finally {
+          lock.unlock();
+        }
+      }
+
+      @Override
+      public List<String> store(byte[] config, List<String> tags) {
+        lock.lock();
+        try {
+          Stored img = images.add(config);
+          List<String> lines = new ArrayList<>();
+          for (String tag : tags) {
+            Optional<String> old = refs.get(tag);
+            if (old.isPresent() && !old.get().equals(img.id())) {
+              lines.add("The image " + tag + " already exists, renaming the old one with ID " + old.get()
+                  + " to empty string");
+            }
+            refs.put(tag, img.id());
+            lines.add("Loaded image: " + tag);
+          }
+          if (tags.isEmpty()) {
+            lines.add("Loaded image ID: " + img.id());
+          }
+          return lines;
+        } catch (IOException e) {
+          throw new SystemException("cannot store loaded image: " + e.getMessage(), e);
+        } finally {
+          lock.unlock();
+        }
+      }
+    };
+    try {
+      new ImageLoader(content, metadata, t).load(archive, out);
+    } catch (IOException e) {
+      throw new SystemException("cannot load images: " + e.getMessage(), e);
+    }
+  }
+
   /** Container root filesystems over this store's images. */
   public ContainerLayers layers() {
     return containers;

@@ -64,6 +64,16 @@ public final class FakeImageBackend implements ImageBackend {
   public io.berth.api.server.backend.RegistryAuth lastPullAuth;
 
   @Override
+  public io.berth.api.server.backend.ContainerBackend.Exporter imageSave(List<String> names) {
+    return out -> out.write(String.join(",", names).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void imageLoad(InputStream archive, java.util.function.Consumer<String> loaded) {
+    loaded.accept("Loaded image: busybox:latest");
+  }
+
+  @Override
   public void imagePush(String name, String tag, io.berth.api.server.backend.RegistryAuth auth,
       ProgressListener progress) {
     progress.status(null, "The push refers to repository [" + name + "]");

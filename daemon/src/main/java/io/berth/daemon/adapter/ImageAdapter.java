@@ -318,6 +318,20 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
     pusher.push(ref, credentials(auth), new PullProgress(progress));
   }
 
+  @Override
+  public io.berth.api.server.backend.ContainerBackend.Exporter imageSave(List<String> names) {
+    if (names.isEmpty()) {
+      throw new InvalidParameterException("no images specified");
+    }
+    ImageService.SaveJob job = images.save(names);
+    return job::writeTo;
+  }
+
+  @Override
+  public void imageLoad(InputStream archive, java.util.function.Consumer<String> loaded) {
+    images.load(archive, loaded);
+  }
+
   private static Credentials credentials(RegistryAuth auth) {
     return new Credentials(auth.username(), auth.password(), auth.identityToken(), auth.registryToken());
   }

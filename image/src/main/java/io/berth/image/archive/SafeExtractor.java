@@ -47,6 +47,13 @@ public final class SafeExtractor {
 
   private final Path root;
   private final List<Map.Entry<Path, FileTime>> dirTimes = new ArrayList<>();
+  /** Whether the root was empty: then only {@link #made} paths exist. */
+  private boolean fresh;
+  /** Relative paths known to be real directories. */
+  private final java.util.Set<String> dirs = new java.util.HashSet<>();
+  /** Relative paths this extraction created. */
+  private final java.util.Set<String> made = new java.util.HashSet<>();
+  private final byte[] buffer = new byte[128 * 1024];
   private long size;
 
   private SafeExtractor(Path root) {
@@ -60,6 +67,10 @@ public final class SafeExtractor {
    */
   public static long extract(InputStream tar, Path root) throws IOException {
     SafeExtractor x = new SafeExtractor(root);
+    try (var listing = Files.list(root)) {
+      // into an empty directory, what exists is what this extraction made: no need to ask the disk
+      x.fresh = listing.findAny().isEmpty();
+    }
     TarArchiveInputStream in = new TarArchiveInputStream(tar);
     TarArchiveEntry e;
     while ((e = in.getNextEntry()) != null) {
@@ -84,6 +95,11 @@ public final class SafeExtractor {
       return;
     }
     Path target = parent.resolve(base);
+    entryBody(in, e, target);
+    made.add(rel);
+  }
+
+  private void entryBody(InputStream in, TarArchiveEntry e, Path target) throws IOException {
     if (e.isDirectory()) {
       directory(e, target);
     } else if (e.isSymbolicLink()) {
@@ -102,15 +118,28 @@ public final class SafeExtractor {
 
   /** Walks (creating as needed) the parent directories, refusing to pass through a symlink. */
   private Path safeParents(String relParent, String entryName, boolean create) throws IOException {
+    if (fresh && dirs.contains(relParent)) {
+      return root.resolve(relParent);
+    }
     Path cur = root;
+    StringBuilder walked = new StringBuilder();
     for (String part : relParent.split("/")) {
       cur = cur.resolve(part);
+      if (!walked.isEmpty()) {
+        walked.append('/');
+      }
+      walked.append(part);
+      if (fresh && dirs.contains(walked.toString())) {
+        continue;
+      }
       BasicFileAttributes a = attrs(cur);
       if (a == null && !create) {
         return null;
       } else if (a == null) {
         Files.createDirectory(cur);
         Files.setAttribute(cur, "unix:mode", 0755, NOFOLLOW);
+        made.add(walked.toString());
+        dirs.add(walked.toString());
       } else if (a.isSymbolicLink()) {
         throw new InvalidParameterException(
             "invalid tar entry "
@@ -124,6 +153,8 @@ public final class SafeExtractor {
                 + ": parent "
                 + quote(root.relativize(cur).toString())
                 + " is not a directory");
+      } else {
+        dirs.add(walked.toString());
       }
     }
     return cur;
@@ -152,10 +183,14 @@ public final class SafeExtractor {
   }
 
   private void directory(TarArchiveEntry e, Path target) throws IOException {
-    BasicFileAttributes a = attrs(target);
-    if (a == null || !a.isDirectory()) {
-      removeExisting(target);
-      Files.createDirectory(target);
+    String rel = root.relativize(target).toString();
+    if (!(fresh && dirs.contains(rel))) {
+      BasicFileAttributes a = existing(target);
+      if (a == null || !a.isDirectory()) {
+        removeExisting(target);
+        Files.createDirectory(target);
+      }
+      dirs.add(rel);
     }
     applyMetadata(target, e);
     dirTimes.add(Map.entry(target, e.getLastModifiedTime()));
@@ -224,20 +259,40 @@ public final class SafeExtractor {
     try (OutputStream out =
         Files.newOutputStream(
             target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW)) {
-      size += in.transferTo(out);
+      while (true) {
+        int n = in.read(buffer, 0, buffer.length);
+        if (n < 0) {
+          break;
+        }
+        out.write(buffer, 0, n);
+        size += n;
+      }
     }
-    applyMetadata(target, e);
-    setTimes(target, e.getLastModifiedTime());
+    // the file was made here, by this thread, in a private directory: no link can stand in for it
+    Fs.setOwnerModeTime(target, (int) e.getLongUserId(), (int) e.getLongGroupId(), e.getMode() & 07777,
+        false, e.getLastModifiedTime().toInstant());
+    xattrs(target, e);
+  }
+
+  /** What is at {@code target}; in a fresh root, nothing unless this extraction made it. */
+  private BasicFileAttributes existing(Path target) throws IOException {
+    if (fresh && !made.contains(root.relativize(target).toString())) {
+      return null;
+    }
+    return attrs(target);
   }
 
   /** Removes whatever an earlier entry put at {@code target}, never following a symlink. */
-  private static void removeExisting(Path target) throws IOException {
-    BasicFileAttributes a = attrs(target);
+  private void removeExisting(Path target) throws IOException {
+    BasicFileAttributes a = existing(target);
     if (a == null) {
       return;
     }
     if (a.isDirectory()) {
       MoreFiles.deleteRecursively(target);
+      String rel = root.relativize(target).toString();
+      dirs.removeIf(d -> d.equals(rel) || d.startsWith(rel + "/"));
+      made.removeIf(d -> d.startsWith(rel + "/"));
     } else {
       Files.delete(target);
     }
@@ -245,8 +300,7 @@ public final class SafeExtractor {
 
   /** Owner before mode, because chown clears the setuid and setgid bits. */
   private void applyMetadata(Path p, TarArchiveEntry e) throws IOException {
-    chown(p, e);
-    Files.setAttribute(p, "unix:mode", e.getMode() & 07777, NOFOLLOW);
+    Fs.setOwnerModeTime(p, (int) e.getLongUserId(), (int) e.getLongGroupId(), e.getMode() & 07777, false, null);
     xattrs(p, e);
   }
 

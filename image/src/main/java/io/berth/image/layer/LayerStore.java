@@ -6,6 +6,7 @@ import io.berth.common.error.SystemException;
 import io.berth.common.io.AtomicFiles;
 import io.berth.common.io.MoreFiles;
 import io.berth.common.json.Json;
+import io.berth.image.archive.ChunkPipe;
 import io.berth.image.archive.Decompression;
 import io.berth.image.archive.SafeExtractor;
 import java.io.FilterInputStream;
@@ -40,7 +41,7 @@ public final class LayerStore {
   private final Consumer<String> removed;
 
   /** An extracted layer not yet in the store. */
-  public record Pending(Path workDir, String diffId, long size) {}
+  public record Pending(Path workDir, String diffId, long size, long tarSize) {}
 
   public LayerStore(Path layersDir, Path tmpDir) throws IOException {
     this(layersDir, tmpDir, diffId -> {});
@@ -78,13 +79,25 @@ public final class LayerStore {
       Files.createDirectory(diff);
       Files.setAttribute(diff, "unix:mode", 0755);
       MessageDigest md = Digest.newSha256();
+      long[] tarSize = {0};
       long size;
-      try (InputStream raw = Decompression.decompress(new NonClosing(tar));
-          DigestInputStream in = new DigestInputStream(copy == null ? raw : new Tee(raw, copy), md)) {
+      // decompressing and hashing on one thread, unpacking on this one: they overlap on 2 cores
+      ChunkPipe pipe = ChunkPipe.from("layer-decompress", sink -> {
+        try (InputStream raw = Decompression.decompress(new NonClosing(tar));
+            DigestInputStream in = new DigestInputStream(copy == null ? raw : new Tee(raw, copy), md)) {
+          byte[] buf = new byte[128 * 1024];
+          int n;
+          while ((n = in.read(buf)) > 0) {
+            tarSize[0] += n;
+            sink.write(buf, 0, n);
+          }
+        }
+      });
+      try (InputStream in = new java.io.BufferedInputStream(pipe.input(), 64 * 1024)) {
         size = SafeExtractor.extract(in, diff);
         in.transferTo(OutputStream.nullOutputStream());
       }
-      return new Pending(work, Digest.ofSha256(md).toString(), size);
+      return new Pending(work, Digest.ofSha256(md).toString(), size, tarSize[0]);
     } catch (IOException | RuntimeException e) {
       discard(work);
       if (e instanceof EngineException ee) {
@@ -108,7 +121,7 @@ public final class LayerStore {
       syncFilesystem(p.workDir());
       Files.move(p.workDir(), dest, StandardCopyOption.ATOMIC_MOVE);
       AtomicFiles.fsyncDir(layersDir);
-      LayerInfo info = new LayerInfo(p.diffId(), chainId, parent, p.size());
+      LayerInfo info = new LayerInfo(p.diffId(), chainId, parent, p.size(), p.tarSize());
       AtomicFiles.write(dest.resolve(LAYER_JSON), Json.bytes(info));
       return info;
     } catch (IOException e) {

@@ -40,6 +40,12 @@ public interface ImageBackend {
    */
   void imagePush(String name, String tag, RegistryAuth auth, ProgressListener progress);
 
+  /** {@code GET /images/get}: the images are found now, the tarball is written by the result. */
+  ContainerBackend.Exporter imageSave(List<String> names);
+
+  /** {@code POST /images/load}: one line per image loaded ({@code Loaded image: busybox:latest}). */
+  void imageLoad(InputStream archive, java.util.function.Consumer<String> loaded);
+
   /** Makes a local image without a registry ({@code busybox}, {@code debian:<suite>}). */
   String imageBootstrap(String name, ProgressListener progress);
 

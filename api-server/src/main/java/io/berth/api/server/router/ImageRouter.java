@@ -29,6 +29,9 @@ public final class ImageRouter implements Router {
         Route.post("/images/create", this::imageCreate),
         Route.post("/images/prune", r -> ApiServer.json(r.response(), 200, backend.imagePrune(r.filters()))),
         Route.post("/images/bootstrap", this::imageBootstrap),
+        Route.get("/images/get", r -> imageSave(r, r.queryAll("names"))),
+        Route.post("/images/load", this::imageLoad),
+        Route.get("/images/{name:.*}/get", r -> imageSave(r, List.of(r.path("name")))),
         Route.get("/images/{name:.*}/json", this::imageInspect),
         Route.get("/images/{name:.*}/history", this::imageHistory),
         Route.post("/images/{name:.*}/tag", this::imageTag),
@@ -93,6 +96,31 @@ public final class ImageRouter implements Router {
     // as dockerd: an unreadable header means anonymous, and the registry then says what it needs
     RegistryAuth auth = RegistryAuthHeader.lenient(r.http().header("X-Registry-Auth"));
     progress(out, () -> backend.imagePush(r.path("name"), r.query("tag", ""), auth, out));
+  }
+
+  private void imageSave(ApiRequest r, List<String> names) throws IOException {
+    if (r.version().atLeast(ApiVersion.of("1.48")) && !r.queryAll("platform").isEmpty()) {
+      throw new InvalidParameterException("berth does not support the platform parameter yet");
+    }
+    var job = backend.imageSave(names);
+    var resp = r.response();
+    resp.status(200);
+    resp.header("Content-Type", "application/x-tar");
+    try (java.io.OutputStream out = new java.io.BufferedOutputStream(resp.body(), 64 * 1024)) {
+      job.writeTo(out);
+    }
+  }
+
+  /**
+   * As dockerd: the answer is a JSON stream; {@code quiet} (the CLI's when not on a terminal)
+   * leaves out progress, which Berth does not send anyway.
+   */
+  private void imageLoad(ApiRequest r) throws IOException {
+    if (r.version().atLeast(ApiVersion.of("1.48")) && !r.queryAll("platform").isEmpty()) {
+      throw new InvalidParameterException("berth does not support the platform parameter yet");
+    }
+    var out = new JsonMessageWriter(r.response());
+    progress(out, () -> backend.imageLoad(r.body(), line -> out.write(JsonMessage.stream(line + "\n"))));
   }
 
   private void imageBootstrap(ApiRequest r) throws IOException {
