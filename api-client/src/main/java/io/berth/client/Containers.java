@@ -114,6 +114,16 @@ public final class Containers {
     return out;
   }
 
+  /** {@code POST /commit}: the new image's id. */
+  public String commit(String container, String repo, String tag, String comment, String author, boolean pause,
+      List<String> changes) {
+    Query q = Query.of().add("container", container).opt("repo", repo).opt("tag", tag).opt("comment", comment)
+        .opt("author", author).add("pause", pause ? "1" : "0");
+    changes.forEach(ch -> q.add("changes", ch));
+    Object id = io.berth.client.json.JsonReader.object(c.bytes("POST", "/commit", q, null)).get("Id");
+    return id == null ? "" : id.toString();
+  }
+
   /** {@code GET /containers/{id}/export}: the container's filesystem as a tar; the caller closes it. */
   public InputStream export(String id) {
     return new ResponseStream(c.send("GET", "/containers/" + DockerClient.seg(id) + "/export", Query.of(), null));

@@ -46,6 +46,7 @@ final class Commands {
       new Entry("logout", "registry.logout", "Log out from a registry", List.of()),
       new Entry("version", "system.version", "Show the Berth version information", List.of()),
       new Entry("info", "system.info", "Display system-wide information", List.of()),
+      new Entry("commit", "container.commit", "Create a new image from a container's changes", List.of()),
       new Entry("create", "container.create", "Create a new container", List.of()),
       new Entry("diff", "container.diff", "Inspect changes to files or directories on a container's filesystem", List.of()),
       new Entry("export", "container.export", "Export a container's filesystem as a tar archive", List.of()),
@@ -61,6 +62,7 @@ final class Commands {
       new Entry("tag", "image.tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", List.of()));
 
   static final List<Entry> CONTAINER = List.of(
+      new Entry("commit", "container.commit", "Create a new image from a container's changes", List.of()),
       new Entry("create", "container.create", "Create a new container", List.of()),
       new Entry("diff", "container.diff", "Inspect changes to files or directories on a container's filesystem", List.of()),
       new Entry("export", "container.export", "Export a container's filesystem as a tar archive", List.of()),
@@ -120,6 +122,7 @@ final class Commands {
   static Command create(String id) {
     return switch (id) {
       case "container.run" -> new RunCommand();
+      case "container.commit" -> new io.berth.cli.command.container.CommitCommand();
       case "container.create" -> new CreateCommand();
       case "container.start" -> new StartCommand();
       case "container.stop" -> new StopCommand();

@@ -153,6 +153,98 @@ public final class ImageService {
     }
   }
 
+  /** What a commit writes into the new image besides its layer. */
+  public record Commit(ImageConfig config, Object containerConfig, String createdBy, String comment,
+      String author, String repoTag) {}
+
+  /**
+   * Makes an image of a container's layer over its image, as {@code docker commit}: the parent's
+   * config with the new run configuration, a history entry ({@code empty_layer} when the container
+   * changed nothing) and the layer's diffID; its tar is kept for push and save.
+   *
+   * @return the new image's id
+   */
+  public String commit(String containerId, String parentImageId, Commit c) {
+    Reference tag = c.repoTag() == null ? null : Reference.parseRepoTag(c.repoTag(), null);
+    Path diff = containers.diffDir(containerId);
+    LayerStore.Pending pending = null;
+    boolean empty;
+    try (var entries = java.nio.file.Files.list(diff)) {
+      empty = entries.findAny().isEmpty();
+    } catch (IOException e) {
+      throw new SystemException("cannot read the layer of container " + containerId + ": " + e.getMessage(), e);
+    }
+    if (!empty) {
+      io.berth.common.Digest tar;
+      try (ContentStore.Writer w = content.writer(null, -1)) {
+        io.berth.image.archive.DirectoryTar.write(diff, Set.of(), w.stream());
+        tar = w.commit();
+      } catch (IOException e) {
+        throw new SystemException("cannot write the layer of container " + containerId + ": " + e.getMessage(), e);
+      }
+      try (InputStream in = content.open(tar)) {
+        pending = layerStore.extract(in);
+      } catch (IOException e) {
+        throw new SystemException("cannot unpack the committed layer: " + e.getMessage(), e);
+      }
+    }
+    lock.lock();
+    try {
+      Stored parent = images.get(parentImageId)
+          .orElseThrow(() -> EngineException.noSuch("image", parentImageId));
+      var doc = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(parent.raw());
+      String now = Instant.now().toString();
+      List<String> chain = new ArrayList<>(parent.chainIds());
+      if (pending != null) {
+        String top = chain.isEmpty() ? null : chain.getLast();
+        LayerInfo layer = layerStore.commit(pending, top);
+        pending = null;
+        var rootfs = doc.withObject("rootfs");
+        rootfs.put("type", "layers");
+        rootfs.withArray("diff_ids").add(layer.diffId());
+      }
+      doc.put("created", now);
+      doc.put("container", containerId);
+      doc.set("container_config", Json.mapper().valueToTree(c.containerConfig()));
+      doc.set("config", Json.mapper().valueToTree(c.config()));
+      doc.put("docker_version", "28.5.2");
+      putOrRemove(doc, "author", c.author());
+      putOrRemove(doc, "comment", c.comment());
+      var h = doc.withArray("history").addObject();
+      h.put("created", now);
+      if (c.author() != null && !c.author().isEmpty()) {
+        h.put("author", c.author());
+      }
+      h.put("created_by", c.createdBy());
+      if (c.comment() != null && !c.comment().isEmpty()) {
+        h.put("comment", c.comment());
+      }
+      if (empty) {
+        h.put("empty_layer", true);
+      }
+      Stored img = images.add(Json.bytes(doc));
+      if (tag != null) {
+        refs.put(tag.familiarString(), img.id());
+      }
+      return img.id();
+    } catch (IOException e) {
+      throw new SystemException("cannot store the committed image: " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+      if (pending != null) {
+        layerStore.discard(pending.workDir());
+      }
+    }
+  }
+
+  private static void putOrRemove(com.fasterxml.jackson.databind.node.ObjectNode doc, String field, String value) {
+    if (value == null || value.isEmpty()) {
+      doc.remove(field);
+    } else {
+      doc.put(field, value);
+    }
+  }
+
   /**
    * Finds the images of {@code docker save}: a name with a tag (or a digest), a bare name for
    * every tag of that repository, an id for the image without names; the job writes the tarball.

@@ -70,6 +70,41 @@ class ImageArchiveIT extends SharedDaemon {
   }
 
   @Test
+  void commit_makesAnImageOfTheContainersChanges_pausingARunningOne() throws Exception {
+    Cmd run = docker("run", "--name", "to-commit", "busybox", "sh", "-c", "echo made > /made && rm /bin/true");
+    assertThat(run.exit()).as(run.err()).isZero();
+    Cmd commit = docker("commit", "-m", "a message", "-a", "someone", "-c", "ENV FOO=bar", "-c", "CMD [\"cat\", \"/made\"]",
+        "to-commit", "committed:1");
+    assertThat(commit.exit()).as(commit.err()).isZero();
+    assertThat(commit.out()).startsWith("sha256:");
+    assertThat(docker("run", "--rm", "committed:1").out()).isEqualTo("made\n");
+    assertThat(docker("run", "--rm", "committed:1", "sh", "-c", "echo $FOO; ls /bin/true || echo gone").out())
+        .isEqualTo("bar\ngone\n");
+    Cmd history = docker("history", "--format", "{{.CreatedBy}}|{{.Comment}}", "committed:1");
+    assertThat(history.out()).startsWith("sh -c echo made > /made && rm /bin/true|a message\n");
+    assertThat(docker("inspect", "-f", "{{.Author}}", "committed:1").out()).isEqualTo("someone\n");
+
+    // the whiteout survives save and load, so the file stays gone on another engine
+    Path tar = work.resolve("committed.tar");
+    assertThat(docker("save", "-o", tar.toString(), "committed:1").exit()).isZero();
+    docker("rm", "to-commit");
+    docker("rmi", "committed:1");
+    assertThat(docker("load", "-i", tar.toString()).exit()).isZero();
+    assertThat(docker("run", "--rm", "committed:1", "sh", "-c", "ls /bin/true || echo gone").out()).isEqualTo("gone\n");
+
+    Cmd running = docker("run", "-d", "--name", "live", "busybox", "sleep", "30");
+    assertThat(running.exit()).as(running.err()).isZero();
+    try {
+      Cmd live = docker("commit", "live", "live:1");
+      assertThat(live.exit()).as(live.err()).isZero();
+      assertThat(docker("inspect", "-f", "{{.State.Status}}", "live").out()).isEqualTo("running\n");
+      assertThat(docker("history", "-q", "live:1").exit()).isZero();
+    } finally {
+      docker("rm", "-f", "live");
+    }
+  }
+
+  @Test
   void skopeo_readsAndWritesBerthd() throws Exception {
     String host = "--src-daemon-host=" + daemon.host();
     Cmd out = Cmd.run(Map.of(), null, List.of(TestRegistry.SKOPEO, "copy", "--quiet", host,

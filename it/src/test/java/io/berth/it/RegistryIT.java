@@ -169,6 +169,39 @@ class RegistryIT {
   }
 
   @Test
+  void tokenAuth_loginPushPull_withTheBearerFlow() throws Exception {
+    Path dir = Files.createTempDirectory(Path.of("/tmp"), "berth-tokens");
+    try (TokenServer tokens = new TokenServer(dir, "bob", "hunter2");
+        TestRegistry secured = TestRegistry.startWithTokens(tokens)) {
+      daemon.bootstrapBusybox();
+      String ref = secured.host() + "/team/app:1";
+      docker("tag", "busybox", ref);
+      Cmd anonymous = docker("push", ref);
+      assertThat(anonymous.exit()).isEqualTo(1);
+
+      Cmd wrong = docker("login", "-u", "bob", "-p", "nope", secured.host());
+      assertThat(wrong.exit()).isEqualTo(1);
+      assertThat(wrong.err()).contains("/v2/\": unauthorized: incorrect username or password");
+      try {
+        Cmd ok = docker("login", "-u", "bob", "-p", "hunter2", secured.host());
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        Cmd push = docker("push", ref);
+        assertThat(push.exit()).as(push.err()).isZero();
+        docker("rmi", ref);
+        int issued = tokens.tokens.get();
+        Cmd pull = docker("pull", ref);
+        assertThat(pull.exit()).as(pull.err()).isZero();
+        // one token for the pull's scope, shared by all its requests
+        assertThat(tokens.tokens.get() - issued).isEqualTo(1);
+      } finally {
+        docker("logout", secured.host());
+      }
+    } finally {
+      io.berth.common.io.MoreFiles.deleteRecursively(dir);
+    }
+  }
+
+  @Test
   void pullByDigest_namesTheImageByItsDigest() throws Exception {
     String digest = pushUnique("tests/bydigest");
     String ref = registry.host() + "/tests/bydigest@" + digest;

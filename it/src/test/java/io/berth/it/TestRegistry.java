@@ -36,8 +36,19 @@ final class TestRegistry implements AutoCloseable {
     return start(null, null);
   }
 
+  /** A registry that trusts the tokens of {@code tokens} (the Bearer flow). */
+  static TestRegistry startWithTokens(TokenServer tokens) throws Exception {
+    String auth = "auth:\n  token:\n    realm: " + tokens.realm() + "\n    service: " + TokenServer.SERVICE
+        + "\n    issuer: " + TokenServer.ISSUER + "\n    rootcertbundle: " + tokens.certificate() + "\n";
+    return start(null, null, auth);
+  }
+
   /** A registry that asks for {@code user}'s password by Basic auth (none when user is null). */
   static TestRegistry start(String user, String password) throws Exception {
+    return start(user, password, null);
+  }
+
+  private static TestRegistry start(String user, String password, String authYaml) throws Exception {
     Path dir = Files.createTempDirectory(Path.of("/tmp"), "berth-registry");
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -68,6 +79,9 @@ final class TestRegistry implements AutoCloseable {
               realm: berth-tests
               path: %s
           """.formatted(htpasswd));
+    }
+    if (authYaml != null) {
+      config.append(authYaml);
     }
     Path file = dir.resolve("config.yml");
     Files.writeString(file, config);

@@ -56,6 +56,10 @@ public final class RegistryException extends RuntimeException {
       for (JsonNode e : doc.path("errors")) {
         errors.add(new Error(e.path("code").asText("UNKNOWN"), e.path("message").asText("")));
       }
+      // token servers in Docker Hub's style: {"details": "incorrect username or password"}
+      if (errors.isEmpty() && doc.path("details").isTextual() && (status == 401 || status == 403)) {
+        errors.add(new Error(status == 401 ? "UNAUTHORIZED" : "DENIED", doc.path("details").asText()));
+      }
     } catch (Exception e) {
       // not JSON: the status speaks
     }

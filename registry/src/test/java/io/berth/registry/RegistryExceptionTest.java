@@ -20,4 +20,10 @@ class RegistryExceptionTest {
     assertThat(RegistryException.of(401, "nope".getBytes(StandardCharsets.UTF_8)).code()).isEqualTo("UNAUTHORIZED");
     assertThat(RegistryException.of(403, new byte[0]).code()).isEqualTo("DENIED");
   }
+
+  @Test
+  void tokenServerDetails_areTheMessage() {
+    var e = RegistryException.of(401, "{\"details\":\"incorrect username or password\"}".getBytes(StandardCharsets.UTF_8));
+    assertThat(e.getMessage()).isEqualTo("unauthorized: incorrect username or password");
+  }
 }

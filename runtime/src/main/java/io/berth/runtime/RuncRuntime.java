@@ -113,6 +113,15 @@ public final class RuncRuntime implements AutoCloseable {
     run("start", id);
   }
 
+  /** Freezes every process of the container (its freezer cgroup). */
+  public void pause(String id) {
+    run("pause", id);
+  }
+
+  public void resume(String id) {
+    run("resume", id);
+  }
+
   /** Sends a signal to the container's init; with {@code all}, to every process in it. */
   public void kill(String id, int signal, boolean all) {
     if (all) {

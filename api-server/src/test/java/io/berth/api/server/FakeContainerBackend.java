@@ -130,6 +130,14 @@ public final class FakeContainerBackend implements ContainerBackend {
     return java.util.List.of(new io.berth.api.model.container.ContainerChange("/tmp", 0));
   }
 
+  public CommitOptions lastCommit;
+
+  @Override
+  public String containerCommit(CommitOptions options) {
+    lastCommit = options;
+    return "sha256:" + "c".repeat(64);
+  }
+
   @Override
   public Exporter containerExport(String ref) {
     call("export " + ref);

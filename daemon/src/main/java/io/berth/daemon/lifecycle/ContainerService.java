@@ -85,6 +85,17 @@ public final class ContainerService implements ContainerBackend {
   }
 
   @Override
+  public String containerCommit(CommitOptions o) {
+    var found = store.find(o.container());
+    if (found.state() instanceof io.berth.daemon.container.ContainerState.Dead) {
+      throw new io.berth.common.error.ConflictException("You cannot commit container " + found.id()
+          + " which is being removed or is dead");
+    }
+    var spec = new ImageAccess.CommitSpec(o.config(), o.changes(), o.repo(), o.tag(), o.comment(), o.author());
+    return runner.whileHeld(found.id(), o.pause(), () -> images.commit(store.get(found.id()), spec));
+  }
+
+  @Override
   public Exporter containerExport(String ref) {
     String id = store.find(ref).id();
     return out -> runner.export(id, out);

@@ -7,6 +7,19 @@ import java.util.Map;
 
 /** What container lifecycle needs from image storage, narrowed to this module's own terms. */
 public interface ImageAccess {
+  /**
+   * Makes an image of a container's layer on its image ({@code docker commit}); the caller holds
+   * the container still. Returns the new image's id.
+   */
+  String commit(io.berth.daemon.container.Container c, CommitSpec spec);
+
+  /**
+   * What a commit asks: the image's run configuration (the container's, with the client's
+   * fields and Dockerfile-like changes over it), a tag, message and author.
+   */
+  record CommitSpec(io.berth.api.model.container.ContainerConfig config, List<String> changes,
+      String repo, String tag, String comment, String author) {}
+
   /** The image's id and run configuration; NotFoundException with Docker's words if absent. */
   ResolvedImage resolve(String ref);
 

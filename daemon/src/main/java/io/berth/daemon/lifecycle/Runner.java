@@ -392,6 +392,34 @@ public final class Runner {
     }
   }
 
+  /**
+   * Runs {@code work} on a container's files while it cannot change state, and, when {@code pause}
+   * and it runs, while its processes are frozen, as {@code docker commit} does by default.
+   */
+  public <T> T whileHeld(String id, boolean pause, java.util.function.Supplier<T> work) {
+    ReentrantLock l = runs.lock(id);
+    l.lock();
+    try {
+      Container c = store.get(id);
+      if (c == null) {
+        throw new io.berth.common.error.NotFoundException("No such container: " + id);
+      }
+      boolean frozen = pause && c.state().running();
+      if (frozen) {
+        runtime.pause(id);
+      }
+      try {
+        return work.get();
+      } finally {
+        if (frozen) {
+          runtime.resume(id);
+        }
+      }
+    } finally {
+      l.unlock();
+    }
+  }
+
   /** A terminal's new size; only a TTY has one (for others there is nothing to do, as in Docker). */
   public void resize(String ref, int height, int width) {
     Container c = store.find(ref);

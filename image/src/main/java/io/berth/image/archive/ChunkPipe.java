@@ -14,7 +14,10 @@ import java.util.concurrent.BlockingQueue;
 public final class ChunkPipe {
   private static final byte[] END = new byte[0];
   private static final int CHUNK = 256 * 1024;
-  private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(16);
+  private static final int DEPTH = 8;
+  private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(DEPTH + 1);
+  /** Chunks the reader is done with, reused: a pull then allocates a few MiB, not one per chunk. */
+  private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(DEPTH + 2);
   private volatile IOException failed;
   private volatile boolean closed;
 
@@ -49,7 +52,8 @@ public final class ChunkPipe {
           len -= n;
           if (used[0] == CHUNK) {
             put(current[0]);
-            current[0] = new byte[CHUNK];
+            byte[] recycled = free.poll();
+            current[0] = recycled != null ? recycled : new byte[CHUNK];
             used[0] = 0;
           }
         }
@@ -104,6 +108,9 @@ public final class ChunkPipe {
         while (chunk == null || pos == chunk.length) {
           if (ended) {
             return -1;
+          }
+          if (chunk != null && chunk.length == CHUNK) {
+            free.offer(chunk);
           }
           try {
             chunk = chunks.take();

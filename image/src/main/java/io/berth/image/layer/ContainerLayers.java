@@ -104,6 +104,12 @@ public final class ContainerLayers {
     return rec.isEmpty() ? List.of() : LayerChanges.of(dir.resolve("diff"), lowerDirs(rec.get()));
   }
 
+  /** The container's own layer (the overlay upper directory): what a commit makes an image layer of. */
+  public Path diffDir(String containerId) {
+    checkId(containerId);
+    return containersDir.resolve(containerId).resolve("diff");
+  }
+
   /** The image's layer directories under a container, top first, as overlay stacks them. */
   private List<Path> lowerDirs(RwRecord rec) {
     List<Path> out = new ArrayList<>();

@@ -39,6 +39,15 @@ public interface ContainerBackend {
   /** Validates an export ({@code docker export}); the returned writer streams the tar, blocking. */
   Exporter containerExport(String ref);
 
+  /** {@code POST /commit}: the new image's id ({@code sha256:...}). */
+  String containerCommit(CommitOptions options);
+
+  /**
+   * @param config the client's Config fields over the container's; null for none
+   */
+  record CommitOptions(String container, String repo, String tag, String comment, String author,
+      boolean pause, List<String> changes, io.berth.api.model.container.ContainerConfig config) {}
+
   interface Exporter {
     void writeTo(java.io.OutputStream out) throws java.io.IOException;
   }

@@ -41,6 +41,7 @@ public final class ContainerRouter implements Router {
   public List<Route> routes() {
     return List.of(
         Route.post("/containers/create", this::containerCreate),
+        Route.post("/commit", this::commit),
         Route.get("/containers/json", this::containerList),
         Route.get("/containers/{name}/json", this::containerInspect),
         Route.get("/containers/{name}/export", this::containerExport),
@@ -55,6 +56,25 @@ public final class ContainerRouter implements Router {
         Route.get("/containers/{name}/logs", this::containerLogs),
         Route.post("/containers/{name}/attach", this::containerAttach),
         Route.post("/containers/{name}/resize", this::containerResize));
+  }
+
+  /** {@code POST /commit}: the body, if any, is a Config whose fields go over the container's. */
+  private void commit(ApiRequest r) throws IOException {
+    JsonNode body = r.json(JsonNode.class);
+    ContainerConfig config = null;
+    if (body != null && body.isObject()) {
+      try {
+        config = Json.mapper().treeToValue(body, ContainerConfig.class);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new InvalidParameterException("invalid JSON: " + e.getOriginalMessage());
+      }
+    }
+    // dockerd pauses unless told not to, from API 1.13 on
+    boolean pause = r.query("pause").isEmpty() ? true : r.bool("pause");
+    String id = backend.containerCommit(new ContainerBackend.CommitOptions(r.query("container", ""),
+        r.query("repo", ""), r.query("tag", ""), r.query("comment", ""), r.query("author", ""), pause,
+        r.queryAll("changes"), config));
+    ApiServer.json(r.response(), 201, java.util.Map.of("Id", id));
   }
 
   private void containerCreate(ApiRequest r) throws IOException {

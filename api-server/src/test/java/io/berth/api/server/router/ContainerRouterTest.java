@@ -73,6 +73,17 @@ class ContainerRouterTest {
   // ---- list ----
 
   @Test
+  void commit_pausesByDefault_andAnswers201WithTheId() {
+    FakeHttpResponse r = api.call(FakeHttpRequest.post("/v1.50/commit?container=web&repo=x&tag=1&changes=ENV+A%3Db"));
+    assertThat(r.status()).isEqualTo(201);
+    assertThat(r.json().get("Id").asText()).startsWith("sha256:");
+    assertThat(api.containers.lastCommit.pause()).isTrue();
+    assertThat(api.containers.lastCommit.changes()).containsExactly("ENV A=b");
+    api.call(FakeHttpRequest.post("/v1.50/commit?container=web&pause=0"));
+    assertThat(api.containers.lastCommit.pause()).isFalse();
+  }
+
+  @Test
   void containerList_filtersInCurrentForm_reachBackend() {
     FakeHttpResponse r = api.call(FakeHttpRequest.get(
         "/v1.51/containers/json?all=1&limit=3&filters=" + enc("{\"status\":[\"running\"]}")));
