@@ -13,7 +13,6 @@ import io.berth.image.config.ImageConfig;
 import io.berth.image.content.ContentStore;
 import io.berth.image.content.FileContentStore;
 import io.berth.image.distribution.DistributionMetadata;
-import io.berth.image.pull.PullTarget;
 import io.berth.image.pull.Puller;
 import io.berth.image.push.Pusher;
 import io.berth.registry.RegistryClient;
@@ -46,16 +45,17 @@ public final class ImageService {
       "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
-  private final ImagePaths paths;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final LayerStore layerStore;
-  private final ImageStore images;
-  private final ReferenceStore refs;
-  private final ContainerLayers containers;
+  final ImagePaths paths;
+  final ReentrantLock lock = new ReentrantLock();
+  final LayerStore layerStore;
+  final ImageStore images;
+  final ReferenceStore refs;
+  final ContainerLayers containers;
   private final ImageRemover remover;
   private final Bootstrap bootstrap;
-  private final FileContentStore content;
-  private final DistributionMetadata metadata;
+  private final ImageTransfers transfers = new ImageTransfers(this);
+  final FileContentStore content;
+  final DistributionMetadata metadata;
 
   /** Opens (creating if needed) the store at {@code root} and recovers from any crash. */
   public ImageService(Path root) {
@@ -94,7 +94,7 @@ public final class ImageService {
    *     --max-concurrent-downloads})
    */
   public Puller puller(RegistryClient registry, int maxConcurrentDownloads) {
-    return new Puller(registry, content, metadata, new Target(), maxConcurrentDownloads);
+    return new Puller(registry, content, metadata, transfers.new Target(), maxConcurrentDownloads);
   }
 
   /**
@@ -103,54 +103,7 @@ public final class ImageService {
    * @param maxConcurrentUploads layers sent at once (dockerd's {@code --max-concurrent-uploads})
    */
   public Pusher pusher(RegistryClient registry, int maxConcurrentUploads) {
-    return new Pusher(registry, content, metadata, new PushSource(), maxConcurrentUploads);
-  }
-
-  /** The store as a push reads it. */
-  private final class PushSource implements Pusher.Source {
-    @Override
-    public Optional<Pusher.Image> image(String familiarRef) {
-      lock.lock();
-      try {
-        return refs.get(familiarRef).flatMap(images::get).map(s -> new Pusher.Image(s.id(), s.raw(),
-            s.doc().rootfs() == null || s.doc().rootfs().diffIds() == null ? List.of() : s.doc().rootfs().diffIds()));
-      } finally {
-        lock.unlock();
-      }
-    }
-
-    @Override
-    public List<String> tags(String familiarName) {
-      lock.lock();
-      try {
-        List<String> out = new ArrayList<>();
-        for (Stored s : images.all()) {
-          for (String r : refs.refsOf(s.id())) {
-            if (!r.contains("@") && Reference.parse(r).familiarName().equals(familiarName)) {
-              out.add(r);
-            }
-          }
-        }
-        out.sort(null);
-        return out;
-      } finally {
-        lock.unlock();
-      }
-    }
-
-    @Override
-    public void addReference(String familiarRef, String imageId) {
-      lock.lock();
-      try {
-        if (images.get(imageId).isPresent()) {
-          refs.put(familiarRef, imageId);
-        }
-      } catch (IOException e) {
-        throw new SystemException("cannot save references: " + e.getMessage(), e);
-      } finally {
-        lock.unlock();
-      }
-    }
+    return new Pusher(registry, content, metadata, transfers.new PushSource(), maxConcurrentUploads);
   }
 
   /** What a commit writes into the new image besides its layer. */
@@ -165,84 +118,7 @@ public final class ImageService {
    * @return the new image's id
    */
   public String commit(String containerId, String parentImageId, Commit c) {
-    Reference tag = c.repoTag() == null ? null : Reference.parseRepoTag(c.repoTag(), null);
-    Path diff = containers.diffDir(containerId);
-    LayerStore.Pending pending = null;
-    boolean empty;
-    try (var entries = java.nio.file.Files.list(diff)) {
-      empty = entries.findAny().isEmpty();
-    } catch (IOException e) {
-      throw new SystemException("cannot read the layer of container " + containerId + ": " + e.getMessage(), e);
-    }
-    if (!empty) {
-      io.berth.common.Digest tar;
-      try (ContentStore.Writer w = content.writer(null, -1)) {
-        io.berth.image.archive.DirectoryTar.write(diff, Set.of(), w.stream());
-        tar = w.commit();
-      } catch (IOException e) {
-        throw new SystemException("cannot write the layer of container " + containerId + ": " + e.getMessage(), e);
-      }
-      try (InputStream in = content.open(tar)) {
-        pending = layerStore.extract(in);
-      } catch (IOException e) {
-        throw new SystemException("cannot unpack the committed layer: " + e.getMessage(), e);
-      }
-    }
-    lock.lock();
-    try {
-      Stored parent = images.get(parentImageId)
-          .orElseThrow(() -> EngineException.noSuch("image", parentImageId));
-      var doc = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(parent.raw());
-      String now = Instant.now().toString();
-      List<String> chain = new ArrayList<>(parent.chainIds());
-      if (pending != null) {
-        String top = chain.isEmpty() ? null : chain.getLast();
-        LayerInfo layer = layerStore.commit(pending, top);
-        pending = null;
-        var rootfs = doc.withObject("rootfs");
-        rootfs.put("type", "layers");
-        rootfs.withArray("diff_ids").add(layer.diffId());
-      }
-      doc.put("created", now);
-      doc.put("container", containerId);
-      doc.set("container_config", Json.mapper().valueToTree(c.containerConfig()));
-      doc.set("config", Json.mapper().valueToTree(c.config()));
-      doc.put("docker_version", "28.5.2");
-      putOrRemove(doc, "author", c.author());
-      putOrRemove(doc, "comment", c.comment());
-      var h = doc.withArray("history").addObject();
-      h.put("created", now);
-      if (c.author() != null && !c.author().isEmpty()) {
-        h.put("author", c.author());
-      }
-      h.put("created_by", c.createdBy());
-      if (c.comment() != null && !c.comment().isEmpty()) {
-        h.put("comment", c.comment());
-      }
-      if (empty) {
-        h.put("empty_layer", true);
-      }
-      Stored img = images.add(Json.bytes(doc));
-      if (tag != null) {
-        refs.put(tag.familiarString(), img.id());
-      }
-      return img.id();
-    } catch (IOException e) {
-      throw new SystemException("cannot store the committed image: " + e.getMessage(), e);
-    } finally {
-      lock.unlock();
-      if (pending != null) {
-        layerStore.discard(pending.workDir());
-      }
-    }
-  }
-
-  private static void putOrRemove(com.fasterxml.jackson.databind.node.ObjectNode doc, String field, String value) {
-    if (value == null || value.isEmpty()) {
-      doc.remove(field);
-    } else {
-      doc.put(field, value);
-    }
+    return new ImageCommits(this).commit(containerId, parentImageId, c);
   }
 
   /**
@@ -252,52 +128,7 @@ public final class ImageService {
    * @throws NotFoundException for a name that is no image, before anything is written
    */
   public SaveJob save(List<String> names) {
-    List<ImageSaver.Item> items = new ArrayList<>();
-    lock.lock();
-    try {
-      java.util.Map<String, List<String>> byId = new java.util.LinkedHashMap<>();
-      java.util.Map<String, Stored> stored = new java.util.HashMap<>();
-      for (String name : names) {
-        Stored img;
-        List<String> tags = new ArrayList<>();
-        if (isIdLike(name)) {
-          img = resolve(name);
-        } else {
-          Reference r = Reference.parse(name);
-          if (r.tag() == null && r.digest() == null) {
-            for (Stored s : images.all()) {
-              for (String t : refs.refsOf(s.id())) {
-                if (!t.contains("@") && Reference.parse(t).familiarName().equals(r.familiarName())) {
-                  stored.put(s.id(), s);
-                  byId.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(t);
-                }
-              }
-            }
-            if (!byId.isEmpty()) {
-              continue;
-            }
-          }
-          img = resolve(name);
-          if (r.digest() == null) {
-            tags.add(r.withDefaultTag().familiarString());
-          }
-        }
-        stored.put(img.id(), img);
-        List<String> list = byId.computeIfAbsent(img.id(), k -> new ArrayList<>());
-        tags.stream().filter(t -> !list.contains(t)).forEach(list::add);
-      }
-      byId.forEach((id, tags) -> items.add(new ImageSaver.Item(stored.get(id), tags)));
-    } finally {
-      lock.unlock();
-    }
-    java.util.Map<String, Long> tarSizes = new java.util.HashMap<>();
-    for (ImageSaver.Item item : items) {
-      for (String chainId : item.image().chainIds()) {
-        layerStore.get(chainId).ifPresent(l -> tarSizes.put(l.diffId(), l.tarSize()));
-      }
-    }
-    return out -> new ImageSaver(content, metadata, paths.tmp(), d -> tarSizes.getOrDefault(d, 0L))
-        .write(items, out);
+    return transfers.save(names);
   }
 
   /** A save whose images are found: writing it needs no lock. */
@@ -306,65 +137,12 @@ public final class ImageService {
     void writeTo(java.io.OutputStream out) throws IOException;
   }
 
-  private boolean isIdLike(String name) {
-    String hex = name.startsWith("sha256:") ? name.substring(7) : name;
-    return HEX64.matcher(hex).matches() || (!name.contains("/") && !name.contains(":") && Id.isHexPrefix(hex)
-        && refs.get(Reference.parse(name).withDefaultTag().familiarString()).isEmpty()
-        && images.byPrefix(hex).size() == 1);
-  }
-
   /**
    * Loads {@code docker save} tarballs (Docker 25+ and older), or OCI layouts, plain or
    * compressed; {@code out} receives {@code Loaded image: busybox:latest} lines.
    */
   public void load(InputStream archive, Consumer<String> out) {
-    ImageLoader.Target t = new ImageLoader.Target() {
-      @Override
-      public LayerStore layers() {
-        return layerStore;
-      }
-
-      @Override
-      public void commit(LayerStore.Pending p, String parent) {
-        lock.lock();
-        try {
-          layerStore.commit(p, parent);
-        } finally {
-          lock.unlock();
-        }
-      }
-
-      @Override
-      public List<String> store(byte[] config, List<String> tags) {
-        lock.lock();
-        try {
-          Stored img = images.add(config);
-          List<String> lines = new ArrayList<>();
-          for (String tag : tags) {
-            Optional<String> old = refs.get(tag);
-            if (old.isPresent() && !old.get().equals(img.id())) {
-              lines.add("The image " + tag + " already exists, renaming the old one with ID " + old.get()
-                  + " to empty string");
-            }
-            refs.put(tag, img.id());
-            lines.add("Loaded image: " + tag);
-          }
-          if (tags.isEmpty()) {
-            lines.add("Loaded image ID: " + img.id());
-          }
-          return lines;
-        } catch (IOException e) {
-          throw new SystemException("cannot store loaded image: " + e.getMessage(), e);
-        } finally {
-          lock.unlock();
-        }
-      }
-    };
-    try {
-      new ImageLoader(content, metadata, t).load(archive, out);
-    } catch (IOException e) {
-      throw new SystemException("cannot load images: " + e.getMessage(), e);
-    }
+    transfers.load(archive, out);
   }
 
   /** Container root filesystems over this store's images. */
@@ -589,7 +367,7 @@ public final class ImageService {
   }
 
   /** Docker's lookup order: tag, then full id, then unique id prefix. Caller holds the lock. */
-  private Stored resolve(String ref) {
+  Stored resolve(String ref) {
     if (HEX64.matcher(ref).matches()) {
       return images.get("sha256:" + ref).orElseThrow(() -> notFound("sha256:" + ref));
     }
@@ -629,63 +407,6 @@ public final class ImageService {
     } catch (IOException | RuntimeException e) {
       System.getLogger(ImageService.class.getName())
           .log(System.Logger.Level.WARNING, "cannot forget the blobs of layer " + diffId, e);
-    }
-  }
-
-  /** The store as a pull sees it: unpacking runs outside the lock, publishing inside. */
-  private final class Target implements PullTarget {
-    @Override
-    public boolean hasImage(String id) {
-      lock.lock();
-      try {
-        return images.get(id).isPresent();
-      } finally {
-        lock.unlock();
-      }
-    }
-
-    @Override
-    public boolean hasLayer(String chainId) {
-      return layerStore.get(chainId).isPresent();
-    }
-
-    @Override
-    public LayerStore.Pending extract(InputStream tar) {
-      return layerStore.extract(tar);
-    }
-
-    @Override
-    public LayerInfo commit(LayerStore.Pending pending, String parent) {
-      lock.lock();
-      try {
-        return layerStore.commit(pending, parent);
-      } finally {
-        lock.unlock();
-      }
-    }
-
-    @Override
-    public void discard(LayerStore.Pending pending) {
-      layerStore.discard(pending.workDir());
-    }
-
-    @Override
-    public boolean store(byte[] config, List<String> refNames) {
-      lock.lock();
-      try {
-        Stored img = images.add(config);
-        boolean moved = !refs.get(refNames.getFirst()).equals(Optional.of(img.id()));
-        for (String r : refNames) {
-          if (!refs.get(r).equals(Optional.of(img.id()))) {
-            refs.put(r, img.id());
-          }
-        }
-        return moved;
-      } catch (IOException e) {
-        throw new SystemException("cannot store pulled image: " + e.getMessage(), e);
-      } finally {
-        lock.unlock();
-      }
     }
   }
 

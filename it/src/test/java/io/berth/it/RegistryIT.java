@@ -202,6 +202,23 @@ class RegistryIT {
   }
 
   @Test
+  void pull_ofAnImageOf120Layers_mountsAndRuns() throws Exception {
+    List<OciLayout.Layer> layers = new java.util.ArrayList<>(List.of(base));
+    for (int i = 1; i < 120; i++) {
+      layers.add(oci.layer(List.of(OciLayout.Entry.dir("deep"), OciLayout.Entry.file("deep/f" + i, i + "\n"))));
+    }
+    var img = oci.image("amd64", layers, List.of("sh"));
+    oci.tag(img, "deep");
+    registry.push(oci.dir(), "deep", "tests/deep:1");
+    String ref = registry.host() + "/tests/deep:1";
+    Cmd pull = docker("pull", ref);
+    assertThat(pull.exit()).as(pull.err()).isZero();
+    Cmd run = docker("run", "--rm", ref, "sh", "-c", "ls /deep | wc -l; cat /deep/f119");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("119\n119\n");
+  }
+
+  @Test
   void pullByDigest_namesTheImageByItsDigest() throws Exception {
     String digest = pushUnique("tests/bydigest");
     String ref = registry.host() + "/tests/bydigest@" + digest;

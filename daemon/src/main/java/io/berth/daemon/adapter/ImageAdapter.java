@@ -328,40 +328,11 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
     }
     ImageRecord parent = images.inspect(c.imageId());
     ContainerConfig cc = c.config();
-    ContainerConfig user = spec.config();
-    ImageConfig merged = new ImageConfig(
-        pick(user == null ? null : user.user(), cc.user()),
-        pickMap(user == null ? null : user.exposedPorts(), cc.exposedPorts()),
-        pickList(user == null ? null : user.env(), cc.env()),
-        pickList(user == null ? null : user.cmd(), cc.cmd()),
-        parent.config().healthcheck(),
-        pickList(user == null ? null : user.entrypoint(), cc.entrypoint()),
-        pickMap(user == null ? null : user.volumes(), cc.volumes()),
-        pick(user == null ? null : user.workingDir(), cc.workingDir()),
-        pickMap(user == null ? null : user.labels(), cc.labels()),
-        pick(user == null ? null : user.stopSignal(), cc.stopSignal()),
-        pickList(user == null ? null : user.onBuild(), cc.onBuild()));
+    ImageConfig merged = CommitConfig.merge(spec.config(), cc, parent.config().healthcheck());
     ImageConfig config = io.berth.image.config.ConfigChanges.apply(merged, spec.changes());
     String createdBy = cc.cmd() == null ? "" : String.join(" ", cc.cmd());
     return images.commit(c.id(), c.imageId(), new ImageService.Commit(config, cc, createdBy, spec.comment(),
         spec.author(), repoTag));
-  }
-
-  /** moby's merge: a field the client set wins, an empty one takes the container's. */
-  private static String pick(String user, String container) {
-    return user == null || user.isEmpty() ? emptyToNull(container) : user;
-  }
-
-  private static <T> List<T> pickList(List<T> user, List<T> container) {
-    return user == null || user.isEmpty() ? (container == null || container.isEmpty() ? null : container) : user;
-  }
-
-  private static <V> Map<String, V> pickMap(Map<String, V> user, Map<String, V> container) {
-    return user == null || user.isEmpty() ? (container == null || container.isEmpty() ? null : container) : user;
-  }
-
-  private static String emptyToNull(String s) {
-    return s == null || s.isEmpty() ? null : s;
   }
 
   @Override

@@ -271,7 +271,7 @@ public final class Puller {
     try (SlotRelease held = slots::release;
         InputStream blob = repo.blob(d);
         ContentStore.Writer w = content.writer(d.parsedDigest(), d.size())) {
-      CountingTee tee = new CountingTee(blob, w.stream(), id, d.size(), progress);
+      ProgressStream tee = new ProgressStream(blob, w.stream(), id, "Downloading", d.size(), progress);
       pending = target.extract(tee);
       tee.transferTo(OutputStream.nullOutputStream());
       progress.layer(id, "Verifying Checksum");

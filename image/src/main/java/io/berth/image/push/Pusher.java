@@ -8,6 +8,7 @@ import io.berth.common.error.UnauthorizedException;
 import io.berth.image.content.ContentStore;
 import io.berth.image.distribution.DistributionMetadata;
 import io.berth.image.pull.Progress;
+import io.berth.image.pull.ProgressStream;
 import io.berth.image.reference.Reference;
 import io.berth.registry.Credentials;
 import io.berth.registry.Endpoint;
@@ -223,7 +224,8 @@ public final class Pusher {
       Digest d = Digest.parse(s.digest());
       OptionalLong size = content.size(d);
       if (size.isPresent()) {
-        try (InputStream in = new Counting(content.open(d), id, size.getAsLong(), progress)) {
+        try (InputStream blob = content.open(d);
+            InputStream in = new ProgressStream(blob, null, id, "Pushing", size.getAsLong(), progress)) {
           return repo.upload(in, d, s.mediaType());
         }
       }
@@ -234,8 +236,8 @@ public final class Pusher {
       throw new SystemException("cannot push layer " + diffId + ": Berth kept no tar of it (it was stored by an"
           + " older Berth); pull or import the image again");
     }
-    try (InputStream in = new Counting(content.open(tar), id, tarSize.getAsLong(), progress);
-        InputStream gz = Gzip.compressing(in)) {
+    try (InputStream raw = content.open(tar);
+        InputStream gz = Gzip.compressing(new ProgressStream(raw, null, id, "Pushing", tarSize.getAsLong(), progress))) {
       return repo.upload(gz, null, MediaTypes.DOCKER_LAYER_GZIP);
     }
   }

@@ -7,9 +7,6 @@ import io.berth.cli.StatusError;
 import io.berth.cli.flags.Parsed;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** {@code berth save}: images as docker save's tarball, to a file or a non-terminal stdout. */
 public final class SaveCommand extends Command {
@@ -44,24 +41,9 @@ public final class SaveCommand extends Command {
       throw new StatusError("berth does not support --platform for save yet", 1);
     }
     String output = p.string("output", "");
-    if (output.isEmpty() && System.console() != null && System.console().isTerminal()) {
-      throw new StatusError("cowardly refusing to save to a terminal. Use the -o flag or redirect", 1);
-    }
+    io.berth.cli.command.TarOutput.checkTarget(output);
     try (InputStream tar = cli.client().images().save(p.args())) {
-      if (output.isEmpty()) {
-        tar.transferTo(cli.out());
-        cli.out().flush();
-      } else {
-        // written beside the target and renamed: a failed save leaves no half file behind
-        Path target = Path.of(output).toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), ".save-", ".tar");
-        try (OutputStream out = Files.newOutputStream(temp)) {
-          tar.transferTo(out);
-          Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-          Files.deleteIfExists(temp);
-        }
-      }
+      io.berth.cli.command.TarOutput.write(cli, output, tar);
     } catch (IOException e) {
       throw new StatusError("failed to save: " + e.getMessage(), 1);
     }

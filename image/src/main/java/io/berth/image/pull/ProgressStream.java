@@ -6,23 +6,27 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * A download on its way to the unpacker: every byte read is also written to the blob's ingest,
- * and the count is reported as {@code Downloading} at most every 100 ms (Docker's pace), so a
- * layer is unpacked and kept in one pass over the network.
+ * A transfer on its way: the count of bytes read is reported as {@code status} ({@code
+ * Downloading}, {@code Pushing}) at most every 100 ms, dockerd's pace; with a {@code copy}, every
+ * byte read is also written there (a download goes to the unpacker and to the blob's ingest in
+ * one pass). Closing it leaves the underlying stream to its owner.
  */
-final class CountingTee extends FilterInputStream {
+public final class ProgressStream extends FilterInputStream {
   private static final long EVERY_NANOS = 100_000_000L;
   private final OutputStream copy;
   private final String id;
+  private final String status;
   private final long total;
   private final Progress progress;
   private long count;
   private long lastReport;
 
-  CountingTee(InputStream in, OutputStream copy, String id, long total, Progress progress) {
+  public ProgressStream(InputStream in, OutputStream copy, String id, String status, long total,
+      Progress progress) {
     super(in);
     this.copy = copy;
     this.id = id;
+    this.status = status;
     this.total = total;
     this.progress = progress;
   }
@@ -38,12 +42,14 @@ final class CountingTee extends FilterInputStream {
   public int read(byte[] b, int off, int len) throws IOException {
     int n = in.read(b, off, len);
     if (n > 0) {
-      copy.write(b, off, n);
+      if (copy != null) {
+        copy.write(b, off, n);
+      }
       count += n;
       long now = System.nanoTime();
       if (lastReport == 0 || now - lastReport >= EVERY_NANOS || count == total) {
         lastReport = now;
-        progress.progress(id, "Downloading", count, total);
+        progress.progress(id, status, count, total);
       }
     }
     return n;
@@ -51,7 +57,7 @@ final class CountingTee extends FilterInputStream {
 
   @Override
   public long skip(long n) throws IOException {
-    // skipped bytes must still reach the ingest and the digest
+    // skipped bytes must still reach the copy and the count
     byte[] buf = new byte[(int) Math.min(n, 64 * 1024)];
     int r = read(buf, 0, buf.length);
     return Math.max(r, 0);
@@ -64,6 +70,6 @@ final class CountingTee extends FilterInputStream {
 
   @Override
   public void close() {
-    // the caller closes the blob stream itself
+    // the caller closes the stream it passed in
   }
 }
