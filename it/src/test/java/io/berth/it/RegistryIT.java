@@ -219,6 +219,38 @@ class RegistryIT {
   }
 
   @Test
+  void search_asksTheRegistrysIndex() throws Exception {
+    var index = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.List<String> queries = new java.util.concurrent.CopyOnWriteArrayList<>();
+    index.createContext("/v1/", x -> {
+      try (x) {
+        byte[] b = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (x.getRequestURI().getPath().equals("/v1/search")) {
+          queries.add(x.getRequestURI().getQuery());
+          b = ("{\"num_results\":2,\"query\":\"busy\",\"results\":[{\"name\":\"busybox\",\"description\":\"tiny\","
+              + "\"star_count\":12,\"is_official\":true,\"is_automated\":false},{\"name\":\"me/busy\","
+              + "\"description\":\"mine\",\"star_count\":1,\"is_official\":false,\"is_automated\":false}]}")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        x.sendResponseHeaders(200, b.length);
+        x.getResponseBody().write(b);
+      }
+    });
+    index.start();
+    try {
+      String host = "127.0.0.1:" + index.getAddress().getPort();
+      Cmd search = docker("search", "--limit", "5", host + "/busy");
+      assertThat(search.exit()).as(search.err()).isZero();
+      assertThat(search.out()).contains("NAME", "DESCRIPTION", "STARS", "OFFICIAL", "busybox", "tiny", "me/busy");
+      assertThat(queries).contains("q=busy&n=5");
+      Cmd official = docker("search", "--filter", "is-official=true", host + "/busy");
+      assertThat(official.out()).contains("busybox").doesNotContain("me/busy");
+    } finally {
+      index.stop(0);
+    }
+  }
+
+  @Test
   void pullByDigest_namesTheImageByItsDigest() throws Exception {
     String digest = pushUnique("tests/bydigest");
     String ref = registry.host() + "/tests/bydigest@" + digest;

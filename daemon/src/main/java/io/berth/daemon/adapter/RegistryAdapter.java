@@ -55,6 +55,33 @@ public final class RegistryAdapter implements RegistryBackend {
     throw last;
   }
 
+  @Override
+  public List<SearchResult> search(String term, int limit, RegistryAuth auth) {
+    String domain = RegistryHosts.HUB_DOMAIN;
+    String query = term;
+    int slash = term.indexOf('/');
+    if (slash > 0) {
+      String first = term.substring(0, slash);
+      if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+        domain = first;
+        query = term.substring(slash + 1);
+      }
+    }
+    if (domain.equals(RegistryHosts.HUB_DOMAIN) && query.startsWith("library/")) {
+      query = query.substring("library/".length());
+    }
+    Credentials c = new Credentials(auth.username(), auth.password(), auth.identityToken(), auth.registryToken());
+    try {
+      return io.berth.registry.Search.search(registry, domain, query, limit, c).stream()
+          .map(r -> new SearchResult(r.name(), r.description(), r.starCount(), r.official(), r.automated()))
+          .toList();
+    } catch (RegistryException e) {
+      throw new SystemException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new SystemException(e.getMessage(), e);
+    }
+  }
+
   /**
    * The registry a login names, as dockerd reads {@code serveraddress}: a URL or a bare host, Docker
    * Hub when empty or {@code index.docker.io}.
