@@ -38,6 +38,11 @@ public final class Images {
     return q;
   }
 
+  /** {@code GET /images/{name}/history}: the raw list, newest step first. */
+  public byte[] historyRaw(String name) {
+    return c.bytes("GET", "/images/" + DockerClient.seg(name) + "/history", null, null);
+  }
+
   public byte[] inspectRaw(String name) {
     return c.bytes("GET", "/images/" + DockerClient.seg(name) + "/json", null, null);
   }

@@ -40,6 +40,7 @@ final class Commands {
       new Entry("pull", "image.pull", "Download an image from a registry", List.of()),
       new Entry("push", "image.push", "Upload an image to a registry", List.of()),
       new Entry("images", "image.ls", "List images", List.of()),
+      new Entry("history", "image.history", "Show the history of an image", List.of()),
       new Entry("load", "image.load", "Load an image from a tar archive or STDIN", List.of()),
       new Entry("save", "image.save", "Save one or more images to a tar archive (streamed to STDOUT by default)", List.of()),
       new Entry("login", "registry.login", "Authenticate to a registry", List.of()),
@@ -78,6 +79,7 @@ final class Commands {
 
   static final List<Entry> IMAGE = List.of(
       new Entry("bootstrap", "image.bootstrap", "Build a base image (busybox, debian:bookworm) without a registry", List.of()),
+      new Entry("history", "image.history", "Show the history of an image", List.of()),
       new Entry("import", "image.import", "Import the contents from a tarball to create a filesystem image", List.of()),
       new Entry("inspect", "image.inspect", "Display detailed information on one or more images", List.of()),
       new Entry("ls", "image.ls", "List images", List.of("list")),
@@ -143,6 +145,7 @@ final class Commands {
       case "image.pull" -> new PullCommand();
       case "image.push" -> new io.berth.cli.command.image.PushCommand();
       case "image.save" -> new io.berth.cli.command.image.SaveCommand();
+      case "image.history" -> new io.berth.cli.command.image.HistoryCommand();
       case "image.load" -> new io.berth.cli.command.image.LoadCommand();
       case "registry.login" -> new io.berth.cli.command.registry.LoginCommand();
       case "registry.logout" -> new io.berth.cli.command.registry.LogoutCommand();

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,27 @@ class BerthCliIT extends SharedDaemon {
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
         Map.of("BERTH_HOST", daemon.host()));
     return new Cmd(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void history_printsWhatDockerPrints() throws Exception {
+    daemon.bootstrapBusybox();
+    DockerCliIT.dockerWith(daemon, null, "run", "--name", "hist", "busybox", "sh", "-c", "echo hi > /x");
+    DockerCliIT.dockerWith(daemon, null, "commit", "-m", "with a message", "hist", "hist:1");
+    try {
+      for (List<String> flags : List.<List<String>>of(List.of(), List.of("--no-trunc", "-H=false"), List.of("-q"))) {
+        List<String> args = new java.util.ArrayList<>(List.of("history"));
+        args.addAll(flags);
+        args.add("hist:1");
+        Cmd docker = DockerCliIT.dockerWith(daemon, null, args.toArray(String[]::new));
+        Cmd berth = berth("", args.toArray(String[]::new));
+        assertThat(berth.exit()).as(berth.err()).isZero();
+        assertThat(berth.out()).isEqualTo(docker.out());
+      }
+    } finally {
+      DockerCliIT.dockerWith(daemon, null, "rm", "-f", "hist");
+      DockerCliIT.dockerWith(daemon, null, "rmi", "hist:1");
+    }
   }
 
   @Test
