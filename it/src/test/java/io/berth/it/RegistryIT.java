@@ -251,6 +251,49 @@ class RegistryIT {
   }
 
   @Test
+  void pull_ofABlobThatIsNotItsDigest_storesNothing_andAGoodPullAfterwardsWorks() throws Exception {
+    var own = oci.layer(List.of(OciLayout.Entry.dir("etc"), OciLayout.Entry.file("etc/hello", "bad blob\n")));
+    var img = oci.image("amd64", List.of(base, own), List.of("sh"));
+    String layer = (String) own.descriptor().get("digest");
+    java.util.concurrent.atomic.AtomicBoolean corrupt = new java.util.concurrent.atomic.AtomicBoolean(true);
+    var fake = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    fake.createContext("/v2/", x -> {
+      try (x) {
+        String path = x.getRequestURI().getPath();
+        byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String type = "application/json";
+        if (path.startsWith("/v2/bad/manifests/")) {
+          body = Files.readAllBytes(oci.dir().resolve("blobs/sha256/" + ((String) img.get("digest")).substring(7)));
+          type = "application/vnd.oci.image.manifest.v1+json";
+        } else if (path.startsWith("/v2/bad/blobs/sha256:")) {
+          String hex = path.substring("/v2/bad/blobs/sha256:".length());
+          body = Files.readAllBytes(oci.dir().resolve("blobs/sha256/" + hex));
+          if (corrupt.get() && ("sha256:" + hex).equals(layer)) {
+            body[body.length / 2] ^= 0x55; // same length, other bytes
+          }
+        }
+        x.getResponseHeaders().add("Content-Type", type);
+        x.sendResponseHeaders(200, body.length);
+        x.getResponseBody().write(body);
+      }
+    });
+    fake.start();
+    try {
+      String ref = "127.0.0.1:" + fake.getAddress().getPort() + "/bad:1";
+      Cmd pull = docker("pull", ref);
+      assertThat(pull.exit()).isEqualTo(1);
+      assertThat(pull.err()).contains("filesystem layer verification failed for digest " + layer);
+      assertThat(docker("images", "-q", ref).out()).isEmpty();
+      corrupt.set(false);
+      Cmd again = docker("pull", ref);
+      assertThat(again.exit()).as(again.err()).isZero();
+      assertThat(docker("run", "--rm", ref, "cat", "/etc/hello").out()).isEqualTo("bad blob\n");
+    } finally {
+      fake.stop(0);
+    }
+  }
+
+  @Test
   void pullByDigest_namesTheImageByItsDigest() throws Exception {
     String digest = pushUnique("tests/bydigest");
     String ref = registry.host() + "/tests/bydigest@" + digest;

@@ -344,6 +344,11 @@ public final class Repository {
         client.refusedHttps(endpoint);
       }
       throw new EndpointException(endpoint, e);
+    } catch (java.net.http.HttpConnectTimeoutException e) {
+      if (!endpoint.verifyTls() && !endpoint.plainHttp()) {
+        client.refusedHttps(endpoint); // a plain-HTTP server that never answers a TLS hello
+      }
+      throw new EndpointException(endpoint, e);
     } catch (InterruptedIOException e) {
       throw e;
     } catch (IOException e) {

@@ -272,7 +272,11 @@ public final class Puller {
         InputStream blob = repo.blob(d);
         ContentStore.Writer w = content.writer(d.parsedDigest(), d.size())) {
       ProgressStream tee = new ProgressStream(blob, w.stream(), id, "Downloading", d.size(), progress);
-      pending = target.extract(tee);
+      try {
+        pending = target.extract(tee);
+      } catch (RuntimeException e) {
+        throw unpackFailure(e, tee, w, d);
+      }
       tee.transferTo(OutputStream.nullOutputStream());
       progress.layer(id, "Verifying Checksum");
       try {
@@ -292,6 +296,24 @@ public final class Puller {
         target.discard(pending);
       }
     }
+  }
+
+  /**
+   * A layer that would not unpack may simply not be the blob it should be: the rest is read and
+   * hashed, and a wrong digest is the error, in Docker's words, as Docker (which verifies before
+   * it unpacks) would report it.
+   */
+  private static RuntimeException unpackFailure(RuntimeException e, InputStream rest, ContentStore.Writer w,
+      Descriptor d) {
+    try {
+      rest.transferTo(OutputStream.nullOutputStream());
+      w.commit();
+    } catch (VerificationException ve) {
+      return new InvalidParameterException("filesystem layer verification failed for digest " + d.digest());
+    } catch (IOException | RuntimeException other) {
+      e.addSuppressed(other);
+    }
+    return e;
   }
 
   /** Gives a download slot back when the download ends, however it ends. */
