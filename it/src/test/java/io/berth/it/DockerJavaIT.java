@@ -39,6 +39,34 @@ class DockerJavaIT extends SharedDaemon {
   }
 
   @Test
+  void pullAndPush_withCredentials_asTestcontainersDoes() throws Exception {
+    Prerequisites.requireRegistry();
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("/tmp"), "berth-dj");
+    try (TestRegistry locked = TestRegistry.start("carol", "pw")) {
+      OciLayout oci = new OciLayout(dir.resolve("layout"));
+      var img = oci.image("amd64", java.util.List.of(oci.layer(OciLayout.busybox()),
+          oci.layer(java.util.List.of(OciLayout.Entry.file("dj", "docker-java\n")))), java.util.List.of("sh"));
+      oci.tag(img, "dj");
+      locked.push(oci.dir(), "dj", "tc/dj:1", "carol", "pw");
+      var auth = new com.github.dockerjava.api.model.AuthConfig().withUsername("carol").withPassword("pw")
+          .withRegistryAddress(locked.host());
+      client.pullImageCmd(locked.host() + "/tc/dj").withTag("1").withAuthConfig(auth)
+          .start().awaitCompletion(60, TimeUnit.SECONDS);
+      var inspect = client.inspectImageCmd(locked.host() + "/tc/dj:1").exec();
+      assertThat(inspect.getRepoDigests()).containsExactly(locked.host() + "/tc/dj@" + img.get("digest"));
+
+      client.tagImageCmd(locked.host() + "/tc/dj:1", locked.host() + "/tc/again", "2").exec();
+      client.pushImageCmd(locked.host() + "/tc/again").withTag("2").withAuthConfig(auth)
+          .start().awaitCompletion(60, TimeUnit.SECONDS);
+      // the same image now has a digest in each repository
+      assertThat(client.inspectImageCmd(locked.host() + "/tc/again:2").exec().getRepoDigests())
+          .hasSize(2).anyMatch(d -> d.startsWith(locked.host() + "/tc/again@sha256:"));
+    } finally {
+      io.berth.common.io.MoreFiles.deleteRecursively(dir);
+    }
+  }
+
+  @Test
   void pingAndVersion_answer() {
     client.pingCmd().exec();
     assertThat(client.versionCmd().exec().getApiVersion()).isEqualTo("1.51");
