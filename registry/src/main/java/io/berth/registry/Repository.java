@@ -1,9 +1,7 @@
 package io.berth.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.common.Digest;
 import io.berth.common.error.InvalidParameterException;
-import io.berth.common.json.Json;
 import io.berth.registry.manifest.Descriptor;
 import io.berth.registry.manifest.Manifests;
 import io.berth.registry.manifest.MediaTypes;
@@ -17,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -35,7 +32,7 @@ public final class Repository {
 
   /** The code of the error dockerd words {@code no basic auth credentials}. */
   public static final String NO_BASIC_CREDENTIALS = "NO_BASIC_AUTH_CREDENTIALS";
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
   /** Uploads may take long; only the wait for their answer's headers is bounded, generously. */
   private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(30);
 
@@ -43,9 +40,8 @@ public final class Repository {
   private final Endpoint endpoint;
   private final String path;
   private final Credentials credentials;
-  private final List<String> scopes;
   private final boolean login;
-  private volatile String refreshToken = "";
+  private final Authorizer auth;
 
   Repository(RegistryClient client, Endpoint endpoint, String path, Credentials credentials, String actions,
       List<String> otherPullScopes) {
@@ -59,7 +55,7 @@ public final class Repository {
       s.add("repository:" + path + ":" + actions);
       otherPullScopes.forEach(other -> s.add("repository:" + other + ":pull"));
     }
-    this.scopes = List.copyOf(s);
+    this.auth = new Authorizer(client, endpoint, credentials, List.copyOf(s), login);
   }
 
   public Endpoint endpoint() {
@@ -112,7 +108,7 @@ public final class Repository {
     List<URI> urls = MediaTypes.isForeign(d.mediaType()) ? foreignUrls(d) : List.of();
     HttpResponse<InputStream> r;
     if (!urls.isEmpty()) {
-      r = get(urls.getFirst(), offset, false);
+      r = get(urls.getFirst(), offset);
     } else {
       HttpRequest.Builder b = request("/blobs/" + d.digest()).GET();
       if (offset > 0) {
@@ -124,7 +120,7 @@ public final class Repository {
       URI next = r.uri().resolve(r.headers().firstValue("Location").orElseThrow(
           () -> new IOException("redirect without Location from " + endpoint)));
       r.body().close();
-      r = get(next, offset, false);
+      r = get(next, offset);
     }
     if (r.statusCode() != 200 && r.statusCode() != 206) {
       try (InputStream in = r.body()) {
@@ -141,7 +137,7 @@ public final class Repository {
         .toList();
   }
 
-  private HttpResponse<InputStream> get(URI uri, long offset, boolean auth) throws IOException {
+  private HttpResponse<InputStream> get(URI uri, long offset) throws IOException {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
     if (offset > 0) {
       b.header("Range", "bytes=" + offset + "-");
@@ -183,7 +179,7 @@ public final class Repository {
 
   /** The refresh token a token server gave at login, or empty: the client's identity token. */
   public String refreshToken() {
-    return refreshToken;
+    return auth.refreshToken();
   }
 
   /**
@@ -309,8 +305,8 @@ public final class Repository {
    * retried once with credentials.
    */
   HttpResponse<InputStream> send(HttpRequest.Builder b) throws IOException {
-    Optional<String> auth = authorization(false);
-    auth.ifPresent(a -> b.setHeader("Authorization", a));
+    Optional<String> sent = auth.header();
+    sent.ifPresent(a -> b.setHeader("Authorization", a));
     HttpResponse<InputStream> r = raw(b.build());
     if (r.statusCode() != 401) {
       return r;
@@ -320,15 +316,15 @@ public final class Repository {
       return r;
     }
     client.challenges().put(endpoint.base().toString(), found);
-    Optional<String> retry = authorization(true);
+    Optional<String> retry = auth.header();
     if (retry.isEmpty() && !login && found.stream().allMatch(c -> c.scheme().equals("basic"))) {
       r.body().close();
-      HttpRequest sent = b.build();
-      String what = sent.method().charAt(0) + sent.method().substring(1).toLowerCase(java.util.Locale.ROOT)
-          + " \"" + sent.uri() + "\": no basic auth credentials";
+      HttpRequest req = b.build();
+      String what = req.method().charAt(0) + req.method().substring(1).toLowerCase(java.util.Locale.ROOT)
+          + " \"" + req.uri() + "\": no basic auth credentials";
       throw new RegistryException(401, List.of(new RegistryException.Error(NO_BASIC_CREDENTIALS, what)), what);
     }
-    if (retry.isEmpty() || retry.equals(auth)) {
+    if (retry.isEmpty() || retry.equals(sent)) {
       return r;
     }
     r.body().close();
@@ -360,110 +356,7 @@ public final class Repository {
     }
   }
 
-  /** The Authorization header for this repository, fetching a token if the challenge asks. */
-  private Optional<String> authorization(boolean afterChallenge) throws IOException {
-    List<Challenge> known = client.challenges().get(endpoint.base().toString());
-    if (known == null) {
-      return credentials.registryToken().isEmpty()
-          ? Optional.empty()
-          : Optional.of("Bearer " + credentials.registryToken());
-    }
-    for (Challenge c : known) {
-      if (c.scheme().equals("bearer")) {
-        if (!credentials.registryToken().isEmpty()) {
-          return Optional.of("Bearer " + credentials.registryToken());
-        }
-        return Optional.of("Bearer " + token(c));
-      }
-    }
-    for (Challenge c : known) {
-      if (c.scheme().equals("basic") && credentials.hasBasic()) {
-        return Optional.of(credentials.basicHeader());
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** A bearer token for this scope from the challenge's realm, cached until it expires. */
-  private String token(Challenge c) throws IOException {
-    String realm = c.param("realm");
-    String service = c.param("service");
-    if (realm.isEmpty()) {
-      throw new RegistryException(401, List.of(new RegistryException.Error("UNAUTHORIZED",
-          "no realm specified for token auth challenge")), "no realm specified for token auth challenge");
-    }
-    String scope = String.join(" ", scopes);
-    String key = TokenCache.key(realm, service, scope, credentials);
-    TokenCache.Token cached = client.tokens().get(key);
-    if (cached != null) {
-      return cached.token();
-    }
-    HttpRequest.Builder b;
-    if (!credentials.identityToken().isEmpty()) {
-      String form = "grant_type=refresh_token&refresh_token=" + enc(credentials.identityToken())
-          + "&service=" + enc(service) + "&client_id=docker"
-          + (scope.isEmpty() ? "" : "&scope=" + enc(scope));
-      b = HttpRequest.newBuilder(URI.create(realm))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form));
-    } else {
-      // the parameters in Go's url.Values order (sorted by key), as dockerd sends them
-      StringBuilder q = new StringBuilder();
-      if (credentials.hasBasic()) {
-        q.append("account=").append(enc(credentials.username())).append('&');
-      }
-      if (login) {
-        q.append("client_id=docker&offline_token=true&");
-      }
-      for (String one : scopes) {
-        q.append("scope=").append(enc(one)).append('&');
-      }
-      if (!service.isEmpty()) {
-        q.append("service=").append(enc(service)).append('&');
-      }
-      q.setLength(Math.max(0, q.length() - 1));
-      URI uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + q);
-      b = HttpRequest.newBuilder(uri).GET();
-      if (credentials.hasBasic()) {
-        b.header("Authorization", credentials.basicHeader());
-      }
-    }
-    HttpResponse<InputStream> r = rawTo(URI.create(realm), b.timeout(REQUEST_TIMEOUT).build());
-    JsonNode doc;
-    try (InputStream in = r.body()) {
-      check(r);
-      doc = Json.mapper().readTree(in.readNBytes(1 << 20));
-    }
-    String token = doc.path("token").asText("");
-    if (token.isEmpty()) {
-      token = doc.path("access_token").asText("");
-    }
-    if (token.isEmpty()) {
-      throw new IOException("authorization server did not include a token in the response");
-    }
-    long expiresIn = Math.max(60, doc.path("expires_in").asLong(60));
-    // renewed 10% early, so that a token never lapses in the middle of a request
-    Instant expires = Instant.now().plusSeconds(expiresIn - expiresIn / 10);
-    String refresh = doc.path("refresh_token").asText("");
-    if (!refresh.isEmpty()) {
-      refreshToken = refresh;
-    }
-    client.tokens().put(key, new TokenCache.Token(token, refresh, expires));
-    return token;
-  }
-
-  /** Token servers are reached with certificate checks unless their host is insecure too. */
-  private HttpResponse<InputStream> rawTo(URI uri, HttpRequest req) throws IOException {
-    Endpoint e = new Endpoint(uri, !client.hosts().insecure(uri.getRawAuthority()), false);
-    try {
-      return client.http(e).send(req, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while fetching a token from " + uri);
-    }
-  }
-
-  private static String enc(String s) {
+  static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * expire, so that consecutive pulls and pushes of one repository ask the token server once.
  */
 final class TokenCache {
-  /** A token and the refresh token that came with it, if any. */
-  record Token(String token, String refreshToken, Instant expires) {}
+  /** A token and when it stops being used. */
+  record Token(String token, Instant expires) {}
 
   private final ConcurrentHashMap<String, Token> tokens = new ConcurrentHashMap<>();
 
