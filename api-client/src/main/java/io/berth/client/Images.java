@@ -38,6 +38,15 @@ public final class Images {
     return q;
   }
 
+  /** {@code POST /images/prune}: the raw report ({@code ImagesDeleted}, {@code SpaceReclaimed}). */
+  public byte[] pruneRaw(Map<String, List<String>> filters) {
+    Query q = Query.of();
+    if (filters != null && !filters.isEmpty()) {
+      q.add("filters", Filters.toJson(filters));
+    }
+    return c.bytes("POST", "/images/prune", q, null);
+  }
+
   /** {@code GET /images/{name}/history}: the raw list, newest step first. */
   public byte[] historyRaw(String name) {
     return c.bytes("GET", "/images/" + DockerClient.seg(name) + "/history", null, null);

@@ -1,8 +1,10 @@
 package io.berth.client;
 
 import io.berth.api.model.system.Info;
+import java.util.List;
+import java.util.Map;
 
-/** {@code /_ping}, {@code /version} and {@code /info}. */
+/** {@code /_ping}, {@code /version}, {@code /info}, {@code /system/df}, {@code /auth}, search. */
 public final class SystemApi {
   private final DockerClient c;
 
@@ -29,6 +31,24 @@ public final class SystemApi {
     byte[] body = new io.berth.client.json.JsonWriter().beginObject().member("username", username)
         .member("password", password).member("serveraddress", server).endObject().toBytes();
     return io.berth.client.json.JsonReader.object(c.bytes("POST", "/auth", null, body));
+  }
+
+  /** {@code GET /system/df}, every kind, as the daemon sent it. */
+  public byte[] diskUsageRaw() {
+    return c.bytes("GET", "/system/df", null, null);
+  }
+
+  /** {@code GET /images/search}: the raw result list. */
+  public byte[] searchRaw(String term, int limit, Map<String, List<String>> filters, String registryAuth) {
+    Query q = Query.of().add("term", term);
+    if (limit > 0) {
+      q.add("limit", Integer.toString(limit));
+    }
+    if (filters != null && !filters.isEmpty()) {
+      q.add("filters", Filters.toJson(filters));
+    }
+    return DockerClient.readAll(c.send("GET", "/images/search", q, null,
+        registryAuth == null || registryAuth.isEmpty() ? Map.of() : Map.of("X-Registry-Auth", registryAuth)));
   }
 
   public byte[] infoRaw() {

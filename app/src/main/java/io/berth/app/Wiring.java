@@ -5,6 +5,8 @@ import io.berth.api.server.router.ContainerRouter;
 import io.berth.api.server.router.ImageRouter;
 import io.berth.api.server.router.RegistryRouter;
 import io.berth.api.server.router.SystemRouter;
+import io.berth.api.server.backend.ContainerListOptions;
+import io.berth.common.filter.Filters;
 import io.berth.common.Id;
 import io.berth.common.io.AtomicFiles;
 import io.berth.daemon.adapter.ImageAdapter;
@@ -98,7 +100,9 @@ public final class Wiring implements AutoCloseable {
     var containers = new ContainerService(store, images, runner, queries,
         new LogsService(store, runner), new AttachService(store, runner, runtime));
     var system = new SystemService(store, images::count, config.dataRoot(), () -> runcVersion(config.runc()),
-        daemonId(config.dataRoot()));
+        daemonId(config.dataRoot()), new SystemService.DiskUsageSources(images::imageDiskUsage,
+            imageService::layersSize, () -> queries.list(new ContainerListOptions(true, -1, true,
+                Filters.EMPTY))));
     var api = new ApiServer(SystemService.BERTH_VERSION, List.of(new SystemRouter(system),
         new ContainerRouter(containers), new ImageRouter(images),
         new RegistryRouter(new RegistryAdapter(registry))));

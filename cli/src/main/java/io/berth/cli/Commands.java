@@ -43,6 +43,7 @@ final class Commands {
       new Entry("history", "image.history", "Show the history of an image", List.of()),
       new Entry("load", "image.load", "Load an image from a tar archive or STDIN", List.of()),
       new Entry("save", "image.save", "Save one or more images to a tar archive (streamed to STDOUT by default)", List.of()),
+      new Entry("search", "registry.search", "Search Docker Hub for images", List.of()),
       new Entry("login", "registry.login", "Authenticate to a registry", List.of()),
       new Entry("logout", "registry.logout", "Log out from a registry", List.of()),
       new Entry("version", "system.version", "Show the Berth version information", List.of()),
@@ -85,12 +86,14 @@ final class Commands {
       new Entry("ls", "image.ls", "List images", List.of("list")),
       new Entry("pull", "image.pull", "Download an image from a registry", List.of()),
       new Entry("push", "image.push", "Upload an image to a registry", List.of()),
+      new Entry("prune", "image.prune", "Remove unused images", List.of()),
       new Entry("load", "image.load", "Load an image from a tar archive or STDIN", List.of()),
       new Entry("rm", "image.rm", "Remove one or more images", List.of("remove")),
       new Entry("save", "image.save", "Save one or more images to a tar archive (streamed to STDOUT by default)", List.of()),
       new Entry("tag", "image.tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", List.of()));
 
   static final List<Entry> SYSTEM = List.of(
+      new Entry("df", "system.df", "Show berth disk usage", List.of()),
       new Entry("info", "system.info", "Display system-wide information", List.of()));
 
   private Commands() {}
@@ -149,6 +152,9 @@ final class Commands {
       case "image.load" -> new io.berth.cli.command.image.LoadCommand();
       case "registry.login" -> new io.berth.cli.command.registry.LoginCommand();
       case "registry.logout" -> new io.berth.cli.command.registry.LogoutCommand();
+      case "registry.search" -> new io.berth.cli.command.registry.SearchCommand();
+      case "image.prune" -> new io.berth.cli.command.image.PruneCommand();
+      case "system.df" -> new io.berth.cli.command.system.DfCommand();
       case "image.bootstrap" -> new BootstrapCommand();
       case "system.version" -> new VersionCommand();
       case "system.info" -> new InfoCommand();

@@ -26,8 +26,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -274,6 +276,36 @@ public final class ImageService {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Per image id, the bytes of its layers that another image holds too: dockerd's
+   * {@code SharedSize}, which {@code system df} subtracts from what a prune would reclaim.
+   */
+  public Map<String, Long> sharedSizes() {
+    lock.lock();
+    try {
+      Map<String, Integer> users = new HashMap<>();
+      images.all().forEach(s -> s.chainIds().forEach(c -> users.merge(c, 1, Integer::sum)));
+      Map<String, Long> sizes = new HashMap<>();
+      Map<String, Long> out = new HashMap<>();
+      for (Stored s : images.all()) {
+        long shared = 0;
+        for (String chainId : s.chainIds()) {
+          if (users.get(chainId) > 1) {
+            shared += sizes.computeIfAbsent(chainId, this::layerSize);
+          }
+        }
+        out.put(s.id(), shared);
+      }
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private long layerSize(String chainId) {
+    return layerStore.get(chainId).map(LayerInfo::size).orElse(0L);
   }
 
   /** All images, newest first. */

@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 @Tag("privileged")
 class BerthCliIT extends SharedDaemon {
   static Cmd berth(String stdin, String... args) {
+    return berthWith(daemon, stdin, args);
+  }
+
+  static Cmd berthWith(BerthDaemon daemon, String stdin, String... args) {
     var out = new ByteArrayOutputStream();
     var err = new ByteArrayOutputStream();
     int rc = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
@@ -46,6 +50,39 @@ class BerthCliIT extends SharedDaemon {
       DockerCliIT.dockerWith(daemon, null, "rm", "-f", "hist");
       DockerCliIT.dockerWith(daemon, null, "rmi", "hist:1");
     }
+  }
+
+  @Test
+  void systemDfAndImagePrune_printWhatDockerPrints() throws Exception {
+    daemon.bootstrapBusybox();
+    DockerCliIT.dockerWith(daemon, null, "run", "--name", "df1", "busybox", "sh", "-c", "echo hi > /x");
+    try {
+      for (List<String> args : List.<List<String>>of(List.of("system", "df"), List.of("system", "df", "-v"),
+          List.of("system", "df", "--format", "{{json .}}"))) {
+        Cmd docker = DockerCliIT.dockerWith(daemon, null, args.toArray(String[]::new));
+        Cmd berth = berth("", args.toArray(String[]::new));
+        assertThat(berth.exit()).as(berth.err()).isZero();
+        assertThat(sinceless(berth.out())).isEqualTo(sinceless(docker.out()));
+      }
+      // a refusal is a cancellation: the question only, and exit 0
+      Cmd no = berth("n\n", "image", "prune", "--filter", "label=berth.test=df");
+      assertThat(no.exit()).isZero();
+      assertThat(no.out()).isEqualTo("WARNING! This will remove all dangling images.\n"
+          + "Are you sure you want to continue? [y/N] ");
+      DockerCliIT.dockerWith(daemon, null, "commit", "-c", "LABEL berth.test=df", "df1");
+      Cmd yes = berth("y\n", "image", "prune", "--filter", "label=berth.test=df");
+      assertThat(yes.exit()).as(yes.err()).isZero();
+      // the image, then its layer, as dockerd reports what it removed
+      assertThat(yes.out()).containsPattern("Deleted Images:\n(deleted: sha256:[0-9a-f]{64}\n){2}\n"
+          + "Total reclaimed space: [0-9.]+[kMG]?B\n$");
+    } finally {
+      DockerCliIT.dockerWith(daemon, null, "rm", "-f", "df1");
+    }
+  }
+
+  /** Times since creation may straddle a second between the two runs. */
+  private static String sinceless(String out) {
+    return out.replaceAll("(Less than a second|\\d+ seconds?|About a minute|\\d+ minutes)( ago)?", "…");
   }
 
   @Test

@@ -245,6 +245,13 @@ class RegistryIT {
       assertThat(queries).contains("q=busy&n=5");
       Cmd official = docker("search", "--filter", "is-official=true", host + "/busy");
       assertThat(official.out()).contains("busybox").doesNotContain("me/busy");
+      for (List<String> args : List.of(List.of("search", host + "/busy"),
+          List.of("search", "--no-trunc", "--format", "{{.Name}}: {{.IsOfficial}}", host + "/busy"),
+          List.of("search", "--format", "json", "-f", "stars=2", host + "/busy"))) {
+        Cmd berth = BerthCliIT.berthWith(daemon, "", args.toArray(String[]::new));
+        assertThat(berth.exit()).as(berth.err()).isZero();
+        assertThat(berth.out()).isEqualTo(docker(args.toArray(String[]::new)).out());
+      }
     } finally {
       index.stop(0);
     }

@@ -1,5 +1,6 @@
 package io.berth.api.server;
 
+import io.berth.api.model.system.DiskUsage;
 import io.berth.api.model.system.Info;
 import io.berth.api.model.system.Version;
 import io.berth.api.server.backend.SystemBackend;
@@ -33,5 +34,14 @@ public final class FakeSystemBackend implements SystemBackend {
   @Override
   public Info info() {
     return info;
+  }
+
+  public DiskUsage.Kinds kindsAsked;
+  public DiskUsage diskUsage;
+
+  @Override
+  public DiskUsage diskUsage(DiskUsage.Kinds kinds) {
+    kindsAsked = kinds;
+    return diskUsage;
   }
 }

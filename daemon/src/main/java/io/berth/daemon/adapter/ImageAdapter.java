@@ -70,19 +70,38 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
         .max(Comparator.naturalOrder()).orElse(null);
     Instant until = filters.get("until").stream().map(ImageAdapter::pruneTime)
         .min(Comparator.naturalOrder()).orElse(null);
-    Map<String, Long> users = containers.all().stream()
-        .collect(Collectors.groupingBy(c -> c.imageId(), Collectors.counting()));
+    Map<String, Long> users = containerCounts();
     return images.list().stream()
         .filter(i -> matches(i, filters))
         .filter(i -> (before == null || i.created().isBefore(before))
             && (since == null || i.created().isAfter(since))
             && (until == null || i.created().isBefore(until)))
         .sorted(Comparator.comparing(ImageRecord::created).reversed())
-        .map(i -> new ImageSummary(i.id(), "", i.repoTags(), i.repoDigests(),
-            i.created().getEpochSecond(), i.size(), -1,
-            i.config().labels() == null ? Map.of() : i.config().labels(),
-            users.getOrDefault(i.id(), 0L), null))
+        .map(i -> summary(i, -1, users))
         .toList();
+  }
+
+  /**
+   * Every image for {@code system df}: its real container count and the bytes it shares with
+   * other images, whatever the API version, as dockerd's disk usage has them.
+   */
+  public List<ImageSummary> imageDiskUsage() {
+    Map<String, Long> users = containerCounts();
+    Map<String, Long> shared = images.sharedSizes();
+    return images.list().stream()
+        .map(i -> summary(i, shared.getOrDefault(i.id(), 0L), users))
+        .toList();
+  }
+
+  private Map<String, Long> containerCounts() {
+    return containers.all().stream()
+        .collect(Collectors.groupingBy(c -> c.imageId(), Collectors.counting()));
+  }
+
+  private static ImageSummary summary(ImageRecord i, long sharedSize, Map<String, Long> users) {
+    return new ImageSummary(i.id(), "", i.repoTags(), i.repoDigests(), i.created().getEpochSecond(),
+        i.size(), sharedSize, i.config().labels() == null ? Map.of() : i.config().labels(),
+        users.getOrDefault(i.id(), 0L), null);
   }
 
   private static boolean matches(ImageRecord i, Filters f) {

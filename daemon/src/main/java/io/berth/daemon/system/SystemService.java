@@ -1,6 +1,9 @@
 package io.berth.daemon.system;
 
 import io.berth.api.model.ApiVersion;
+import io.berth.api.model.container.ContainerSummary;
+import io.berth.api.model.image.ImageSummary;
+import io.berth.api.model.system.DiskUsage;
 import io.berth.api.model.system.Info;
 import io.berth.api.model.system.Version;
 import io.berth.api.server.backend.SystemBackend;
@@ -25,10 +28,18 @@ public final class SystemService implements SystemBackend {
   /** Asked of runc the first time a client wants it: spawning runc at start delays the first answer. */
   private final java.util.function.Supplier<String> runcVersion;
   private final String daemonId;
+  private final DiskUsageSources usage;
+
+  /** What {@code system df} measures; each is asked only when its kind is. */
+  public record DiskUsageSources(
+      java.util.function.Supplier<List<ImageSummary>> images,
+      java.util.function.LongSupplier layersSize,
+      java.util.function.Supplier<List<ContainerSummary>> containers) {}
 
   public SystemService(ContainerStore store, IntSupplier imageCount, Path dataRoot,
-      java.util.function.Supplier<String> runcVersion, String daemonId) {
+      java.util.function.Supplier<String> runcVersion, String daemonId, DiskUsageSources usage) {
     this.store = store;
+    this.usage = usage;
     this.imageCount = imageCount;
     this.dataRoot = dataRoot;
     this.runcVersion = memoize(runcVersion);
@@ -49,6 +60,17 @@ public final class SystemService implements SystemBackend {
             new Version.Component("runc", runcVersion.get(), Map.of())),
         VERSION, ApiVersion.MAX.toString(), ApiVersion.MIN.toString(), "berth",
         "java" + Runtime.version().feature(), "linux", "amd64", kernel, null);
+  }
+
+  @Override
+  public DiskUsage diskUsage(DiskUsage.Kinds kinds) {
+    // Berth has no volumes and no build cache yet: asked for, they are empty, never made up
+    return new DiskUsage(
+        kinds.images() ? usage.layersSize().getAsLong() : 0,
+        kinds.images() ? usage.images().get() : null,
+        kinds.containers() ? usage.containers().get() : null,
+        kinds.volumes() ? List.of() : null,
+        kinds.buildCache() ? List.of() : null);
   }
 
   @Override

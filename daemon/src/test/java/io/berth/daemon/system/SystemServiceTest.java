@@ -2,10 +2,12 @@ package io.berth.daemon.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.berth.api.model.system.DiskUsage;
 import io.berth.api.model.system.Info;
 import io.berth.api.model.system.Version;
 import io.berth.daemon.container.ContainerStore;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +16,8 @@ class SystemServiceTest {
 
   private SystemService service() {
     return new SystemService(new ContainerStore(root.resolve("containers")), () -> 3, root,
-        () -> "1.2.5", "ENGINEID");
+        () -> "1.2.5", "ENGINEID", new SystemService.DiskUsageSources(
+            () -> List.of(), () -> 7, () -> { throw new AssertionError("containers not asked for"); }));
   }
 
   @Test
@@ -42,5 +45,16 @@ class SystemServiceTest {
     assertThat(i.containerdCommit().expected()).isEqualTo("N/A");
     assertThat(i.bridgeNfIptables()).isFalse();
     assertThat(i.securityOptions()).containsExactly("name=cgroupns");
+  }
+
+  @Test
+  void diskUsage_measuresOnlyTheKindsAsked_volumesAndBuildCacheEmpty() {
+    DiskUsage du = service().diskUsage(new DiskUsage.Kinds(false, true, true, true));
+
+    assertThat(du.layersSize()).isEqualTo(7);
+    assertThat(du.images()).isEmpty();
+    assertThat(du.containers()).isNull();
+    assertThat(du.volumes()).isEmpty();
+    assertThat(du.buildCache()).isEmpty();
   }
 }

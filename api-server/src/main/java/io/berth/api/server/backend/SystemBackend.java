@@ -1,5 +1,6 @@
 package io.berth.api.server.backend;
 
+import io.berth.api.model.system.DiskUsage;
 import io.berth.api.model.system.Info;
 import io.berth.api.model.system.Version;
 
@@ -7,4 +8,7 @@ public interface SystemBackend {
   Version version();
 
   Info info();
+
+  /** {@code GET /system/df}: only the kinds asked for are measured; the others are null. */
+  DiskUsage diskUsage(DiskUsage.Kinds kinds);
 }

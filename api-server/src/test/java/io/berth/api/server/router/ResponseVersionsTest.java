@@ -406,4 +406,45 @@ class ResponseVersionsTest {
     assertThat(i.get("KernelVersion").asText()).isEqualTo(shown);
     assertThat(i.get("OperatingSystem").asText()).isEqualTo(shown);
   }
+
+  // ---- GET /system/df ----
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"1.32, true", "1.41, true", "1.43, true", "1.44, false", "1.50, false", "unversioned, false"})
+  void diskUsage_imagesKeepTheirContainerCount_virtualSizeBefore144(String version, boolean virtualSize) {
+    api.system.diskUsage = new io.berth.api.model.system.DiskUsage(42, List.of(new ImageSummary(
+        "sha256:" + "a".repeat(64), "", List.of(), List.of(), 1, 42, 0, Map.of(), 2, null)),
+        List.of(), List.of(), List.of());
+
+    JsonNode df = get(version, "/system/df");
+
+    assertThat(df.get("LayersSize").asLong()).isEqualTo(42);
+    JsonNode image = df.get("Images").get(0);
+    assertThat(image.get("Containers").asLong()).as("docker counts active images with it").isEqualTo(2);
+    assertThat(image.get("RepoTags").isArray()).as("no <none>:<none> here").isTrue();
+    assertThat(image.get("RepoTags")).isEmpty();
+    assertThat(image.has("VirtualSize")).isEqualTo(virtualSize);
+    assertThat(keys(df)).containsExactlyInAnyOrder("LayersSize", "Images", "Containers", "Volumes", "BuildCache");
+  }
+
+  @Test
+  void diskUsage_typeChoosesKinds_from142_andOlderClientsGetAll() {
+    api.system.diskUsage = new io.berth.api.model.system.DiskUsage(0, null, List.of(), null, null);
+
+    JsonNode df = get("1.42", "/system/df?type=container&type=build-cache");
+    assertThat(api.system.kindsAsked)
+        .isEqualTo(new io.berth.api.model.system.DiskUsage.Kinds(true, false, false, true));
+    assertThat(df.get("Images").isNull()).isTrue();
+
+    get("1.41", "/system/df?type=container");
+    assertThat(api.system.kindsAsked).isEqualTo(io.berth.api.model.system.DiskUsage.Kinds.ALL);
+  }
+
+  @Test
+  void diskUsage_unknownType_is400InDockerdsWords() {
+    FakeHttpResponse r = api.call(FakeHttpRequest.get("/v1.50/system/df?type=network"));
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("message").asText()).isEqualTo("unknown object type: network");
+  }
 }

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** One {@code ps} row (a container summary as the daemon sent it) with docker's ContainerContext fields. */
-record ContainerRow(Map<String, Object> c, boolean trunc, Instant now) implements TemplateObject {
-  static final Formatter.Header HEADER = new Formatter.Header(Map.ofEntries(
+public record ContainerRow(Map<String, Object> c, boolean trunc, Instant now) implements TemplateObject {
+  public static final Formatter.Header HEADER = new Formatter.Header(Map.ofEntries(
       Map.entry("ID", "CONTAINER ID"), Map.entry("Names", "NAMES"), Map.entry("Image", "IMAGE"),
       Map.entry("Command", "COMMAND"), Map.entry("CreatedAt", "CREATED AT"), Map.entry("RunningFor", "CREATED"),
       Map.entry("Ports", "PORTS"), Map.entry("State", "STATE"), Map.entry("Status", "STATUS"),

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** One {@code images} row (an image may give several: one per repository and tag). */
-record ImageRow(Map<String, Object> i, String repo, String tag, String digest, boolean trunc, Instant now)
+public record ImageRow(Map<String, Object> i, String repo, String tag, String digest, boolean trunc, Instant now)
     implements TemplateObject {
-  static final Formatter.Header HEADER = new Formatter.Header(Map.ofEntries(
+  public static final Formatter.Header HEADER = new Formatter.Header(Map.ofEntries(
       Map.entry("ID", "IMAGE ID"), Map.entry("Repository", "REPOSITORY"), Map.entry("Tag", "TAG"),
       Map.entry("Digest", "DIGEST"), Map.entry("CreatedSince", "CREATED"), Map.entry("CreatedAt", "CREATED AT"),
       Map.entry("Size", "SIZE"), Map.entry("Containers", "CONTAINERS"), Map.entry("VirtualSize", "SIZE"),
@@ -31,9 +31,12 @@ record ImageRow(Map<String, Object> i, String repo, String tag, String digest, b
       case "Digest" -> digest;
       case "CreatedSince" -> Display.ago(num("Created"), now);
       case "CreatedAt" -> Display.goTime(num("Created"));
-      case "Size", "VirtualSize" -> Units.humanSize(num("Size"), 3);
-      case "SharedSize" -> num("SharedSize") == -1 ? "N/A" : Units.humanSize(num("SharedSize"), 3);
-      case "UniqueSize" -> num("SharedSize") == -1 ? "N/A" : Units.humanSize(num("Size") - num("SharedSize"), 3);
+      // docker gives SIZE three significant digits and the others four
+      case "Size" -> Units.humanSize(num("Size"), 3);
+      case "VirtualSize" -> Units.humanSize(num("Size"), 4);
+      case "SharedSize" -> num("SharedSize") == -1 ? "N/A" : Units.humanSize(num("SharedSize"), 4);
+      case "UniqueSize" -> num("Size") == -1 || num("SharedSize") == -1 ? "N/A"
+          : Units.humanSize(num("Size") - num("SharedSize"), 4);
       case "Containers" -> num("Containers") == -1 ? "N/A" : Long.toString(num("Containers"));
       default -> MISSING;
     };
