@@ -31,6 +31,7 @@ public final class Main {
     PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
         false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    Terminal.standardOutput(out);
     int code = run(args, System.in, out, err, System.getenv());
     out.flush();
     err.flush();

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import io.berth.image.pull.Progress;
+import io.berth.image.pull.ProgressStream;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -53,8 +55,10 @@ final class ImageLoader {
   private final ContentStore content;
   private final DistributionMetadata metadata;
   private final Target target;
+  private final Progress progress;
 
-  ImageLoader(ContentStore content, DistributionMetadata metadata, Target target) {
+  ImageLoader(ContentStore content, DistributionMetadata metadata, Target target, Progress progress) {
+    this.progress = progress;
     this.content = content;
     this.metadata = metadata;
     this.target = target;
@@ -269,7 +273,10 @@ final class ImageLoader {
         // bzip2 and xz are no layer media type: such a layer keeps its tar, as an import does
         try (InputStream in = content.open(blob);
             ContentStore.Writer tarCopy = keepTar && type != null ? content.writer(null, -1) : null) {
-          p = layers.extract(in, tarCopy == null ? null : tarCopy.stream());
+          // dockerd names a loading layer by its diffID's first 12 digits
+          var counted = new ProgressStream(in, null, Digest.parse(diffIds.get(i)).hex().substring(0, 12),
+              "Loading layer", content.size(blob).orElse(-1), progress);
+          p = layers.extract(counted, tarCopy == null ? null : tarCopy.stream());
           if (tarCopy != null) {
             keep.add(tarCopy.commit());
           }

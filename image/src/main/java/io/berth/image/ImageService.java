@@ -141,10 +141,11 @@ public final class ImageService {
 
   /**
    * Loads {@code docker save} tarballs (Docker 25+ and older), or OCI layouts, plain or
-   * compressed; {@code out} receives {@code Loaded image: busybox:latest} lines.
+   * compressed; {@code out} receives {@code Loaded image: busybox:latest} lines, {@code progress}
+   * a {@code Loading layer} count for each layer unpacked.
    */
-  public void load(InputStream archive, Consumer<String> out) {
-    transfers.load(archive, out);
+  public void load(InputStream archive, Consumer<String> out, io.berth.image.pull.Progress progress) {
+    transfers.load(archive, out, progress);
   }
 
   /** Container root filesystems over this store's images. */

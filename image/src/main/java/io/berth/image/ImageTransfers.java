@@ -5,6 +5,7 @@ import io.berth.common.error.SystemException;
 import io.berth.image.ImageStore.Stored;
 import io.berth.image.layer.LayerInfo;
 import io.berth.image.layer.LayerStore;
+import io.berth.image.pull.Progress;
 import io.berth.image.pull.PullTarget;
 import io.berth.image.push.Pusher;
 import io.berth.image.reference.Reference;
@@ -198,7 +199,7 @@ final class ImageTransfers {
    * Loads {@code docker save} tarballs (Docker 25+ and older), or OCI layouts, plain or
    * compressed; {@code out} receives {@code Loaded image: busybox:latest} lines.
    */
-  void load(InputStream archive, Consumer<String> out) {
+  void load(InputStream archive, Consumer<String> out, Progress progress) {
     ImageLoader.Target t = new ImageLoader.Target() {
       @Override
       public LayerStore layers() {
@@ -242,7 +243,7 @@ final class ImageTransfers {
       }
     };
     try {
-      new ImageLoader(svc.content, svc.metadata, t).load(archive, out);
+      new ImageLoader(svc.content, svc.metadata, t, progress).load(archive, out);
     } catch (IOException e) {
       throw new SystemException("cannot load images: " + e.getMessage(), e);
     }

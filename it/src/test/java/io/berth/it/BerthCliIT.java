@@ -80,6 +80,41 @@ class BerthCliIT extends SharedDaemon {
     }
   }
 
+  @Test
+  void load_onATerminal_drawsEachLayersProgressAsDockerDoes(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    daemon.bootstrapBusybox();
+    DockerCliIT.dockerWith(daemon, null, "run", "--name", "tty1", "busybox", "sh", "-c", "seq 100000 > /numbers");
+    Path tar = dir.resolve("tty.tar");
+    try {
+      DockerCliIT.dockerWith(daemon, null, "commit", "tty1", "ttyload:1");
+      DockerCliIT.dockerWith(daemon, null, "save", "-o", tar.toString(), "ttyload:1");
+      String[] outs = new String[2];
+      for (int i = 0; i < 2; i++) {
+        DockerCliIT.dockerWith(daemon, null, "rmi", "ttyload:1");
+        String load = i == 0 ? Prerequisites.DOCKER + " load -i " + tar
+            : ProcessHandle.current().info().command().orElseThrow() + " -cp "
+                + System.getProperty("java.class.path") + " io.berth.cli.Main load -i " + tar;
+        // script gives the command a terminal 150 columns wide
+        Cmd onTty = Cmd.run(Map.of("DOCKER_HOST", daemon.host(), "BERTH_HOST", daemon.host()), null,
+            List.of("script", "-qec", "stty cols 150; " + load, "/dev/null"));
+        assertThat(onTty.exit()).as(onTty.err()).isZero();
+        outs[i] = onTty.out();
+      }
+      String layer = "\u001b\\[1A\u001b\\[2K\r[0-9a-f]{12}: Loading layer \\[";
+      for (String out : outs) {
+        assertThat(out).startsWith("\r\n").containsPattern(layer + "={50}>\\] +[0-9.]+[kM]B/[0-9.]+[kM]B\r\u001b\\[1B"
+            + "Loaded image: ttyload:1\r\n$");
+      }
+      // the counts in between depend on how reads fall; the lines and their places do not
+      String partial = layer + "=*> *\\] +[0-9.]+[kM]?B/[0-9.]+[kM]B\r\u001b\\[1B(?=\u001b)";
+      assertThat(outs[1].replaceAll(partial, "")).isEqualTo(outs[0].replaceAll(partial, ""));
+    } finally {
+      DockerCliIT.dockerWith(daemon, null, "rm", "-f", "tty1");
+      DockerCliIT.dockerWith(daemon, null, "rmi", "ttyload:1");
+    }
+  }
+
   /** Times since creation may straddle a second between the two runs. */
   private static String sinceless(String out) {
     return out.replaceAll("(Less than a second|\\d+ seconds?|About a minute|\\d+ minutes)( ago)?", "…");

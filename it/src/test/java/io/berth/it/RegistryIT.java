@@ -362,6 +362,11 @@ class RegistryIT {
         if (m.path("status").asText().equals("Pulling fs layer")) {
           assertThat(m.path("progressDetail").isObject()).isTrue();
           assertThat(m.path("id").asText()).hasSize(12);
+          assertThat(m.has("progress")).as("nothing counted yet").isFalse();
+        }
+        if (m.path("status").asText().equals("Extracting")) {
+          // the text older clients print, drawn as dockerd draws it (as if 200 columns wide)
+          assertThat(m.path("progress").asText()).matches("\\[=*> *\\] +[0-9.]+[kM]?B/[0-9.]+[kM]?B");
         }
       }
     }

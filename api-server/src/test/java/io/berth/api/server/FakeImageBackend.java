@@ -69,7 +69,8 @@ public final class FakeImageBackend implements ImageBackend {
   }
 
   @Override
-  public void imageLoad(InputStream archive, java.util.function.Consumer<String> loaded) {
+  public void imageLoad(InputStream archive, io.berth.api.server.backend.ProgressListener progress,
+      java.util.function.Consumer<String> loaded) {
     loaded.accept("Loaded image: busybox:latest");
   }
 

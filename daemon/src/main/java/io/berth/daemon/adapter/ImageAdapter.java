@@ -364,8 +364,9 @@ public final class ImageAdapter implements ImageBackend, ImageAccess {
   }
 
   @Override
-  public void imageLoad(InputStream archive, java.util.function.Consumer<String> loaded) {
-    images.load(archive, loaded);
+  public void imageLoad(InputStream archive, ProgressListener progress,
+      java.util.function.Consumer<String> loaded) {
+    images.load(archive, loaded, progress == null ? Progress.NONE : new PullProgress(progress));
   }
 
   private static Credentials credentials(RegistryAuth auth) {

@@ -43,8 +43,11 @@ public interface ImageBackend {
   /** {@code GET /images/get}: the images are found now, the tarball is written by the result. */
   ContainerBackend.Exporter imageSave(List<String> names);
 
-  /** {@code POST /images/load}: one line per image loaded ({@code Loaded image: busybox:latest}). */
-  void imageLoad(InputStream archive, java.util.function.Consumer<String> loaded);
+  /**
+   * {@code POST /images/load}: one line per image loaded ({@code Loaded image: busybox:latest});
+   * {@code progress}, unless null ({@code quiet}), hears {@code Loading layer} counts.
+   */
+  void imageLoad(InputStream archive, ProgressListener progress, java.util.function.Consumer<String> loaded);
 
   /** Makes a local image without a registry ({@code busybox}, {@code debian:<suite>}). */
   String imageBootstrap(String name, ProgressListener progress);

@@ -7,6 +7,7 @@ import io.berth.api.server.ApiServer;
 import io.berth.api.server.Route;
 import io.berth.api.server.Router;
 import io.berth.api.server.backend.ImageBackend;
+import io.berth.api.server.backend.ProgressListener;
 import io.berth.api.server.backend.RegistryAuth;
 import io.berth.api.server.middleware.ErrorMapper;
 import io.berth.api.server.stream.JsonMessageWriter;
@@ -120,7 +121,8 @@ public final class ImageRouter implements Router {
       throw new InvalidParameterException("berth does not support the platform parameter yet");
     }
     var out = new JsonMessageWriter(r.response());
-    progress(out, () -> backend.imageLoad(r.body(), line -> out.write(JsonMessage.stream(line + "\n"))));
+    ProgressListener layers = r.bool("quiet") ? null : out;
+    progress(out, () -> backend.imageLoad(r.body(), layers, line -> out.write(JsonMessage.stream(line + "\n"))));
   }
 
   private void imageBootstrap(ApiRequest r) throws IOException {

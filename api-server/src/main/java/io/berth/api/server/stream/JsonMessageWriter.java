@@ -1,6 +1,7 @@
 package io.berth.api.server.stream;
 
 import io.berth.api.model.stream.JsonMessage;
+import io.berth.api.model.stream.JsonProgress;
 import io.berth.api.server.backend.ProgressListener;
 import io.berth.common.json.Json;
 import io.berth.http.HttpResponse;
@@ -50,7 +51,8 @@ public final class JsonMessageWriter implements ProgressListener {
         detail.put("total", total);
       }
     }
-    write(new JsonMessage(status, id, null, detail, null, null, null));
+    String text = JsonProgress.of(detail).text(JsonProgress.NO_TERMINAL_WIDTH, System.currentTimeMillis());
+    write(new JsonMessage(status, id, null, detail, text.isEmpty() ? null : text, null, null, null));
   }
 
   @Override

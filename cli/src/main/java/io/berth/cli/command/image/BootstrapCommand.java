@@ -27,7 +27,7 @@ public final class BootstrapCommand extends Command {
 
   @Override
   public int run(Cli cli, Parsed p) {
-    cli.client().images().bootstrap(p.args().getFirst(), Progress.to(cli.out()));
+    cli.client().images().bootstrap(p.args().getFirst(), Progress.to(cli));
     return 0;
   }
 }

@@ -58,7 +58,7 @@ public final class ImportCommand extends Command {
       }
     }
     try (InputStream body = in) {
-      cli.client().images().importImage(body, ref, p.string("message", null), p.list("change"), Progress.to(cli.out()));
+      cli.client().images().importImage(body, ref, p.string("message", null), p.list("change"), Progress.to(cli));
     }
     return 0;
   }

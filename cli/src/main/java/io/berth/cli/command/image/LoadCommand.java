@@ -3,6 +3,7 @@ package io.berth.cli.command.image;
 import io.berth.cli.ArgsRule;
 import io.berth.cli.Cli;
 import io.berth.cli.Command;
+import io.berth.cli.Terminal;
 import io.berth.cli.StatusError;
 import io.berth.cli.flags.Parsed;
 import java.io.IOException;
@@ -48,7 +49,8 @@ public final class LoadCommand extends Command {
       throw new StatusError("requested load from stdin, but stdin is empty", 1);
     }
     try (InputStream in = input.isEmpty() ? cli.in() : Files.newInputStream(Path.of(input))) {
-      cli.client().images().load(in, p.bool("quiet"), Progress.to(cli.out()));
+      // docker asks for layer progress only when it can draw it
+      cli.client().images().load(in, p.bool("quiet") || !Terminal.isTerminal(cli), Progress.to(cli));
     } catch (IOException e) {
       throw new StatusError("open " + input + ": " + e.getMessage(), 1);
     }

@@ -49,7 +49,7 @@ public final class PullCommand extends Command {
     String auth = io.berth.cli.auth.DockerConfig.load(cli.env())
         .registryAuth(io.berth.cli.auth.DockerConfig.serverKey(ref.domain()));
     cli.client().images().pull(ref.fullName(), tag, platform == null ? "" : platform, auth,
-        quiet ? m -> { } : Progress.to(cli.out()));
+        quiet ? m -> { } : Progress.to(cli));
     cli.out().println(ref.fullName() + (ref.digest() != null ? "@" + ref.digest() : ":" + tag));
     return 0;
   }

@@ -53,7 +53,7 @@ public final class PushCommand extends Command {
       cli.out().println("Using default tag: latest");
     }
     String auth = DockerConfig.load(cli.env()).registryAuth(DockerConfig.serverKey(ref.domain()));
-    cli.client().images().push(ref.fullName(), tag, auth, quiet ? m -> { } : Progress.to(cli.out()));
+    cli.client().images().push(ref.fullName(), tag, auth, quiet ? m -> { } : Progress.to(cli));
     if (quiet) {
       cli.out().println(ref.fullName() + (all ? "" : ":" + tag));
     }

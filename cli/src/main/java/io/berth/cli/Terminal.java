@@ -1,0 +1,52 @@
+package io.berth.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/** What the CLI needs to know of the terminal it may be writing to. */
+public final class Terminal {
+  /** What docker assumes when it cannot ask the terminal. */
+  private static final int DEFAULT_WIDTH = 200;
+
+  /** The stream Main made of the process's standard output; tests and AOT training run without. */
+  private static volatile java.io.PrintStream stdout;
+
+  private Terminal() {}
+
+  static void standardOutput(java.io.PrintStream out) {
+    stdout = out;
+  }
+
+  /**
+   * Whether the CLI writes to a terminal: its output is the process's own, and the JDK says
+   * standard input and output are a terminal (it cannot tell of output alone).
+   */
+  public static boolean isTerminal(Cli cli) {
+    return cli.out() == stdout && System.console() != null && System.console().isTerminal();
+  }
+
+  /**
+   * The terminal's columns. The JDK cannot ask the terminal itself and the CLI carries no native
+   * code for its start-up budget, so {@code stty} answers; asked once per command that draws.
+   */
+  public static int width() {
+    try {
+      Process p = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String answer = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+      if (p.waitFor(1, TimeUnit.SECONDS) && p.exitValue() == 0) {
+        String[] rowsCols = answer.split("\\s+");
+        if (rowsCols.length == 2) {
+          return Integer.parseInt(rowsCols[1]);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // no terminal to ask: docker's default
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return DEFAULT_WIDTH;
+  }
+}
