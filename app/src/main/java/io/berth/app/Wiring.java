@@ -74,7 +74,8 @@ public final class Wiring implements AutoCloseable {
     // Reading the stores is mostly Jackson's first use; the runtime's native bindings are built
     // meanwhile on this thread: on 2 cores the first answer comes ~100 ms sooner.
     var loading = new java.util.concurrent.FutureTask<>(() -> new Stores(
-        new ImageService(config.dataRoot().resolve("image")),
+        new ImageService(config.dataRoot().resolve("image"), new io.berth.image.bootstrap.Bootstrap(),
+            new io.berth.image.layer.LayerLimits(config.maxLayerSize())),
         new ContainerStore(config.dataRoot().resolve("containers"))));
     Thread.ofPlatform().name("load-stores").start(loading);
     var runtime = new RuncRuntime(config.runc(), config.conmon(), config.execRoot());

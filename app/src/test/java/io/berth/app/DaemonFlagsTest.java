@@ -45,4 +45,15 @@ class DaemonFlagsTest {
     assertThat(DaemonFlags.parse("--help").help()).isTrue();
     assertThat(DaemonFlags.parse("-v").version()).isTrue();
   }
+
+  @Test
+  void parse_maxLayerSize_takesDockersSizes() throws Exception {
+    assertThat(DaemonFlags.parse().maxLayerSize()).isZero();
+    assertThat(DaemonFlags.parse("--max-layer-size", "10g").maxLayerSize()).isEqualTo(10L << 30);
+    assertThat(DaemonFlags.parse("--max-layer-size=512MiB").maxLayerSize()).isEqualTo(512L << 20);
+    assertThat(DaemonFlags.parse("--max-layer-size=1.5k").maxLayerSize()).isEqualTo(1536);
+    assertThat(DaemonFlags.parse("--max-layer-size=4096").maxLayerSize()).isEqualTo(4096);
+    assertThatThrownBy(() -> DaemonFlags.parse("--max-layer-size=lots"))
+        .hasMessage("invalid argument \"lots\" for \"--max-layer-size\" flag: invalid size: 'lots'");
+  }
 }

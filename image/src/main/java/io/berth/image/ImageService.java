@@ -18,6 +18,7 @@ import io.berth.image.push.Pusher;
 import io.berth.registry.RegistryClient;
 import io.berth.image.layer.ContainerLayers;
 import io.berth.image.layer.LayerInfo;
+import io.berth.image.layer.LayerLimits;
 import io.berth.image.layer.LayerStore;
 import io.berth.image.reference.Reference;
 import java.io.IOException;
@@ -66,13 +67,18 @@ public final class ImageService {
 
   /** As {@link #ImageService(Path)}, with the given source of bootstrap root filesystems. */
   public ImageService(Path root, Bootstrap bootstrap) {
+    this(root, bootstrap, LayerLimits.DEFAULT);
+  }
+
+  /** As {@link #ImageService(Path, Bootstrap)}, with how far a layer may unpack. */
+  public ImageService(Path root, Bootstrap bootstrap, LayerLimits limits) {
     this.paths = new ImagePaths(root);
     this.bootstrap = bootstrap;
     try {
       Recovery.clearTmp(paths.tmp());
       content = new FileContentStore(paths.blobRoot(), paths.tmp());
       metadata = new DistributionMetadata(paths.distribution());
-      layerStore = new LayerStore(paths.layers(), paths.tmp(), this::layerGone);
+      layerStore = new LayerStore(paths.layers(), paths.tmp(), this::layerGone, limits);
       images = new ImageStore(paths, layerStore, content);
       refs = new ReferenceStore(paths.repositories());
       containers =

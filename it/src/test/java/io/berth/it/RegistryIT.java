@@ -300,6 +300,75 @@ class RegistryIT {
     }
   }
 
+  /**
+   * A layer that inflates past {@code --max-layer-size}, and a registry that drops the connection
+   * mid-blob at every attempt: each pull fails with a clear error, leaves no image and no blob,
+   * and the next pull works.
+   */
+  @Test
+  void pull_ofABombOrADroppedBlob_storesNothing_andTheNextPullWorks() throws Exception {
+    var zeros = oci.layer(List.of(OciLayout.Entry.file("zeros", "\0".repeat(8 << 20))));
+    var bomb = oci.image("amd64", List.of(base, zeros), List.of("sh"));
+    oci.tag(bomb, "bomb");
+    registry.push(oci.dir(), "bomb", "tests/bomb:1");
+    var own = oci.layer(List.of(OciLayout.Entry.file("dropped", "dropped once\n")));
+    var img = oci.image("amd64", List.of(base, own), List.of("sh"));
+    String layer = (String) own.descriptor().get("digest");
+    java.util.concurrent.atomic.AtomicBoolean drop = new java.util.concurrent.atomic.AtomicBoolean(true);
+    var fake = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    fake.createContext("/v2/", x -> {
+      try (x) {
+        String path = x.getRequestURI().getPath();
+        byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String type = "application/json";
+        if (path.startsWith("/v2/drop/manifests/")) {
+          body = Files.readAllBytes(oci.dir().resolve("blobs/sha256/" + ((String) img.get("digest")).substring(7)));
+          type = "application/vnd.oci.image.manifest.v1+json";
+        } else if (path.startsWith("/v2/drop/blobs/sha256:")) {
+          String hex = path.substring("/v2/drop/blobs/sha256:".length());
+          body = Files.readAllBytes(oci.dir().resolve("blobs/sha256/" + hex));
+          if (drop.get() && ("sha256:" + hex).equals(layer)) {
+            // promise the whole blob, send half of it, hang up
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body, 0, body.length / 2);
+            x.getResponseBody().flush();
+            throw new java.io.IOException("dropped on purpose");
+          }
+        }
+        x.getResponseHeaders().add("Content-Type", type);
+        x.sendResponseHeaders(200, body.length);
+        x.getResponseBody().write(body);
+      }
+    });
+    fake.start();
+    try (BerthDaemon limited = new BerthDaemon(List.of("--max-layer-size", "3m", "--max-download-attempts", "2"))) {
+      Path blobs = limited.dataRoot().resolve("image/blobs/sha256");
+      String bombRef = registry.host() + "/tests/bomb:1";
+      Cmd pull = DockerCliIT.dockerWith(limited, null, "pull", bombRef);
+      assertThat(pull.exit()).isEqualTo(1);
+      assertThat(pull.err()).contains("failed to register layer: the layer unpacks to more than 3.146MB, "
+          + "the most berthd's --max-layer-size allows");
+      assertThat(DockerCliIT.dockerWith(limited, null, "images", "-q", bombRef).out()).isEmpty();
+      assertThat(blobs.resolve(((String) zeros.descriptor().get("digest")).substring(7))).doesNotExist();
+
+      String dropRef = "127.0.0.1:" + fake.getAddress().getPort() + "/drop:1";
+      Cmd dropped = DockerCliIT.dockerWith(limited, null, "pull", dropRef);
+      assertThat(dropped.exit()).isEqualTo(1);
+      assertThat(dropped.err()).contains("failed to download " + layer + ": the connection broke after ",
+          " bytes, 2 attempts");
+      assertThat(DockerCliIT.dockerWith(limited, null, "images", "-q", dropRef).out()).isEmpty();
+      assertThat(blobs.resolve(layer.substring(7))).doesNotExist();
+
+      drop.set(false);
+      Cmd again = DockerCliIT.dockerWith(limited, null, "pull", dropRef);
+      assertThat(again.exit()).as(again.err()).isZero();
+      assertThat(DockerCliIT.dockerWith(limited, null, "run", "--rm", dropRef, "cat", "/dropped").out())
+          .isEqualTo("dropped once\n");
+    } finally {
+      fake.stop(0);
+    }
+  }
+
   @Test
   void pullByDigest_namesTheImageByItsDigest() throws Exception {
     String digest = pushUnique("tests/bydigest");

@@ -21,6 +21,8 @@ final class BlobStream extends InputStream implements Watchdog.Watched {
   private int attempt = 1;
   private volatile long lastProgress = System.nanoTime();
   private volatile boolean closed;
+  /** Whether a body ever started: past that, a failure is a broken download, not an unreachable registry. */
+  private boolean opened;
 
   BlobStream(Repository repo, Descriptor d, RegistryClient.Options options, Watchdog watchdog) throws IOException {
     this.repo = repo;
@@ -46,6 +48,7 @@ final class BlobStream extends InputStream implements Watchdog.Watched {
       body.skipNBytes(offset);
     }
     in = body;
+    opened = true;
     lastProgress = System.nanoTime();
   }
 
@@ -86,8 +89,11 @@ final class BlobStream extends InputStream implements Watchdog.Watched {
         }
         throw new IOException("unexpected EOF after " + offset + " of " + descriptor.size() + " bytes");
       } catch (IOException e) {
-        if (closed || e instanceof InterruptedIOException || attempt >= options.maxAttempts()) {
+        if (closed || e instanceof InterruptedIOException) {
           throw e;
+        }
+        if (attempt >= options.maxAttempts()) {
+          throw new BrokenBlobException(descriptor.digest(), offset, descriptor.size(), attempt, e);
         }
         retry(e);
       }
@@ -119,7 +125,7 @@ final class BlobStream extends InputStream implements Watchdog.Watched {
       if (attempt >= options.maxAttempts()) {
         IOException io = asIo(e);
         io.addSuppressed(cause);
-        throw io;
+        throw opened ? new BrokenBlobException(descriptor.digest(), offset, descriptor.size(), attempt, io) : io;
       }
       retry(cause);
     }

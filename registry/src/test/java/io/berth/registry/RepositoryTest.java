@@ -115,9 +115,27 @@ class RepositoryTest {
       try (InputStream in = client.repository(endpoint, "r", null, "pull").blob(descriptor())) {
         in.readAllBytes();
       }
-    }).isInstanceOf(IOException.class);
+    }).isInstanceOf(IOException.class).isNotInstanceOf(BrokenBlobException.class);
     // the JDK's client itself retries a GET once when a connection dies before the headers
     assertThat(blobRequests.get()).isBetween(3, 6);
+  }
+
+  @Test
+  void blobThatBreaksAtEveryAttempt_isABrokenDownload_namingHowFarItGot() {
+    server.createContext("/v2/r/blobs/", x -> {
+      blobRequests.incrementAndGet();
+      x.sendResponseHeaders(200, BLOB.length);
+      x.getResponseBody().write(BLOB, 0, BLOB.length / 2);
+      x.getResponseBody().flush();
+      x.close();
+    });
+    assertThatThrownBy(() -> {
+      try (InputStream in = client.repository(endpoint, "r", null, "pull").blob(descriptor())) {
+        in.readAllBytes();
+      }
+    }).isInstanceOf(BrokenBlobException.class)
+        .hasMessage("failed to download " + DIGEST + ": the connection broke after " + BLOB.length / 2 + " of "
+            + BLOB.length + " bytes, 3 attempts");
   }
 
   @Test

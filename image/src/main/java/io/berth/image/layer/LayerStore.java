@@ -2,6 +2,7 @@ package io.berth.image.layer;
 
 import io.berth.common.Digest;
 import io.berth.common.error.EngineException;
+import io.berth.common.error.InvalidParameterException;
 import io.berth.common.error.SystemException;
 import io.berth.common.io.AtomicFiles;
 import io.berth.common.io.MoreFiles;
@@ -39,20 +40,23 @@ public final class LayerStore {
   private final Path layersDir;
   private final Path tmpDir;
   private final Consumer<String> removed;
+  private final LayerLimits limits;
 
   /** An extracted layer not yet in the store. */
   public record Pending(Path workDir, String diffId, long size, long tarSize) {}
 
   public LayerStore(Path layersDir, Path tmpDir) throws IOException {
-    this(layersDir, tmpDir, diffId -> {});
+    this(layersDir, tmpDir, diffId -> {}, LayerLimits.DEFAULT);
   }
 
   /**
    * @param removed told the diffID of each deleted layer, so that what is kept for it elsewhere
    *     (its compressed blobs) can go when no other layer has that diffID
    */
-  public LayerStore(Path layersDir, Path tmpDir, Consumer<String> removed) throws IOException {
+  public LayerStore(Path layersDir, Path tmpDir, Consumer<String> removed, LayerLimits limits)
+      throws IOException {
     this.removed = removed;
+    this.limits = limits;
     this.layersDir = layersDir;
     this.tmpDir = tmpDir;
     Files.createDirectories(layersDir);
@@ -88,6 +92,7 @@ public final class LayerStore {
           byte[] buf = new byte[128 * 1024];
           int n;
           while ((n = in.read(buf)) > 0) {
+            limits.check(tarSize[0] + n, tarSize[0], tmpDir);
             tarSize[0] += n;
             sink.write(buf, 0, n);
           }
@@ -102,6 +107,10 @@ public final class LayerStore {
       discard(work);
       if (e instanceof EngineException ee) {
         throw ee;
+      }
+      LayerLimits.Exceeded limit = LayerLimits.exceeded(e);
+      if (limit != null) {
+        throw new InvalidParameterException(limit.getMessage(), limit);
       }
       throw new SystemException("cannot extract layer: " + e.getMessage(), e);
     }

@@ -12,6 +12,8 @@ import io.berth.image.content.ContentStore;
 import io.berth.image.content.VerificationException;
 import io.berth.image.distribution.DistributionMetadata;
 import io.berth.image.layer.ChainIds;
+import io.berth.image.layer.LayerLimits;
+import io.berth.registry.BrokenBlobException;
 import io.berth.image.layer.LayerStore;
 import io.berth.image.reference.Reference;
 import io.berth.registry.Credentials;
@@ -275,6 +277,14 @@ public final class Puller {
       try {
         pending = target.extract(tee);
       } catch (RuntimeException e) {
+        if (LayerLimits.exceeded(e) != null) {
+          // refused whatever its digest: the blob is not kept either
+          throw e;
+        }
+        BrokenBlobException broken = BrokenBlobException.in(e);
+        if (broken != null) {
+          throw new SystemException(broken.getMessage(), broken);
+        }
         throw unpackFailure(e, tee, w, d);
       }
       tee.transferTo(OutputStream.nullOutputStream());
