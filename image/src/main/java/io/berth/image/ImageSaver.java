@@ -39,14 +39,24 @@ final class ImageSaver {
   private final DistributionMetadata metadata;
   private final Path tmp;
   private final java.util.function.ToLongFunction<String> tarSizes;
+  private final LayerTars layerTars;
+
+  /** Rebuilds a layer's tar from its unpacked files ({@code LayerStore#writeTar}). */
+  interface LayerTars {
+    /** Writes the tar of the layer with this diffID; false, having written nothing, if it cannot. */
+    boolean write(String diffId, OutputStream out) throws IOException;
+
+    boolean has(String diffId);
+  }
 
   /** @param tarSizes the uncompressed tar size of a diffID's layer, 0 when unknown */
   ImageSaver(ContentStore content, DistributionMetadata metadata, Path tmp,
-      java.util.function.ToLongFunction<String> tarSizes) {
+      java.util.function.ToLongFunction<String> tarSizes, LayerTars layerTars) {
     this.content = content;
     this.metadata = metadata;
     this.tmp = tmp;
     this.tarSizes = tarSizes;
+    this.layerTars = layerTars;
   }
 
   void write(List<Item> items, OutputStream target) throws IOException {
@@ -80,6 +90,12 @@ final class ImageSaver {
               try (InputStream in = content.open(d)) {
                 stream(tar, path, size, in);
               }
+            }
+          } else if (tarSizes.applyAsLong(diffId) > 0 && layerTars.has(diffId)) {
+            // the unpacked files and the tar's skeleton: a copy, no decompression
+            size = tarSizes.applyAsLong(diffId);
+            if (written.add(d.hex())) {
+              rebuilt(tar, path, size, d);
             }
           } else if (tarSizes.applyAsLong(diffId) > 0 && pulledBlob(d) != null) {
             // the size is known from the unpacking: the pulled blob decompresses straight in
@@ -181,6 +197,25 @@ final class ImageSaver {
     }
     throw new SystemException("cannot save layer " + diffId + ": Berth kept no tar of it (it was stored by an"
         + " older Berth); pull or import the image again");
+  }
+
+  /** A layer's tar rebuilt from its files, checked against its diffID as it goes out. */
+  private void rebuilt(TarArchiveOutputStream tar, String name, long size, Digest diffId) throws IOException {
+    TarArchiveEntry e = new TarArchiveEntry(name);
+    e.setMode(0100644);
+    e.setModTime(0);
+    e.setSize(size);
+    tar.putArchiveEntry(e);
+    var md = Digest.newSha256();
+    var out = new java.security.DigestOutputStream(new NonClosing(tar), md);
+    if (!layerTars.write(diffId.toString(), out)) {
+      throw new IOException("the tar of layer " + diffId + " cannot be rebuilt");
+    }
+    if (!Digest.ofSha256(md).equals(diffId)) {
+      // the archive is cut short here: the client gets an error, not a wrong layer
+      throw new SystemException("layer " + diffId + " does not rebuild to its content digest: its files changed");
+    }
+    tar.closeArchiveEntry();
   }
 
   private static Map<String, Object> descriptor(String mediaType, String digest, long size) {

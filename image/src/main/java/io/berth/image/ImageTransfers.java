@@ -178,13 +178,31 @@ final class ImageTransfers {
       svc.lock.unlock();
     }
     java.util.Map<String, Long> tarSizes = new java.util.HashMap<>();
+    java.util.Map<String, String> rebuildable = new java.util.HashMap<>();
     for (ImageSaver.Item item : items) {
       for (String chainId : item.image().chainIds()) {
-        svc.layerStore.get(chainId).ifPresent(l -> tarSizes.put(l.diffId(), l.tarSize()));
+        svc.layerStore.get(chainId).ifPresent(l -> {
+          tarSizes.put(l.diffId(), l.tarSize());
+          if (svc.layerStore.hasTarSplit(chainId)) {
+            rebuildable.put(l.diffId(), chainId);
+          }
+        });
       }
     }
-    return out -> new ImageSaver(svc.content, svc.metadata, svc.paths.tmp(), d -> tarSizes.getOrDefault(d, 0L))
-        .write(items, out);
+    ImageSaver.LayerTars tars = new ImageSaver.LayerTars() {
+      @Override
+      public boolean write(String diffId, java.io.OutputStream out) throws IOException {
+        String chainId = rebuildable.get(diffId);
+        return chainId != null && svc.layerStore.writeTar(chainId, out);
+      }
+
+      @Override
+      public boolean has(String diffId) {
+        return rebuildable.containsKey(diffId);
+      }
+    };
+    return out -> new ImageSaver(svc.content, svc.metadata, svc.paths.tmp(), d -> tarSizes.getOrDefault(d, 0L),
+        tars).write(items, out);
   }
 
 

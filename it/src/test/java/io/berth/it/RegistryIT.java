@@ -369,6 +369,23 @@ class RegistryIT {
     }
   }
 
+  /** A pulled layer's tar is rebuilt from its files for save; load checks it against the diffIDs. */
+  @Test
+  void save_ofAPulledImage_rebuildsItsLayers_andLoadsBack(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    pushUnique("tests/saved");
+    String ref = registry.host() + "/tests/saved:1";
+    assertThat(docker("pull", ref).exit()).isZero();
+    Path tar = dir.resolve("saved.tar");
+    Cmd save = docker("save", "-o", tar.toString(), ref);
+    assertThat(save.exit()).as(save.err()).isZero();
+    assertThat(docker("rmi", ref).exit()).isZero();
+    Cmd load = docker("load", "-i", tar.toString());
+    assertThat(load.exit()).as(load.err()).isZero();
+    assertThat(load.out()).contains("Loaded image: " + ref);
+    assertThat(docker("run", "--rm", ref, "cat", "/etc/hello").out()).isEqualTo("tests/saved\n");
+  }
+
   @Test
   void pullByDigest_namesTheImageByItsDigest() throws Exception {
     String digest = pushUnique("tests/bydigest");

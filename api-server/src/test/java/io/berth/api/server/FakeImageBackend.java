@@ -65,7 +65,13 @@ public final class FakeImageBackend implements ImageBackend {
 
   @Override
   public io.berth.api.server.backend.ContainerBackend.Exporter imageSave(List<String> names) {
-    return out -> out.write(String.join(",", names).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return out -> {
+      out.write(String.join(",", names).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      if (names.contains("broken")) {
+        out.flush();
+        throw new java.io.IOException("layer does not rebuild");
+      }
+    };
   }
 
   @Override

@@ -56,8 +56,12 @@ public final class SafeExtractor {
   private final byte[] buffer = new byte[128 * 1024];
   private long size;
 
-  private SafeExtractor(Path root) {
+  /** Keeps the tar's skeleton for {@code save}; null when nobody wants it. */
+  private final TarSplit.Recorder recorder;
+
+  private SafeExtractor(Path root, TarSplit.Recorder recorder) {
     this.root = root;
+    this.recorder = recorder;
   }
 
   /**
@@ -66,7 +70,19 @@ public final class SafeExtractor {
    * @return the number of bytes of regular file content written
    */
   public static long extract(InputStream tar, Path root) throws IOException {
-    SafeExtractor x = new SafeExtractor(root);
+    return extract(tar, root, null);
+  }
+
+  /**
+   * As {@link #extract(InputStream, Path)}, reading the tar through {@code recorder}, which is
+   * told where each regular file's contents are.
+   */
+  public static long extract(TarSplit.Recorder recorder, Path root) throws IOException {
+    return extract(recorder, root, recorder);
+  }
+
+  private static long extract(InputStream tar, Path root, TarSplit.Recorder recorder) throws IOException {
+    SafeExtractor x = new SafeExtractor(root, recorder);
     try (var listing = Files.list(root)) {
       // into an empty directory, what exists is what this extraction made: no need to ask the disk
       x.fresh = listing.findAny().isEmpty();
@@ -95,11 +111,11 @@ public final class SafeExtractor {
       return;
     }
     Path target = parent.resolve(base);
-    entryBody(in, e, target);
+    entryBody(in, e, target, rel);
     made.add(rel);
   }
 
-  private void entryBody(InputStream in, TarArchiveEntry e, Path target) throws IOException {
+  private void entryBody(InputStream in, TarArchiveEntry e, Path target, String rel) throws IOException {
     if (e.isDirectory()) {
       directory(e, target);
     } else if (e.isSymbolicLink()) {
@@ -109,7 +125,7 @@ public final class SafeExtractor {
     } else if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
       node(e, target);
     } else if (e.isFile() || e.isSparse()) {
-      regularFile(in, e, target);
+      regularFile(in, e, target, rel);
     } else {
       throw new InvalidParameterException(
           "unsupported tar entry type '" + (char) e.getLinkFlag() + "': " + quote(e.getName()));
@@ -254,8 +270,16 @@ public final class SafeExtractor {
     Files.createLink(target, source);
   }
 
-  private void regularFile(InputStream in, TarArchiveEntry e, Path target) throws IOException {
+  private void regularFile(InputStream in, TarArchiveEntry e, Path target, String rel) throws IOException {
     removeExisting(target);
+    // a sparse file's tar holds its data runs only: it cannot be read back from the file whole
+    boolean payload = recorder != null && !e.isSparse();
+    if (recorder != null && e.isSparse()) {
+      recorder.invalidate();
+    }
+    if (payload) {
+      recorder.beginPayload(rel);
+    }
     try (OutputStream out =
         Files.newOutputStream(
             target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW)) {
@@ -267,6 +291,9 @@ public final class SafeExtractor {
         out.write(buffer, 0, n);
         size += n;
       }
+    }
+    if (payload) {
+      recorder.endPayload();
     }
     // the file was made here, by this thread, in a private directory: no link can stand in for it
     Fs.setOwnerModeTime(target, (int) e.getLongUserId(), (int) e.getLongGroupId(), e.getMode() & 07777,
@@ -287,6 +314,10 @@ public final class SafeExtractor {
     BasicFileAttributes a = existing(target);
     if (a == null) {
       return;
+    }
+    if (recorder != null) {
+      // what an earlier entry wrote is gone: its contents can no longer be read back
+      recorder.invalidate();
     }
     if (a.isDirectory()) {
       MoreFiles.deleteRecursively(target);

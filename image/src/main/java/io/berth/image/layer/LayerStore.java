@@ -10,6 +10,7 @@ import io.berth.common.json.Json;
 import io.berth.image.archive.ChunkPipe;
 import io.berth.image.archive.Decompression;
 import io.berth.image.archive.SafeExtractor;
+import io.berth.image.archive.TarSplit;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,9 +99,15 @@ public final class LayerStore {
           }
         }
       });
-      try (InputStream in = new java.io.BufferedInputStream(pipe.input(), 64 * 1024)) {
-        size = SafeExtractor.extract(in, diff);
-        in.transferTo(OutputStream.nullOutputStream());
+      try (InputStream in = new java.io.BufferedInputStream(pipe.input(), 64 * 1024);
+          TarSplit.Recorder skeleton = new TarSplit.Recorder(in, work.resolve(TarSplit.FILE_NAME))) {
+        try {
+          size = SafeExtractor.extract(skeleton, diff);
+          skeleton.finish();
+        } catch (IOException | RuntimeException e) {
+          skeleton.abandon();
+          throw e;
+        }
       }
       return new Pending(work, Digest.ofSha256(md).toString(), size, tarSize[0]);
     } catch (IOException | RuntimeException e) {
@@ -137,6 +144,27 @@ public final class LayerStore {
       discard(p.workDir());
       throw new SystemException("cannot store layer " + chainId + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Writes the layer's tar again, byte for byte, from its unpacked files and the skeleton kept
+   * when it was unpacked.
+   *
+   * @return false, writing nothing, when the layer keeps no skeleton (unpacked before Berth kept
+   *     them, or a tar that cannot be rebuilt from its files)
+   */
+  public boolean writeTar(String chainId, OutputStream out) throws IOException {
+    Path skeleton = dir(chainId).resolve(TarSplit.FILE_NAME);
+    if (!Files.isRegularFile(skeleton, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    TarSplit.assemble(skeleton, dir(chainId).resolve("diff"), out);
+    return true;
+  }
+
+  /** Whether {@link #writeTar} can rebuild this layer's tar. */
+  public boolean hasTarSplit(String chainId) {
+    return Files.isRegularFile(dir(chainId).resolve(TarSplit.FILE_NAME), LinkOption.NOFOLLOW_LINKS);
   }
 
   /** Throws away an extraction that will not be committed. */

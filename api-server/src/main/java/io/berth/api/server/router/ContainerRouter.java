@@ -166,13 +166,7 @@ public final class ContainerRouter implements Router {
   }
 
   private void containerExport(ApiRequest r) throws IOException {
-    ContainerBackend.Exporter exporter = backend.containerExport(r.path("name"));
-    var resp = r.response();
-    resp.status(200);
-    resp.header("Content-Type", "application/x-tar");
-    try (OutputStream out = new java.io.BufferedOutputStream(resp.body(), 64 * 1024)) {
-      exporter.writeTo(out);
-    }
+    TarResponse.send(r, backend.containerExport(r.path("name")));
   }
 
   /** dockerd parses both sizes with Go's Atoi and reports its words, an absent one included. */

@@ -103,18 +103,12 @@ public final class ImageRouter implements Router {
     if (r.version().atLeast(ApiVersion.of("1.48")) && !r.queryAll("platform").isEmpty()) {
       throw new InvalidParameterException("berth does not support the platform parameter yet");
     }
-    var job = backend.imageSave(names);
-    var resp = r.response();
-    resp.status(200);
-    resp.header("Content-Type", "application/x-tar");
-    try (java.io.OutputStream out = new java.io.BufferedOutputStream(resp.body(), 64 * 1024)) {
-      job.writeTo(out);
-    }
+    TarResponse.send(r, backend.imageSave(names));
   }
 
   /**
    * As dockerd: the answer is a JSON stream; {@code quiet} (the CLI's when not on a terminal)
-   * leaves out progress, which Berth does not send anyway.
+   * leaves out the {@code Loading layer} progress.
    */
   private void imageLoad(ApiRequest r) throws IOException {
     if (r.version().atLeast(ApiVersion.of("1.48")) && !r.queryAll("platform").isEmpty()) {

@@ -155,4 +155,16 @@ class ImageRouterTest {
     assertThat(lines).extracting(n -> n.get("status").asText())
         .containsExactly("bootstrapping busybox", "sha256:" + "b".repeat(64));
   }
+
+  @Test
+  void imageSave_failingPartWay_leavesTheBodyUnended_soTheClientSeesABrokenTransfer() {
+    FakeHttpResponse response = new FakeHttpResponse();
+    try {
+      api.call(FakeHttpRequest.get("/v1.50/images/get?names=broken"), response);
+    } catch (RuntimeException | AssertionError e) {
+      // the failure reaches the HTTP layer, which then drops the connection
+    }
+    assertThat(response.events).contains("body").doesNotContain("close");
+    assertThat(response.bodyString()).isEqualTo("broken");
+  }
 }
