@@ -79,22 +79,25 @@ else
   skopeo copy --quiet --dest-tls-verify=false "oci:$CACHE:bookworm" "docker://$SRC/$IMG"
 fi
 
+# Each timed step starts with nothing dirty in the page cache: the writeback of the step before
+# (a 122 MB save, the other engine's layers) would otherwise land on whoever syncs next.
+settle() { sync; }
 declare -A R
 for side in berth docker; do
   C=B; [ "$side" = docker ] && C=D
   pulls=(); repulls=(); pushes=(); saves=(); loads=()
   for i in $(seq "$N"); do
     $C rmi -f "$SRC/$IMG" >/dev/null 2>&1 || true
-    t=${EPOCHREALTIME/./}; $C pull -q "$SRC/$IMG" >/dev/null; pulls+=("$(ms "$t")")
+    settle; t=${EPOCHREALTIME/./}; $C pull -q "$SRC/$IMG" >/dev/null; pulls+=("$(ms "$t")")
     t=${EPOCHREALTIME/./}; $C pull -q "$SRC/$IMG" >/dev/null; repulls+=("$(ms "$t")")
     registry "$W/push-$side-$i"
     $C tag "$SRC/$IMG" "$REG/$IMG"
-    t=${EPOCHREALTIME/./}; $C push -q "$REG/$IMG" >/dev/null; pushes+=("$(ms "$t")")
+    settle; t=${EPOCHREALTIME/./}; $C push -q "$REG/$IMG" >/dev/null; pushes+=("$(ms "$t")")
     $C rmi "$REG/$IMG" >/dev/null
     kill "$REGPID"; wait "$REGPID" 2>/dev/null || true; rm -rf "$W/push-$side-$i"
-    t=${EPOCHREALTIME/./}; $C save -o "$W/saved.tar" "$SRC/$IMG"; saves+=("$(ms "$t")")
+    settle; t=${EPOCHREALTIME/./}; $C save -o "$W/saved.tar" "$SRC/$IMG"; saves+=("$(ms "$t")")
     $C rmi "$SRC/$IMG" >/dev/null
-    t=${EPOCHREALTIME/./}; $C load -q -i "$W/saved.tar" >/dev/null; loads+=("$(ms "$t")")
+    settle; t=${EPOCHREALTIME/./}; $C load -q -i "$W/saved.tar" >/dev/null; loads+=("$(ms "$t")")
     rm -f "$W/saved.tar"
   done
   R[$side.pull]=$(median "${pulls[@]}"); R[$side.repull]=$(median "${repulls[@]}"); R[$side.push]=$(median "${pushes[@]}")

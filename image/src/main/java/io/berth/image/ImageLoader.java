@@ -67,11 +67,17 @@ final class ImageLoader {
   /** One file of the archive: a blob in the store, or a symlink to another entry. */
   private record Entry(Digest blob, String link) {}
 
+  /** Layers unpacked while the archive streamed in, by blob, until an image claims them. */
+  private final Map<Digest, LayerStore.Pending> early = new HashMap<>();
+  /** The diffIDs of the layers already in the store: those are not unpacked again early. */
+  private Set<String> present;
+
   void load(InputStream archive, Consumer<String> out) throws IOException {
     Map<String, Entry> files = new HashMap<>();
     Set<Digest> added = new HashSet<>();
     Set<Digest> keep = new HashSet<>();
     try {
+      present = target.layers().diffIds();
       read(archive, files, added);
       if (files.containsKey("manifest.json")) {
         loadDockerArchive(files, keep, out);
@@ -81,6 +87,7 @@ final class ImageLoader {
         throw new InvalidParameterException("invalid archive: does not contain a manifest.json");
       }
     } finally {
+      early.values().forEach(p -> target.layers().discard(p.workDir()));
       for (Digest d : added) {
         if (!keep.contains(d)) {
           content.delete(d);
@@ -113,17 +120,103 @@ final class ImageLoader {
         Digest expected = m.matches() ? new Digest("sha256", m.group(1)) : null;
         boolean had = expected != null && content.size(expected).isPresent();
         Digest d;
+        LayerStore.Pending unpacked = null;
         try (ContentStore.Writer w = content.writer(expected, e.getSize())) {
-          tar.transferTo(w.stream());
+          byte[] head = tar.readNBytes(512);
+          if (!had && (expected == null ? name.endsWith("/layer.tar") : !present.contains(expected.toString()))
+              && layerHead(head)) {
+            unpacked = unpackWhileStoring(head, tar, w.stream(), expected, e.getSize());
+          } else {
+            w.stream().write(head);
+            tar.transferTo(w.stream());
+          }
           d = w.commit();
         } catch (VerificationException ex) {
+          if (unpacked != null) {
+            target.layers().discard(unpacked.workDir());
+          }
           throw new InvalidParameterException("invalid archive: " + name + " is not the content it is named by");
+        }
+        if (unpacked != null) {
+          LayerStore.Pending old = early.put(d, unpacked);
+          if (old != null) {
+            target.layers().discard(old.workDir());
+          }
         }
         if (!had) {
           added.add(d);
         }
         files.put(name, new Entry(d, null));
       }
+    }
+  }
+
+  /** A blob that may be a layer: a plain tar (its ustar magic), or a gzip or zstd stream. */
+  private static boolean layerHead(byte[] head) {
+    if (head.length >= 4 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+      return true;
+    }
+    if (head.length >= 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5
+        && (head[2] & 0xff) == 0x2f && (head[3] & 0xff) == 0xfd) {
+      return true;
+    }
+    return head.length == 512 && new String(head, 257, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("ustar");
+  }
+
+  /**
+   * Copies the rest of an entry into the content store while a second thread unpacks the same
+   * bytes, as a layer to be claimed once the manifest (at the archive's end) says which image it
+   * belongs to: a load then reads and hashes its layers once, not once to store and once more to
+   * unpack. An entry that does not unpack is still stored whole; it is simply not claimed.
+   */
+  private LayerStore.Pending unpackWhileStoring(byte[] head, InputStream entry, java.io.OutputStream store,
+      Digest name, long size) throws IOException {
+    boolean[] sinkGone = {false};
+    var pipe = io.berth.image.archive.ChunkPipe.from("load-layer", sink -> {
+      byte[] buf = new byte[128 * 1024];
+      // the archive's stream goes on after this entry: a SequenceInputStream must not close it
+      InputStream rest = new java.io.FilterInputStream(entry) {
+        @Override
+        public void close() {}
+      };
+      InputStream whole = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), rest);
+      // a name gives the layer's id early, as dockerd reports it (its diffID, for a plain tar)
+      InputStream counted = name == null ? whole
+          : new ProgressStream(whole, null, name.hex().substring(0, 12), "Loading layer", size, progress);
+      int n;
+      while ((n = counted.read(buf)) > 0) {
+        store.write(buf, 0, n);
+        feed(sink, buf, n, sinkGone);
+      }
+    });
+    LayerStore.Pending unpacked = null;
+    try (InputStream in = pipe.input()) {
+      unpacked = target.layers().extract(in);
+    } catch (RuntimeException | IOException ex) {
+      // not a layer after all (or one past a limit, refused again when claimed): the copy to the
+      // store goes on to the entry's end regardless
+    }
+    try {
+      // the entry is the producer's until it has copied all of it
+      pipe.awaitProducer();
+    } catch (IOException ex) {
+      if (unpacked != null) {
+        target.layers().discard(unpacked.workDir());
+      }
+      throw ex;
+    }
+    return unpacked;
+  }
+
+  /** Writes to the unpacking side while it still reads; the copy to the store goes on regardless. */
+  private static void feed(io.berth.image.archive.ChunkPipe.Sink sink, byte[] b, int len, boolean[] gone) {
+    if (gone[0]) {
+      return;
+    }
+    try {
+      sink.write(b, 0, len);
+    } catch (IOException e) {
+      gone[0] = true;
     }
   }
 
@@ -268,25 +361,18 @@ final class ImageLoader {
       keep.add(blob);
       String type = blob.toString().equals(diffIds.get(i)) ? null : mediaTypeOf(blob);
       boolean keepTar = type == null || type.isEmpty();
+      LayerStore.Pending unpackedEarly = early.remove(blob);
       if (layers.get(chain).isEmpty()) {
-        LayerStore.Pending p;
-        // bzip2 and xz are no layer media type: such a layer keeps its tar, as an import does
-        try (InputStream in = content.open(blob);
-            ContentStore.Writer tarCopy = keepTar && type != null ? content.writer(null, -1) : null) {
-          // dockerd names a loading layer by its diffID's first 12 digits
-          var counted = new ProgressStream(in, null, Digest.parse(diffIds.get(i)).hex().substring(0, 12),
-              "Loading layer", content.size(blob).orElse(-1), progress);
-          p = layers.extract(counted, tarCopy == null ? null : tarCopy.stream());
-          if (tarCopy != null) {
-            keep.add(tarCopy.commit());
-          }
-        }
+        LayerStore.Pending p = unpackedEarly != null ? unpackedEarly
+            : unpack(blob, diffIds.get(i), keepTar && type != null, keep);
         if (!p.diffId().equals(diffIds.get(i))) {
           layers.discard(p.workDir());
           throw new InvalidParameterException("invalid diffID for layer " + i + ": expected \""
               + diffIds.get(i) + "\", got \"" + p.diffId() + "\"");
         }
         target.commit(p, parent);
+      } else if (unpackedEarly != null) {
+        layers.discard(unpackedEarly.workDir());
       }
       if (!keepTar) {
         // a gzip or zstd layer: kept as it came, with no repository, so that save and push find it
@@ -296,6 +382,25 @@ final class ImageLoader {
     }
     keep.add(configBlob);
     target.store(config, normalised).forEach(out);
+  }
+
+  /**
+   * Unpacks a layer from its stored blob; {@code keepTarCopy} keeps its tar too (bzip2 and xz are
+   * no layer media type: such a layer keeps its tar, as an import does).
+   */
+  private LayerStore.Pending unpack(Digest blob, String diffId, boolean keepTarCopy, Set<Digest> keep)
+      throws IOException {
+    try (InputStream in = content.open(blob);
+        ContentStore.Writer tarCopy = keepTarCopy ? content.writer(null, -1) : null) {
+      // dockerd names a loading layer by its diffID's first 12 digits
+      var counted = new ProgressStream(in, null, Digest.parse(diffId).hex().substring(0, 12),
+          "Loading layer", content.size(blob).orElse(-1), progress);
+      LayerStore.Pending p = target.layers().extract(counted, tarCopy == null ? null : tarCopy.stream());
+      if (tarCopy != null) {
+        keep.add(tarCopy.commit());
+      }
+      return p;
+    }
   }
 
   /** The layer media type of a compressed blob: gzip or zstd; empty for anything else. */

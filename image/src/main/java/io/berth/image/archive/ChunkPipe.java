@@ -20,6 +20,7 @@ public final class ChunkPipe {
   private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(DEPTH + 2);
   private volatile IOException failed;
   private volatile boolean closed;
+  private final java.util.concurrent.CountDownLatch produced = new java.util.concurrent.CountDownLatch(1);
 
   /** Reads {@code source} to its end on a new virtual thread, into the pipe. */
   public static ChunkPipe from(String name, SourceTask source) {
@@ -59,7 +60,14 @@ public final class ChunkPipe {
         }
       });
       if (used[0] > 0) {
-        put(java.util.Arrays.copyOf(current[0], used[0]));
+        try {
+          put(java.util.Arrays.copyOf(current[0], used[0]));
+        } catch (IOException e) {
+          if (!closed) {
+            throw e;
+          }
+          // the consumer stopped reading: that is its business, not a failure of the source
+        }
       }
     } catch (IOException | RuntimeException e) {
       failed = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
@@ -68,7 +76,25 @@ public final class ChunkPipe {
         put(END);
       } catch (IOException e) {
         // the consumer is gone
+      } finally {
+        produced.countDown();
       }
+    }
+  }
+
+  /**
+   * Waits until the producer has run to its end, as a consumer that stopped reading early must
+   * before it touches the producer's source again; throws the producer's failure, if any.
+   */
+  public void awaitProducer() throws IOException {
+    try {
+      produced.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the producer");
+    }
+    if (failed != null) {
+      throw failed;
     }
   }
 

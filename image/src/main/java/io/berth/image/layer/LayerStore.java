@@ -210,6 +210,15 @@ public final class LayerStore {
     return out;
   }
 
+  /** The diffIDs of the stored layers. */
+  public Set<String> diffIds() throws IOException {
+    Set<String> out = new java.util.HashSet<>();
+    for (String chainId : list()) {
+      get(chainId).ifPresent(l -> out.add(l.diffId()));
+    }
+    return out;
+  }
+
   /** Removes a layer; the caller has checked that nothing uses it. */
   public void delete(String chainId) throws IOException {
     Optional<LayerInfo> info = get(chainId);
