@@ -9,6 +9,7 @@ import io.berth.api.server.backend.ContainerListOptions;
 import io.berth.common.filter.Filters;
 import io.berth.common.Id;
 import io.berth.common.io.AtomicFiles;
+import io.berth.daemon.adapter.ContainerImages;
 import io.berth.daemon.adapter.ImageAdapter;
 import io.berth.daemon.adapter.RegistryAdapter;
 import io.berth.daemon.container.ContainerStore;
@@ -91,14 +92,15 @@ public final class Wiring implements AutoCloseable {
         new RegistryClient.Options(rs.maxDownloadAttempts(), Duration.ofSeconds(5), Duration.ofSeconds(60)));
     var images = new ImageAdapter(imageService, store, imageService.puller(registry, rs.maxConcurrentDownloads()),
         imageService.pusher(registry, rs.maxConcurrentUploads()));
-    var runner = new Runner(store, images, runtime, specs);
+    var containerImages = new ContainerImages(imageService);
+    var runner = new Runner(store, containerImages, runtime, specs);
     closeables.add(new ExitWatcher(runtime, runner::exited));
     long t3 = System.nanoTime();
-    new Reconciler(store, images, runtime, runner).reconcile();
+    new Reconciler(store, containerImages, runtime, runner).reconcile();
     long t4 = System.nanoTime();
-    var queries = new ContainerQueries(store, images::imageIdOrNull, images::rwDirOf,
-        images::rwSizeOf, images::imageSizeOf);
-    var containers = new ContainerService(store, images, runner, queries,
+    var queries = new ContainerQueries(store, containerImages::imageIdOrNull, containerImages::rwDirOf,
+        containerImages::rwSizeOf, containerImages::imageSizeOf);
+    var containers = new ContainerService(store, containerImages, runner, queries,
         new LogsService(store, runner), new AttachService(store, runner, runtime));
     var system = new SystemService(store, images::count, config.dataRoot(), () -> runcVersion(config.runc()),
         daemonId(config.dataRoot()), new SystemService.DiskUsageSources(images::imageDiskUsage,
