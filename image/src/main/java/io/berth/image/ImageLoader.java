@@ -142,6 +142,11 @@ final class ImageLoader {
           if (old != null) {
             target.layers().discard(old.workDir());
           }
+          if (!had && unpacked.diffId().equals(d.toString())) {
+            // a plain tar lives on in its unpacked files, which rebuild it for save and push:
+            // dropped now, its pages are never written to disk
+            content.delete(d);
+          }
         }
         if (!had) {
           added.add(d);
@@ -390,7 +395,9 @@ final class ImageLoader {
    */
   private LayerStore.Pending unpack(Digest blob, String diffId, boolean keepTarCopy, Set<Digest> keep)
       throws IOException {
-    try (InputStream in = content.open(blob);
+    try (InputStream in = content.size(blob).isPresent() ? content.open(blob)
+            : target.layers().rebuiltTar(diffId).orElseThrow(
+                () -> new InvalidParameterException("invalid archive: layer " + diffId + " is missing"));
         ContentStore.Writer tarCopy = keepTarCopy ? content.writer(null, -1) : null) {
       // dockerd names a loading layer by its diffID's first 12 digits
       var counted = new ProgressStream(in, null, Digest.parse(diffId).hex().substring(0, 12),

@@ -31,6 +31,19 @@ final class ImageTransfers {
   /** The store as a push reads it. */
   final class PushSource implements Pusher.Source {
     @Override
+    public Optional<Pusher.LayerTar> layerTar(String diffId) throws IOException {
+      long size = 0;
+      for (String chainId : svc.layerStore.list()) {
+        Optional<LayerInfo> l = svc.layerStore.get(chainId);
+        if (l.isPresent() && l.get().diffId().equals(diffId)) {
+          size = l.get().tarSize();
+        }
+      }
+      long tarSize = size;
+      return svc.layerStore.rebuiltTar(diffId).map(in -> new Pusher.LayerTar(in, tarSize));
+    }
+
+    @Override
     public Optional<Pusher.Image> image(String familiarRef) {
       svc.lock.lock();
       try {

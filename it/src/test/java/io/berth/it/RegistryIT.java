@@ -384,6 +384,35 @@ class RegistryIT {
     assertThat(load.exit()).as(load.err()).isZero();
     assertThat(load.out()).contains("Loaded image: " + ref);
     assertThat(docker("run", "--rm", ref, "cat", "/etc/hello").out()).isEqualTo("tests/saved\n");
+    // a loaded layer keeps no tar: a push gzips the tar rebuilt from its files
+    String again = registry.host() + "/tests/reloaded:1";
+    assertThat(docker("tag", ref, again).exit()).isZero();
+    Cmd push = docker("push", again);
+    assertThat(push.exit()).as(push.err()).isZero();
+    assertThat(docker("rmi", ref, again).exit()).isZero();
+    assertThat(docker("pull", again).exit()).isZero();
+    assertThat(docker("run", "--rm", again, "cat", "/etc/hello").out()).isEqualTo("tests/saved\n");
+  }
+
+  /** skopeo copies from the registry into an OCI layout; berth load reads that layout, tarred. */
+  @Test
+  void skopeosOciLayoutOfARegistryImage_loadsWithBerth(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    pushUnique("tests/layout");
+    Path layout = dir.resolve("layout");
+    Cmd copy = Cmd.run(Map.of(), null, List.of(TestRegistry.SKOPEO, "copy", "--quiet", "--src-tls-verify=false",
+        "docker://" + registry.host() + "/tests/layout:1", "oci:" + layout + ":layout"));
+    assertThat(copy.exit()).as(copy.err()).isZero();
+    Path tar = dir.resolve("layout.tar");
+    Cmd pack = Cmd.run(Map.of(), null, List.of("tar", "-C", layout.toString(), "-cf", tar.toString(), "."));
+    assertThat(pack.exit()).as(pack.err()).isZero();
+
+    Cmd load = BerthCliIT.berthWith(daemon, "", "load", "-i", tar.toString());
+
+    assertThat(load.exit()).as(load.err()).isZero();
+    // skopeo names the image "layout", no repository: it loads by id
+    assertThat(load.out()).matches("Loaded image ID: sha256:[0-9a-f]{64}\n");
+    String id = load.out().strip().substring("Loaded image ID: ".length());
+    assertThat(docker("run", "--rm", id, "cat", "/etc/hello").out()).isEqualTo("tests/layout\n");
   }
 
   @Test

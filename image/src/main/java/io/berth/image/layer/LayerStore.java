@@ -162,6 +162,31 @@ public final class LayerStore {
     return true;
   }
 
+  /**
+   * The tar of a layer with this diffID, rebuilt on a thread of its own as it is read; empty when
+   * no stored layer with that diffID keeps a skeleton.
+   */
+  public Optional<InputStream> rebuiltTar(String diffId) throws IOException {
+    for (String chainId : list()) {
+      Optional<LayerInfo> l = get(chainId);
+      if (l.isPresent() && l.get().diffId().equals(diffId) && hasTarSplit(chainId)) {
+        ChunkPipe pipe = ChunkPipe.from("layer-tar", sink -> writeTar(chainId, new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            sink.write(b, off, len);
+          }
+        }));
+        return Optional.of(pipe.input());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Whether {@link #writeTar} can rebuild this layer's tar. */
   public boolean hasTarSplit(String chainId) {
     return Files.isRegularFile(dir(chainId).resolve(TarSplit.FILE_NAME), LinkOption.NOFOLLOW_LINKS);

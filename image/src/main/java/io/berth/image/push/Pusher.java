@@ -50,7 +50,13 @@ public final class Pusher {
 
     /** Records {@code name@digest} for the image after a push. */
     void addReference(String familiarRef, String imageId);
+
+    /** The layer's tar rebuilt from its unpacked files, and its length; empty if it cannot be. */
+    Optional<LayerTar> layerTar(String diffId) throws IOException;
   }
+
+  /** A layer's uncompressed tar, read once. */
+  public record LayerTar(InputStream stream, long size) {}
 
   /** An image to push: its id (the config's digest), config bytes and layers bottom first. */
   public record Image(String id, byte[] config, List<String> diffIds) {}
@@ -232,12 +238,15 @@ public final class Pusher {
     }
     Digest tar = Digest.parse(diffId);
     OptionalLong tarSize = content.size(tar);
-    if (tarSize.isEmpty()) {
-      throw new SystemException("cannot push layer " + diffId + ": Berth kept no tar of it (it was stored by an"
-          + " older Berth); pull or import the image again");
+    LayerTar layer;
+    if (tarSize.isPresent()) {
+      layer = new LayerTar(content.open(tar), tarSize.getAsLong());
+    } else {
+      layer = source.layerTar(diffId).orElseThrow(() -> new SystemException("cannot push layer " + diffId
+          + ": Berth kept no tar of it (it was stored by an older Berth); pull or import the image again"));
     }
-    try (InputStream raw = content.open(tar);
-        InputStream gz = Gzip.compressing(new ProgressStream(raw, null, id, "Pushing", tarSize.getAsLong(), progress))) {
+    try (InputStream raw = layer.stream();
+        InputStream gz = Gzip.compressing(new ProgressStream(raw, null, id, "Pushing", layer.size(), progress))) {
       return repo.upload(gz, null, MediaTypes.DOCKER_LAYER_GZIP);
     }
   }
