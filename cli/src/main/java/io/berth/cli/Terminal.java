@@ -20,11 +20,21 @@ public final class Terminal {
   }
 
   /**
-   * Whether the CLI writes to a terminal: its output is the process's own, and the JDK says
-   * standard input and output are a terminal (it cannot tell of output alone).
+   * Whether the CLI writes to a terminal, as docker asks of its standard output alone: the JDK's
+   * Console answers for input and output together, so the descriptor's link says.
    */
   public static boolean isTerminal(Cli cli) {
-    return cli.out() == stdout && System.console() != null && System.console().isTerminal();
+    return cli.out() == stdout && isTty(1);
+  }
+
+  /** Whether the process's descriptor {@code fd} is a terminal. */
+  public static boolean isTty(int fd) {
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/" + fd)).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
   }
 
   /**

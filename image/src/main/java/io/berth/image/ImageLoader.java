@@ -16,6 +16,7 @@ import io.berth.registry.manifest.Manifests;
 import io.berth.registry.manifest.Platform;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import io.berth.image.archive.TarSplit;
 import io.berth.image.pull.Progress;
 import io.berth.image.pull.ProgressStream;
 import java.util.regex.Pattern;
@@ -123,7 +125,7 @@ final class ImageLoader {
         LayerStore.Pending unpacked = null;
         try (ContentStore.Writer w = content.writer(expected, e.getSize())) {
           byte[] head = tar.readNBytes(512);
-          if (!had && (expected == null ? name.endsWith("/layer.tar") : !present.contains(expected.toString()))
+          if (!had && (expected == null ? name.endsWith("/layer.tar") : !layerPresent(expected))
               && layerHead(head)) {
             unpacked = unpackWhileStoring(head, tar, w.stream(), expected, e.getSize());
           } else {
@@ -131,20 +133,25 @@ final class ImageLoader {
             tar.transferTo(w.stream());
           }
           d = w.commit();
-        } catch (VerificationException ex) {
+        } catch (IOException | RuntimeException ex) {
           if (unpacked != null) {
             target.layers().discard(unpacked.workDir());
           }
-          throw new InvalidParameterException("invalid archive: " + name + " is not the content it is named by");
+          if (ex instanceof VerificationException) {
+            throw new InvalidParameterException("invalid archive: " + name + " is not the content it is named by");
+          }
+          throw ex;
         }
         if (unpacked != null) {
           LayerStore.Pending old = early.put(d, unpacked);
           if (old != null) {
             target.layers().discard(old.workDir());
           }
-          if (!had && unpacked.diffId().equals(d.toString())) {
-            // a plain tar lives on in its unpacked files, which rebuild it for save and push:
-            // dropped now, its pages are never written to disk
+          if (expected != null && unpacked.diffId().equals(d.toString())
+              && Files.isRegularFile(unpacked.workDir().resolve(TarSplit.FILE_NAME))) {
+            // A plain tar this load brought, that no layer had, lives on in its unpacked files,
+            // whose skeleton rebuilds it for save and push: dropped now, its pages never reach
+            // the disk. (A blob the store held before, or one without a skeleton, stays.)
             content.delete(d);
           }
         }
@@ -154,6 +161,12 @@ final class ImageLoader {
         files.put(name, new Entry(d, null));
       }
     }
+  }
+
+  /** Whether the store has the layer this blob is: by its diffID, or by what it was pulled as. */
+  private boolean layerPresent(Digest blob) {
+    return present.contains(blob.toString())
+        || metadata.diffId(blob).map(present::contains).orElse(false);
   }
 
   /** A blob that may be a layer: a plain tar (its ustar magic), or a gzip or zstd stream. */

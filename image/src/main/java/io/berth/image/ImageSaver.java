@@ -47,6 +47,9 @@ final class ImageSaver {
     boolean write(String diffId, OutputStream out) throws IOException;
 
     boolean has(String diffId);
+
+    /** The layer's skeleton rebuilt a wrong tar: it goes, and later saves use the blob. */
+    void broken(String diffId) throws IOException;
   }
 
   /** @param tarSizes the uncompressed tar size of a diffID's layer, 0 when unknown */
@@ -213,6 +216,7 @@ final class ImageSaver {
     }
     if (!Digest.ofSha256(md).equals(diffId)) {
       // the archive is cut short here: the client gets an error, not a wrong layer
+      layerTars.broken(diffId.toString());
       throw new SystemException("layer " + diffId + " does not rebuild to its content digest: its files changed");
     }
     tar.closeArchiveEntry();
@@ -262,9 +266,11 @@ final class ImageSaver {
       out.write(b, off, len);
     }
 
+    /**
+     * Neither closes nor flushes: the response is ended by its owner once the archive is whole,
+     * and a failure before anything went out can still be a plain error response.
+     */
     @Override
-    public void close() throws IOException {
-      out.flush();
-    }
+    public void close() {}
   }
 }

@@ -213,6 +213,14 @@ final class ImageTransfers {
       public boolean has(String diffId) {
         return rebuildable.containsKey(diffId);
       }
+
+      @Override
+      public void broken(String diffId) throws IOException {
+        String chainId = rebuildable.get(diffId);
+        if (chainId != null) {
+          svc.layerStore.dropTarSplit(chainId);
+        }
+      }
     };
     return out -> new ImageSaver(svc.content, svc.metadata, svc.paths.tmp(), d -> tarSizes.getOrDefault(d, 0L),
         tars).write(items, out);

@@ -13,8 +13,8 @@ public final class TarOutput {
   private TarOutput() {}
 
   /** Refuses a terminal on stdout before anything is asked of the daemon, as docker does. */
-  public static void checkTarget(String output) {
-    if (output.isEmpty() && System.console() != null && System.console().isTerminal()) {
+  public static void checkTarget(Cli cli, String output) {
+    if (output.isEmpty() && io.berth.cli.Terminal.isTerminal(cli)) {
       throw new StatusError("cowardly refusing to save to a terminal. Use the -o flag or redirect", 1);
     }
   }

@@ -138,8 +138,16 @@ public final class ChunkPipe {
           if (chunk != null && chunk.length == CHUNK) {
             free.offer(chunk);
           }
+          chunk = null;
           try {
-            chunk = chunks.take();
+            // a reader of a closed pipe (one that gave up on it from another thread, as a
+            // decompressing thread whose unpacker failed) must not wait for chunks that never come
+            while (chunk == null) {
+              if (closed) {
+                throw new IOException("pipe closed");
+              }
+              chunk = chunks.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for data");

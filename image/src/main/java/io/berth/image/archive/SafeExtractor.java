@@ -58,10 +58,23 @@ public final class SafeExtractor {
 
   /** Keeps the tar's skeleton for {@code save}; null when nobody wants it. */
   private final TarSplit.Recorder recorder;
+  private final Budget budget;
 
-  private SafeExtractor(Path root, TarSplit.Recorder recorder) {
+  /**
+   * Told of the bytes written to files so far: the tar's length does not bound them, since a
+   * sparse entry's holes come out of the reader as zeros that the tar never held.
+   */
+  @FunctionalInterface
+  public interface Budget {
+    Budget NONE = (total, previous) -> { };
+
+    void written(long total, long previous) throws IOException;
+  }
+
+  private SafeExtractor(Path root, TarSplit.Recorder recorder, Budget budget) {
     this.root = root;
     this.recorder = recorder;
+    this.budget = budget;
   }
 
   /**
@@ -70,19 +83,20 @@ public final class SafeExtractor {
    * @return the number of bytes of regular file content written
    */
   public static long extract(InputStream tar, Path root) throws IOException {
-    return extract(tar, root, null);
+    return extract(tar, root, null, Budget.NONE);
   }
 
   /**
    * As {@link #extract(InputStream, Path)}, reading the tar through {@code recorder}, which is
    * told where each regular file's contents are.
    */
-  public static long extract(TarSplit.Recorder recorder, Path root) throws IOException {
-    return extract(recorder, root, recorder);
+  public static long extract(TarSplit.Recorder recorder, Path root, Budget budget) throws IOException {
+    return extract(recorder, root, recorder, budget);
   }
 
-  private static long extract(InputStream tar, Path root, TarSplit.Recorder recorder) throws IOException {
-    SafeExtractor x = new SafeExtractor(root, recorder);
+  private static long extract(InputStream tar, Path root, TarSplit.Recorder recorder, Budget budget)
+      throws IOException {
+    SafeExtractor x = new SafeExtractor(root, recorder, budget);
     try (var listing = Files.list(root)) {
       // into an empty directory, what exists is what this extraction made: no need to ask the disk
       x.fresh = listing.findAny().isEmpty();
@@ -289,6 +303,7 @@ public final class SafeExtractor {
           break;
         }
         out.write(buffer, 0, n);
+        budget.written(size + n, size);
         size += n;
       }
     }

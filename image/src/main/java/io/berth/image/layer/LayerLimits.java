@@ -2,8 +2,7 @@ package io.berth.image.layer;
 
 import io.berth.common.HumanSize;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.FileStore;
 
 /**
  * How far a layer may unpack, so that a decompression bomb (a small blob that inflates without
@@ -46,14 +45,13 @@ public record LayerLimits(long maxLayerSize) {
     return null;
   }
 
-  /** Checks a tar that has reached {@code tarSize} bytes, unpacking under {@code dir}. */
-  void check(long tarSize, long previous, Path dir) throws IOException {
+  /** Checks a layer that has reached {@code tarSize} bytes, unpacking onto {@code store}. */
+  void check(long tarSize, long previous, FileStore store) throws IOException {
     if (maxLayerSize > 0 && tarSize > maxLayerSize) {
       throw new Exceeded("failed to register layer: the layer unpacks to more than "
           + HumanSize.of(maxLayerSize, 4) + ", the most berthd's --max-layer-size allows");
     }
     if (tarSize / FREE_SPACE_EVERY != previous / FREE_SPACE_EVERY) {
-      var store = Files.getFileStore(dir);
       long reserve = Math.min(RESERVE, store.getTotalSpace() / 20);
       if (store.getUsableSpace() < reserve) {
         throw new Exceeded("failed to register layer: the data root's file system is down to "

@@ -42,6 +42,8 @@ public final class LayerStore {
   private final Path tmpDir;
   private final Consumer<String> removed;
   private final LayerLimits limits;
+  /** Where layers unpack: asked for its free space as they do. */
+  private final java.nio.file.FileStore disk;
 
   /** An extracted layer not yet in the store. */
   public record Pending(Path workDir, String diffId, long size, long tarSize) {}
@@ -62,6 +64,7 @@ public final class LayerStore {
     this.tmpDir = tmpDir;
     Files.createDirectories(layersDir);
     Files.createDirectories(tmpDir);
+    this.disk = Files.getFileStore(tmpDir);
   }
 
   /**
@@ -93,7 +96,7 @@ public final class LayerStore {
           byte[] buf = new byte[128 * 1024];
           int n;
           while ((n = in.read(buf)) > 0) {
-            limits.check(tarSize[0] + n, tarSize[0], tmpDir);
+            limits.check(tarSize[0] + n, tarSize[0], disk);
             tarSize[0] += n;
             sink.write(buf, 0, n);
           }
@@ -102,7 +105,7 @@ public final class LayerStore {
       try (InputStream in = new java.io.BufferedInputStream(pipe.input(), 64 * 1024);
           TarSplit.Recorder skeleton = new TarSplit.Recorder(in, work.resolve(TarSplit.FILE_NAME))) {
         try {
-          size = SafeExtractor.extract(skeleton, diff);
+          size = SafeExtractor.extract(skeleton, diff, (total, previous) -> limits.check(total, previous, disk));
           skeleton.finish();
         } catch (IOException | RuntimeException e) {
           skeleton.abandon();
@@ -170,21 +173,33 @@ public final class LayerStore {
     for (String chainId : list()) {
       Optional<LayerInfo> l = get(chainId);
       if (l.isPresent() && l.get().diffId().equals(diffId) && hasTarSplit(chainId)) {
-        ChunkPipe pipe = ChunkPipe.from("layer-tar", sink -> writeTar(chainId, new OutputStream() {
-          @Override
-          public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-          }
+        ChunkPipe pipe = ChunkPipe.from("layer-tar", sink -> {
+          boolean written = writeTar(chainId, new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+              write(new byte[] {(byte) b}, 0, 1);
+            }
 
-          @Override
-          public void write(byte[] b, int off, int len) throws IOException {
-            sink.write(b, off, len);
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+              sink.write(b, off, len);
+            }
+          });
+          if (!written) {
+            // removed meanwhile: an empty stream would pass for an empty layer
+            throw new IOException("layer " + chainId + " is gone");
           }
-        }));
+        });
         return Optional.of(pipe.input());
       }
     }
     return Optional.empty();
+  }
+
+  /** Forgets a skeleton found to rebuild a wrong tar (the layer's files changed). */
+  public void dropTarSplit(String chainId) throws IOException {
+    LOG.log(System.Logger.Level.WARNING, "layer " + chainId + " no longer rebuilds its tar: its skeleton goes");
+    Files.deleteIfExists(dir(chainId).resolve(TarSplit.FILE_NAME));
   }
 
   /** Whether {@link #writeTar} can rebuild this layer's tar. */

@@ -245,10 +245,18 @@ public final class Pusher {
       layer = source.layerTar(diffId).orElseThrow(() -> new SystemException("cannot push layer " + diffId
           + ": Berth kept no tar of it (it was stored by an older Berth); pull or import the image again"));
     }
-    try (InputStream raw = layer.stream();
+    var md = Digest.newSha256();
+    Descriptor sent;
+    try (InputStream raw = new java.security.DigestInputStream(layer.stream(), md);
         InputStream gz = Gzip.compressing(new ProgressStream(raw, null, id, "Pushing", layer.size(), progress))) {
-      return repo.upload(gz, null, MediaTypes.DOCKER_LAYER_GZIP);
+      sent = repo.upload(gz, null, MediaTypes.DOCKER_LAYER_GZIP);
     }
+    if (!Digest.ofSha256(md).toString().equals(diffId)) {
+      // the blob went up, but no manifest will name it: the registry's garbage collection takes it
+      throw new SystemException("cannot push layer " + diffId + ": its tar does not match its digest (its files"
+          + " changed)");
+    }
+    return sent;
   }
 
   private static RuntimeException unwrap(Throwable t) {

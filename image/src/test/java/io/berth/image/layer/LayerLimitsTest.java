@@ -43,6 +43,30 @@ class LayerLimitsTest {
     }
   }
 
+  /** A sparse entry's holes come out of the reader as zeros the tar never held: they count too. */
+  @Test
+  void extract_sparseFilePastMaxLayerSize_isRefused() throws Exception {
+    Path src = Files.createDirectories(root.resolve("src"));
+    try (var f = java.nio.channels.FileChannel.open(src.resolve("holes"), java.nio.file.StandardOpenOption.CREATE_NEW,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      f.write(java.nio.ByteBuffer.wrap(new byte[] {1}), 64L << 20);
+    }
+    Process p = new ProcessBuilder("tar", "-C", src.toString(), "--sparse", "-cf", "-", "holes")
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    byte[] tar = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor()).isZero();
+    assertThat(tar.length).isLessThan(1 << 20);
+    LayerStore store = new LayerStore(root.resolve("layers"), root.resolve("tmp"), d -> { },
+        new LayerLimits(16 << 20));
+
+    assertThatThrownBy(() -> store.extract(new ByteArrayInputStream(tar)))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("--max-layer-size");
+    try (var left = Files.list(root.resolve("tmp"))) {
+      assertThat(left).isEmpty();
+    }
+  }
+
   @Test
   void extract_withinTheLimit_unpacks() throws Exception {
     LayerStore store = new LayerStore(root.resolve("layers"), root.resolve("tmp"), d -> { },

@@ -37,7 +37,7 @@ public final class ExportCommand extends Command {
   @Override
   public int run(Cli cli, Parsed p) {
     String output = p.string("output", "");
-    io.berth.cli.command.TarOutput.checkTarget(output);
+    io.berth.cli.command.TarOutput.checkTarget(cli, output);
     try (InputStream tar = cli.client().containers().export(p.args().getFirst())) {
       io.berth.cli.command.TarOutput.write(cli, output, tar);
     } catch (IOException e) {

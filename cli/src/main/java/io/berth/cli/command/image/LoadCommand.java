@@ -45,7 +45,7 @@ public final class LoadCommand extends Command {
       throw new StatusError("berth does not support --platform for load yet", 1);
     }
     String input = p.string("input", "");
-    if (input.isEmpty() && System.console() != null && System.console().isTerminal()) {
+    if (input.isEmpty() && cli.in() == System.in && Terminal.isTty(0)) {
       throw new StatusError("requested load from stdin, but stdin is empty", 1);
     }
     try (InputStream in = input.isEmpty() ? cli.in() : Files.newInputStream(Path.of(input))) {

@@ -41,7 +41,7 @@ public final class SaveCommand extends Command {
       throw new StatusError("berth does not support --platform for save yet", 1);
     }
     String output = p.string("output", "");
-    io.berth.cli.command.TarOutput.checkTarget(output);
+    io.berth.cli.command.TarOutput.checkTarget(cli, output);
     try (InputStream tar = cli.client().images().save(p.args())) {
       io.berth.cli.command.TarOutput.write(cli, output, tar);
     } catch (IOException e) {
