@@ -3,6 +3,7 @@ package io.berth.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.berth.common.json.Json;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -257,27 +258,27 @@ class RegistryIT {
     }
   }
 
-  @Test
-  void pull_ofABlobThatIsNotItsDigest_storesNothing_andAGoodPullAfterwardsWorks() throws Exception {
-    var own = oci.layer(List.of(OciLayout.Entry.dir("etc"), OciLayout.Entry.file("etc/hello", "bad blob\n")));
-    var img = oci.image("amd64", List.of(base, own), List.of("sh"));
-    String layer = (String) own.descriptor().get("digest");
-    java.util.concurrent.atomic.AtomicBoolean corrupt = new java.util.concurrent.atomic.AtomicBoolean(true);
+  /** What a registry stand-in may do to a blob before it is sent: change it, or answer itself and fail. */
+  interface BlobTamper {
+    void apply(String hex, byte[] body, com.sun.net.httpserver.HttpExchange x) throws IOException;
+  }
+
+  /** A registry stand-in, started, serving {@code img} of the OCI layout as {@code repo}, tampered with. */
+  static com.sun.net.httpserver.HttpServer standIn(String repo, Map<String, Object> img, BlobTamper tamper)
+      throws IOException {
     var fake = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
     fake.createContext("/v2/", x -> {
       try (x) {
         String path = x.getRequestURI().getPath();
         byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String type = "application/json";
-        if (path.startsWith("/v2/bad/manifests/")) {
+        if (path.startsWith("/v2/" + repo + "/manifests/")) {
           body = Files.readAllBytes(oci.dir().resolve("blobs/sha256/" + ((String) img.get("digest")).substring(7)));
           type = "application/vnd.oci.image.manifest.v1+json";
-        } else if (path.startsWith("/v2/bad/blobs/sha256:")) {
-          String hex = path.substring("/v2/bad/blobs/sha256:".length());
+        } else if (path.startsWith("/v2/" + repo + "/blobs/sha256:")) {
+          String hex = path.substring(("/v2/" + repo + "/blobs/sha256:").length());
           body = Files.readAllBytes(oci.dir().resolve("blobs/sha256/" + hex));
-          if (corrupt.get() && ("sha256:" + hex).equals(layer)) {
-            body[body.length / 2] ^= 0x55; // same length, other bytes
-          }
+          tamper.apply(hex, body, x);
         }
         x.getResponseHeaders().add("Content-Type", type);
         x.sendResponseHeaders(200, body.length);
@@ -285,6 +286,20 @@ class RegistryIT {
       }
     });
     fake.start();
+    return fake;
+  }
+
+  @Test
+  void pull_ofABlobThatIsNotItsDigest_storesNothing_andAGoodPullAfterwardsWorks() throws Exception {
+    var own = oci.layer(List.of(OciLayout.Entry.dir("etc"), OciLayout.Entry.file("etc/hello", "bad blob\n")));
+    var img = oci.image("amd64", List.of(base, own), List.of("sh"));
+    String layer = (String) own.descriptor().get("digest");
+    java.util.concurrent.atomic.AtomicBoolean corrupt = new java.util.concurrent.atomic.AtomicBoolean(true);
+    var fake = standIn("bad", img, (hex, body, x) -> {
+      if (corrupt.get() && ("sha256:" + hex).equals(layer)) {
+        body[body.length / 2] ^= 0x55; // same length, other bytes
+      }
+    });
     try {
       String ref = "127.0.0.1:" + fake.getAddress().getPort() + "/bad:1";
       Cmd pull = docker("pull", ref);
@@ -315,32 +330,15 @@ class RegistryIT {
     var img = oci.image("amd64", List.of(base, own), List.of("sh"));
     String layer = (String) own.descriptor().get("digest");
     java.util.concurrent.atomic.AtomicBoolean drop = new java.util.concurrent.atomic.AtomicBoolean(true);
-    var fake = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-    fake.createContext("/v2/", x -> {
-      try (x) {
-        String path = x.getRequestURI().getPath();
-        byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String type = "application/json";
-        if (path.startsWith("/v2/drop/manifests/")) {
-          body = Files.readAllBytes(oci.dir().resolve("blobs/sha256/" + ((String) img.get("digest")).substring(7)));
-          type = "application/vnd.oci.image.manifest.v1+json";
-        } else if (path.startsWith("/v2/drop/blobs/sha256:")) {
-          String hex = path.substring("/v2/drop/blobs/sha256:".length());
-          body = Files.readAllBytes(oci.dir().resolve("blobs/sha256/" + hex));
-          if (drop.get() && ("sha256:" + hex).equals(layer)) {
-            // promise the whole blob, send half of it, hang up
-            x.sendResponseHeaders(200, body.length);
-            x.getResponseBody().write(body, 0, body.length / 2);
-            x.getResponseBody().flush();
-            throw new java.io.IOException("dropped on purpose");
-          }
-        }
-        x.getResponseHeaders().add("Content-Type", type);
+    var fake = standIn("drop", img, (hex, body, x) -> {
+      if (drop.get() && ("sha256:" + hex).equals(layer)) {
+        // promise the whole blob, send half of it, hang up
         x.sendResponseHeaders(200, body.length);
-        x.getResponseBody().write(body);
+        x.getResponseBody().write(body, 0, body.length / 2);
+        x.getResponseBody().flush();
+        throw new java.io.IOException("dropped on purpose");
       }
     });
-    fake.start();
     try (BerthDaemon limited = new BerthDaemon(List.of("--max-layer-size", "3m", "--max-download-attempts", "2"))) {
       Path blobs = limited.dataRoot().resolve("image/blobs/sha256");
       String bombRef = registry.host() + "/tests/bomb:1";

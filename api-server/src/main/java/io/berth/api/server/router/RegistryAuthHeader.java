@@ -36,6 +36,31 @@ final class RegistryAuthHeader {
     }
   }
 
+  /**
+   * Decodes {@code X-Registry-Config}, which a build sends: base64 JSON of a map from registry to
+   * AuthConfig. As in dockerd, an unreadable header or entry means no credentials, never an error.
+   */
+  static java.util.Map<String, RegistryAuth> decodeConfigs(String header) {
+    java.util.Map<String, RegistryAuth> out = new java.util.LinkedHashMap<>();
+    if (header == null || header.isBlank()) {
+      return out;
+    }
+    try {
+      String s = header.trim().replace('+', '-').replace('/', '_').replaceAll("=+$", "");
+      JsonNode root = Json.mapper().readTree(Base64.getUrlDecoder().decode(s));
+      if (root != null && root.isObject()) {
+        root.properties().forEach(e -> {
+          if (e.getValue().isObject()) {
+            out.put(e.getKey(), fromJson(e.getValue()));
+          }
+        });
+      }
+    } catch (Exception e) {
+      out.clear();
+    }
+    return out;
+  }
+
   /** An AuthConfig object. Its {@code auth} field is not read: dockerd uses only the fields apart. */
   static RegistryAuth fromJson(JsonNode n) {
     if (n == null || !n.isObject()) {

@@ -37,4 +37,19 @@ class RegistryAuthHeaderTest {
     assertThatThrownBy(() -> RegistryAuthHeader.decode("!!!")).hasMessageStartingWith("invalid X-Registry-Auth header: ");
     assertThat(RegistryAuthHeader.lenient("!!!")).isEqualTo(RegistryAuth.ANONYMOUS);
   }
+
+  @Test
+  void registryConfig_isAMapOfAuthConfigs_inEveryAlphabet_andGarbageMeansNone() {
+    byte[] b = ("{\"https://index.docker.io/v1/\":{\"username\":\"hub?>\",\"password\":\"x\"},"
+        + "\"127.0.0.1:5000\":" + JSON + ",\"odd\":\"not an object\"}").getBytes(StandardCharsets.UTF_8);
+    for (String encoded : new String[] {
+        Base64.getUrlEncoder().encodeToString(b), Base64.getEncoder().withoutPadding().encodeToString(b)}) {
+      var configs = RegistryAuthHeader.decodeConfigs(encoded);
+      assertThat(configs).containsOnlyKeys("https://index.docker.io/v1/", "127.0.0.1:5000");
+      assertThat(configs.get("https://index.docker.io/v1/").username()).isEqualTo("hub?>");
+      assertThat(configs.get("127.0.0.1:5000").password()).isEqualTo("p~~");
+    }
+    assertThat(RegistryAuthHeader.decodeConfigs("!!!")).isEmpty();
+    assertThat(RegistryAuthHeader.decodeConfigs(null)).isEmpty();
+  }
 }
