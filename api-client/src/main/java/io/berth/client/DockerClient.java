@@ -41,6 +41,10 @@ public final class DockerClient implements AutoCloseable {
     return new Images(this);
   }
 
+  public Networks networks() {
+    return new Networks(this);
+  }
+
   public SystemApi system() {
     return new SystemApi(this);
   }

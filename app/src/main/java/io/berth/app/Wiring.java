@@ -3,6 +3,7 @@ package io.berth.app;
 import io.berth.api.server.ApiServer;
 import io.berth.api.server.router.ContainerRouter;
 import io.berth.api.server.router.ImageRouter;
+import io.berth.api.server.router.NetworkRouter;
 import io.berth.api.server.router.RegistryRouter;
 import io.berth.api.server.router.SystemRouter;
 import io.berth.api.server.backend.ContainerListOptions;
@@ -14,6 +15,7 @@ import io.berth.daemon.adapter.ImageAdapter;
 import io.berth.daemon.adapter.RegistryAdapter;
 import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.lifecycle.ContainerService;
+import io.berth.daemon.network.NetworkService;
 import io.berth.daemon.lifecycle.Reconciler;
 import io.berth.daemon.lifecycle.Runner;
 import io.berth.daemon.lifecycle.SpecFactory;
@@ -108,6 +110,7 @@ public final class Wiring implements AutoCloseable {
                 Filters.EMPTY))));
     var api = new ApiServer(SystemService.BERTH_VERSION, List.of(new SystemRouter(system),
         new ContainerRouter(containers), new ImageRouter(images),
+        new NetworkRouter(new NetworkService(store, config.dataRoot().resolve("network"))),
         new RegistryRouter(new RegistryAdapter(registry))));
     for (String host : config.hosts()) {
       closeables.add(0, bind(host, api));

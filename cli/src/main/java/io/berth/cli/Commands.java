@@ -92,6 +92,10 @@ final class Commands {
       new Entry("save", "image.save", "Save one or more images to a tar archive (streamed to STDOUT by default)", List.of()),
       new Entry("tag", "image.tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", List.of()));
 
+  static final List<Entry> NETWORK = List.of(
+      new Entry("inspect", "network.inspect", "Display detailed information on one or more networks", List.of()),
+      new Entry("ls", "network.ls", "List networks", List.of("list")));
+
   static final List<Entry> SYSTEM = List.of(
       new Entry("df", "system.df", "Show berth disk usage", List.of()),
       new Entry("info", "system.info", "Display system-wide information", List.of()));
@@ -102,6 +106,7 @@ final class Commands {
     return switch (name) {
       case "container" -> CONTAINER;
       case "image" -> IMAGE;
+      case "network" -> NETWORK;
       case "system" -> SYSTEM;
       default -> null;
     };
@@ -111,6 +116,7 @@ final class Commands {
     return switch (name) {
       case "container" -> "Manage containers";
       case "image" -> "Manage images";
+      case "network" -> "Manage networks";
       default -> "Manage Berth";
     };
   }
@@ -140,6 +146,8 @@ final class Commands {
       case "container.export" -> new ExportCommand();
       case "container.inspect" -> new InspectCommand("container");
       case "image.inspect" -> new InspectCommand("image");
+      case "network.inspect" -> new InspectCommand("network");
+      case "network.ls" -> new io.berth.cli.command.network.NetworkLsCommand();
       case "system.inspect" -> new InspectCommand(null);
       case "image.ls" -> new ImagesCommand();
       case "image.rm" -> new RmiCommand();

@@ -38,6 +38,7 @@ final class Help {
     sb.append("\nManagement Commands:\n");
     sb.append("  container   Manage containers\n");
     sb.append("  image       Manage images\n");
+    sb.append("  network     Manage networks\n");
     sb.append("  system      Manage Berth\n");
     sb.append("\nCommands:\n");
     list(sb, Commands.TOP.subList(6, Commands.TOP.size()));

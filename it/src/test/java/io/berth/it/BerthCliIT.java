@@ -115,6 +115,18 @@ class BerthCliIT extends SharedDaemon {
     }
   }
 
+  @Test
+  void networkLsAndInspect_printWhatDockerPrints() throws Exception {
+    for (List<String> args : List.<List<String>>of(List.of("network", "ls"), List.of("network", "ls", "-q", "--no-trunc"),
+        List.of("network", "ls", "--format", "json"), List.of("network", "ls", "-f", "driver=null"),
+        List.of("network", "inspect", "none", "host"), List.of("inspect", "none"))) {
+      Cmd docker = DockerCliIT.dockerWith(daemon, null, args.toArray(String[]::new));
+      Cmd berth = berth("", args.toArray(String[]::new));
+      assertThat(berth.exit()).as(berth.err()).isZero();
+      assertThat(berth.out()).isEqualTo(docker.out());
+    }
+  }
+
   /** Times since creation may straddle a second between the two runs. */
   private static String sinceless(String out) {
     return out.replaceAll("(Less than a second|\\d+ seconds?|About a minute|\\d+ minutes)( ago)?", "…");

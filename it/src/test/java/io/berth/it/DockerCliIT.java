@@ -36,6 +36,30 @@ class DockerCliIT extends SharedDaemon {
     return Cmd.run(d.dockerEnv(), stdin, argv);
   }
 
+  /** Berth has the host and none networks; what needs a bridge is refused until it has one. */
+  @Test
+  void networks_hostAndNone_listInspectAndRefusals() throws Exception {
+    Cmd ls = docker("network", "ls", "--format", "{{.Name}} {{.Driver}} {{.Scope}}");
+    assertThat(ls.exit()).as(ls.err()).isZero();
+    assertThat(ls.out()).isEqualTo("host host local\nnone null local\n");
+    String id = docker("run", "-d", "--network", "none", "busybox", "sleep", "30").out().strip();
+    try {
+      Cmd inspect = docker("network", "inspect", "-f", "{{.Name}} {{.Driver}} {{range $k, $v := .Containers}}{{$k}}{{end}}", "none");
+      assertThat(inspect.out().strip()).isEqualTo("none null " + id);
+    } finally {
+      docker("rm", "-f", id);
+    }
+    Cmd create = docker("network", "create", "mynet");
+    assertThat(create.exit()).isEqualTo(1);
+    assertThat(create.err()).contains("berth does not support creating networks yet");
+    Cmd rm = docker("network", "rm", "host");
+    assertThat(rm.exit()).isEqualTo(1);
+    assertThat(rm.err()).contains("host is a pre-defined network and cannot be removed");
+    Cmd missing = docker("network", "inspect", "bridge");
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.err()).contains("network bridge not found");
+  }
+
   @Test
   void run_echo_printsOutputAndExitsZero() throws Exception {
     Cmd r = docker("run", "--rm", "busybox", "echo", "hello from berth");

@@ -32,7 +32,9 @@ public final class InspectCommand extends Command {
     flags.string("f", "format", "Format output using a custom template:\n"
         + "'json':             Print in JSON format\n"
         + "'TEMPLATE':         Print output using the given Go template.");
-    if (!"image".equals(kind)) {
+    if ("network".equals(kind)) {
+      flags.bool("v", "verbose", "Verbose output for diagnostics");
+    } else if (!"image".equals(kind)) {
       flags.bool("s", "size", kind == null ? "Display total file sizes if the type is container" : "Display total file sizes");
     }
     if (kind == null) {
@@ -43,7 +45,8 @@ public final class InspectCommand extends Command {
   @Override
   public String use() {
     return kind == null ? "[OPTIONS] NAME|ID [NAME|ID...]"
-        : kind.equals("image") ? "[OPTIONS] IMAGE [IMAGE...]" : "[OPTIONS] CONTAINER [CONTAINER...]";
+        : kind.equals("image") ? "[OPTIONS] IMAGE [IMAGE...]"
+        : kind.equals("network") ? "[OPTIONS] NETWORK [NETWORK...]" : "[OPTIONS] CONTAINER [CONTAINER...]";
   }
 
   @Override
@@ -109,11 +112,14 @@ public final class InspectCommand extends Command {
       case "image" -> {
         return cli.client().images().inspectRaw(ref);
       }
+      case "network" -> {
+        return cli.client().networks().inspectRaw(ref);
+      }
       case "" -> {
         try {
           return cli.client().containers().inspectRaw(ref, size);
         } catch (NotFoundException e) {
-          // Not a container; an image is the only other kind Berth has.
+          // not a container: an image or a network, then
         }
         try {
           byte[] raw = cli.client().images().inspectRaw(ref);
@@ -121,6 +127,11 @@ public final class InspectCommand extends Command {
             cli.err().println("WARNING: --size ignored for image");
           }
           return raw;
+        } catch (NotFoundException e) {
+          // nor an image: a network is the last kind Berth has
+        }
+        try {
+          return cli.client().networks().inspectRaw(ref);
         } catch (NotFoundException e) {
           throw new StatusError("Error: No such object: " + ref, 1);
         }

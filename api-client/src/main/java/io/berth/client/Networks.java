@@ -1,0 +1,25 @@
+package io.berth.client;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code /networks}, read raw: the CLI walks the documents as maps. */
+public final class Networks {
+  private final DockerClient c;
+
+  Networks(DockerClient c) {
+    this.c = c;
+  }
+
+  public byte[] listRaw(Map<String, List<String>> filters) {
+    Query q = Query.of();
+    if (filters != null && !filters.isEmpty()) {
+      q.add("filters", Filters.toJson(filters));
+    }
+    return c.bytes("GET", "/networks", q, null);
+  }
+
+  public byte[] inspectRaw(String name) {
+    return c.bytes("GET", "/networks/" + DockerClient.seg(name), null, null);
+  }
+}

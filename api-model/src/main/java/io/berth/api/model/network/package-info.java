@@ -1,0 +1,2 @@
+/** Docker's network wire records. */
+package io.berth.api.model.network;

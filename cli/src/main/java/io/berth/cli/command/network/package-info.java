@@ -1,0 +1,2 @@
+/** {@code berth network}. */
+package io.berth.cli.command.network;

@@ -1,0 +1,2 @@
+/** Networks as the API shows them. */
+package io.berth.daemon.network;
