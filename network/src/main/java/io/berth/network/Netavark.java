@@ -1,0 +1,123 @@
+package io.berth.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.berth.common.error.SystemException;
+import io.berth.common.json.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Podman's network plumbing, netavark 1.4, run as a command: it makes the bridge, the veth pair,
+ * the firewall rules and the aardvark-dns entries for one container in one namespace, and takes
+ * them down again from the same description. Calls are serialised: netavark 1.4 races with
+ * itself when two setups create the same chains.
+ */
+public final class Netavark {
+  /** Where Debian's packages put the binaries. */
+  public static final Path BINARY = Path.of("/usr/lib/podman/netavark");
+  public static final Path AARDVARK = Path.of("/usr/lib/podman/aardvark-dns");
+
+  private final Path binary;
+  private final Path aardvark;
+  private final Path configDir;
+
+  /** @param configDir netavark's own state, aardvark-dns's files among it (under berthd's run state) */
+  public Netavark(Path binary, Path aardvark, Path configDir) {
+    this.binary = binary;
+    this.aardvark = aardvark;
+    this.configDir = configDir;
+  }
+
+  /** A bridge network as netavark describes it. */
+  public record Network(String name, String id, String bridge, Subnet subnet, boolean internal, boolean dns) {}
+
+  /** One container on one network. */
+  public record Attachment(String containerId, String containerName, Network network, String address,
+      List<String> aliases) {}
+
+  /** What setup made: the container's interface address and MAC, and its DNS servers. */
+  public record Status(String address, int prefix, String gateway, String mac, List<String> dnsServers) {}
+
+  public synchronized Status setup(Path netns, Attachment a) {
+    JsonNode out = run("setup", netns, options(a));
+    JsonNode net = out.path(a.network().name());
+    JsonNode eth = net.path("interfaces").path("eth0");
+    JsonNode sub = eth.path("subnets").path(0);
+    String ipnet = sub.path("ipnet").asText();
+    int slash = ipnet.indexOf('/');
+    List<String> dns = new ArrayList<>();
+    net.path("dns_server_ips").forEach(d -> dns.add(d.asText()));
+    return new Status(slash < 0 ? ipnet : ipnet.substring(0, slash),
+        slash < 0 ? 0 : Integer.parseInt(ipnet.substring(slash + 1)), sub.path("gateway").asText(),
+        eth.path("mac_address").asText(), dns);
+  }
+
+  /** Takes down what {@link #setup} made, from the same description. */
+  public synchronized void teardown(Path netns, Attachment a) {
+    run("teardown", netns, options(a));
+  }
+
+  /** netavark 1.4's NetworkOptions: every field it requires, none it does not know. */
+  static byte[] options(Attachment a) {
+    Network n = a.network();
+    Map<String, Object> endpoint = new LinkedHashMap<>();
+    endpoint.put("interface_name", "eth0");
+    endpoint.put("static_ips", List.of(a.address()));
+    endpoint.put("aliases", a.aliases());
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("name", n.name());
+    info.put("id", n.id());
+    info.put("driver", "bridge");
+    info.put("network_interface", n.bridge());
+    info.put("subnets", List.of(Map.of("subnet", n.subnet().cidr(), "gateway", n.subnet().gatewayAddress())));
+    info.put("ipv6_enabled", false);
+    info.put("internal", n.internal());
+    info.put("dns_enabled", n.dns());
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put("container_id", a.containerId());
+    options.put("container_name", a.containerName());
+    options.put("networks", Map.of(n.name(), endpoint));
+    options.put("network_info", Map.of(n.name(), info));
+    return Json.bytes(options);
+  }
+
+  private JsonNode run(String verb, Path netns, byte[] input) {
+    List<String> argv = List.of(binary.toString(), "--config", configDir.toString(), "--rootless=false",
+        "--aardvark-binary", aardvark.toString(), verb, netns.toString());
+    try {
+      java.nio.file.Files.createDirectories(configDir);
+      Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      try (OutputStream in = p.getOutputStream()) {
+        in.write(input);
+      }
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new SystemException("netavark " + verb + " did not finish");
+      }
+      String text = new String(out, StandardCharsets.UTF_8).strip();
+      if (p.exitValue() != 0) {
+        String error = text;
+        try {
+          error = Json.tree(out).path("error").asText(text);
+        } catch (RuntimeException notJson) {
+          // the raw output is the message
+        }
+        throw new SystemException("netavark " + verb + ": " + error);
+      }
+      return text.isEmpty() ? Json.tree("{}".getBytes(StandardCharsets.UTF_8)) : Json.tree(out);
+    } catch (IOException e) {
+      throw new SystemException("cannot run netavark " + verb + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SystemException("interrupted while running netavark " + verb, e);
+    }
+  }
+}
