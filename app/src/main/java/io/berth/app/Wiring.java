@@ -107,7 +107,7 @@ public final class Wiring implements AutoCloseable {
     var system = new SystemService(store, images::count, config.dataRoot(), () -> runcVersion(config.runc()),
         daemonId(config.dataRoot()), new SystemService.DiskUsageSources(images::imageDiskUsage,
             imageService::layersSize, () -> queries.list(new ContainerListOptions(true, -1, true,
-                Filters.EMPTY))));
+                Filters.EMPTY))), rs.infoConfig());
     var api = new ApiServer(SystemService.BERTH_VERSION, List.of(new SystemRouter(system),
         new ContainerRouter(containers), new ImageRouter(images),
         new NetworkRouter(new NetworkService(store, config.dataRoot().resolve("network"))),

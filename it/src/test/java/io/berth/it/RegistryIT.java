@@ -431,6 +431,8 @@ class RegistryIT {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err()).contains("Unable to find image 'hubonly:latest' locally");
     assertThat(run.out()).endsWith("hello from layer 2\n");
+    Cmd info = docker("info", "-f", "{{json .RegistryConfig.Mirrors}} {{json .RegistryConfig.InsecureRegistryCIDRs}}");
+    assertThat(info.out().strip()).isEqualTo("[\"http://" + registry.host() + "/\"] [\"::1/128\",\"127.0.0.0/8\"]");
   }
 
   @Test

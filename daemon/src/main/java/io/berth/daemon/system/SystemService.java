@@ -29,6 +29,7 @@ public final class SystemService implements SystemBackend {
   private final java.util.function.Supplier<String> runcVersion;
   private final String daemonId;
   private final DiskUsageSources usage;
+  private final Info.RegistryConfig registryConfig;
 
   /** What {@code system df} measures; each is asked only when its kind is. */
   public record DiskUsageSources(
@@ -37,7 +38,9 @@ public final class SystemService implements SystemBackend {
       java.util.function.Supplier<List<ContainerSummary>> containers) {}
 
   public SystemService(ContainerStore store, IntSupplier imageCount, Path dataRoot,
-      java.util.function.Supplier<String> runcVersion, String daemonId, DiskUsageSources usage) {
+      java.util.function.Supplier<String> runcVersion, String daemonId, DiskUsageSources usage,
+      Info.RegistryConfig registryConfig) {
+    this.registryConfig = registryConfig;
     this.store = store;
     this.usage = usage;
     this.imageCount = imageCount;
@@ -83,7 +86,7 @@ public final class SystemService implements SystemBackend {
         true, false, true, true, true, true, true, true, false, 0, 0, Instant.now().toString(),
         "k8s-file", "cgroupfs", cgroupVersion(), 0, System.getProperty("os.version"),
         osName(), "", "linux", "x86_64", "https://index.docker.io/v1/",
-        new Info.RegistryConfig(List.of("127.0.0.0/8"), Map.of(), List.of()),
+        registryConfig,
         Runtime.getRuntime().availableProcessors(), memTotal(), dataRoot.toString(), hostname(),
         List.of(), false, VERSION, Map.of("runc", new Info.Runtime("runc", null, null)), "runc",
         Map.of("LocalNodeState", "inactive", "NodeID", "", "NodeAddr", ""), false, "", "",

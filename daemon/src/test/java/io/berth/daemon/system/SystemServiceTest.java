@@ -17,7 +17,8 @@ class SystemServiceTest {
   private SystemService service() {
     return new SystemService(new ContainerStore(root.resolve("containers")), () -> 3, root,
         () -> "1.2.5", "ENGINEID", new SystemService.DiskUsageSources(
-            () -> List.of(), () -> 7, () -> { throw new AssertionError("containers not asked for"); }));
+            () -> List.of(), () -> 7, () -> { throw new AssertionError("containers not asked for"); }),
+        new Info.RegistryConfig(List.of("::1/128", "127.0.0.0/8"), java.util.Map.of(), List.of()));
   }
 
   @Test
@@ -38,7 +39,7 @@ class SystemServiceTest {
     assertThat(i.images()).isEqualTo(3);
     assertThat(i.runtimes()).containsOnlyKeys("runc");
     assertThat(i.runtimes().get("runc").path()).isEqualTo("runc");
-    assertThat(i.registryConfig().insecureRegistryCidrs()).containsExactly("127.0.0.0/8");
+    assertThat(i.registryConfig().insecureRegistryCidrs()).containsExactly("::1/128", "127.0.0.0/8");
     assertThat(i.registryConfig().allowNondistributableArtifactsCidrs()).isNull();
     // dockerd's words when it cannot tell a commit; Expected repeats it for pre-1.49 clients
     assertThat(i.runcCommit().id()).isEqualTo("N/A");
