@@ -100,8 +100,9 @@ public final class Wiring implements AutoCloseable {
     long t3 = System.nanoTime();
     new Reconciler(store, containerImages, runtime, runner).reconcile();
     long t4 = System.nanoTime();
+    var networks = new NetworkService(store, config.dataRoot().resolve("network"));
     var queries = new ContainerQueries(store, containerImages::imageIdOrNull, containerImages::rwDirOf,
-        containerImages::rwSizeOf, containerImages::imageSizeOf);
+        containerImages::rwSizeOf, containerImages::imageSizeOf, networks::idOf);
     var containers = new ContainerService(store, containerImages, runner, queries,
         new LogsService(store, runner), new AttachService(store, runner, runtime));
     var system = new SystemService(store, images::count, config.dataRoot(), () -> runcVersion(config.runc()),
@@ -110,7 +111,7 @@ public final class Wiring implements AutoCloseable {
                 Filters.EMPTY))), rs.infoConfig());
     var api = new ApiServer(SystemService.BERTH_VERSION, List.of(new SystemRouter(system),
         new ContainerRouter(containers), new ImageRouter(images),
-        new NetworkRouter(new NetworkService(store, config.dataRoot().resolve("network"))),
+        new NetworkRouter(networks),
         new RegistryRouter(new RegistryAdapter(registry))));
     for (String host : config.hosts()) {
       closeables.add(0, bind(host, api));

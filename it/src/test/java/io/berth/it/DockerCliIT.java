@@ -46,6 +46,13 @@ class DockerCliIT extends SharedDaemon {
     try {
       Cmd inspect = docker("network", "inspect", "-f", "{{.Name}} {{.Driver}} {{range $k, $v := .Containers}}{{$k}}{{end}}", "none");
       assertThat(inspect.out().strip()).isEqualTo("none null " + id);
+      // the container's side names the same network and endpoint
+      String noneId = docker("network", "inspect", "-f", "{{.Id}}", "none").out().strip();
+      String endpoint = docker("network", "inspect", "-f", "{{range .Containers}}{{.EndpointID}}{{end}}", "none").out().strip();
+      Cmd settings = docker("inspect", "-f", "{{.NetworkSettings.Networks.none.NetworkID}} "
+          + "{{.NetworkSettings.Networks.none.EndpointID}} [{{.NetworkSettings.IPAddress}}]", id);
+      assertThat(settings.out().strip()).isEqualTo(noneId + " " + endpoint + " []");
+      assertThat(docker("ps", "--filter", "id=" + id, "--format", "{{.Networks}}").out().strip()).isEqualTo("none");
     } finally {
       docker("rm", "-f", id);
     }

@@ -141,11 +141,20 @@ public final class NetworkService implements NetworkBackend {
     Map<String, NetworkInspect.EndpointResource> on = new LinkedHashMap<>();
     for (Container c : containers.all()) {
       if (c.state().running() && c.networkMode().equals(n.name())) {
-        String endpoint = Digest.sha256((c.id() + "/" + n.id()).getBytes(StandardCharsets.UTF_8)).hex();
-        on.put(c.id(), new NetworkInspect.EndpointResource(c.name(), endpoint, "", "", ""));
+        on.put(c.id(), new NetworkInspect.EndpointResource(c.name(), endpointId(c.id(), n.id()), "", "", ""));
       }
     }
     return n.withContainers(on);
+  }
+
+  /** A running container's endpoint on a network: the same in every view, made from both ids. */
+  public static String endpointId(String containerId, String networkId) {
+    return Digest.sha256((containerId + "/" + networkId).getBytes(StandardCharsets.UTF_8)).hex();
+  }
+
+  /** A network's id by name, or null. */
+  public String idOf(String name) {
+    return predefined.stream().filter(n -> n.name().equals(name)).map(NetworkInspect::id).findFirst().orElse(null);
   }
 
   @Override

@@ -4,7 +4,10 @@ import io.berth.api.model.container.ContainerInspect;
 import io.berth.api.model.container.ContainerSummary;
 import io.berth.api.server.backend.ContainerListOptions;
 import io.berth.daemon.container.Container;
+import io.berth.api.model.network.EndpointSettings;
 import io.berth.daemon.container.ContainerStore;
+import io.berth.daemon.network.NetworkService;
+import java.util.Map;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -19,16 +22,19 @@ public final class ContainerQueries {
   private final Function<String, String> rwDirOf;
   private final ToLongFunction<String> rwSizeOf;
   private final ToLongFunction<String> imageSizeOf;
+  private final Function<String, String> networkIdOf;
 
   /**
    * @param imageIdOf an image reference's id, or null (for the ancestor filter)
    * @param rwDirOf a container's writable-layer directory (for GraphDriver in inspect)
    * @param rwSizeOf the bytes in a container's writable layer (for {@code size=1})
    * @param imageSizeOf an image's size by id (for {@code size=1})
+   * @param networkIdOf a network's id by name, or null (for the endpoints listed)
    */
   public ContainerQueries(ContainerStore store, Function<String, String> imageIdOf,
       Function<String, String> rwDirOf, ToLongFunction<String> rwSizeOf,
-      ToLongFunction<String> imageSizeOf) {
+      ToLongFunction<String> imageSizeOf, Function<String, String> networkIdOf) {
+    this.networkIdOf = networkIdOf;
     this.store = store;
     this.imageIdOf = imageIdOf;
     this.rwDirOf = rwDirOf;
@@ -51,10 +57,10 @@ public final class ContainerQueries {
     }
     return s.map(c -> {
       if (!o.size()) {
-        return ContainerViews.summary(c, now, null, null);
+        return ContainerViews.summary(c, now, null, null, networks(c));
       }
       long rw = rwSizeOf.applyAsLong(c.id());
-      return ContainerViews.summary(c, now, rw, rw + imageSizeOf.applyAsLong(c.imageId()));
+      return ContainerViews.summary(c, now, rw, rw + imageSizeOf.applyAsLong(c.imageId()), networks(c));
     }).toList();
   }
 
@@ -69,6 +75,16 @@ public final class ContainerQueries {
 
   public ContainerInspect inspect(String ref) {
     Container c = store.find(ref);
-    return ContainerViews.inspect(c, rwDirOf.apply(c.id()));
+    return ContainerViews.inspect(c, rwDirOf.apply(c.id()), networks(c));
+  }
+
+  /** The container's endpoint on the network of its mode; its id only while it runs, as dockerd. */
+  private Map<String, Object> networks(Container c) {
+    String networkId = networkIdOf.apply(c.networkMode());
+    if (networkId == null) {
+      return Map.of();
+    }
+    String endpoint = c.state().running() ? NetworkService.endpointId(c.id(), networkId) : "";
+    return Map.of(c.networkMode(), EndpointSettings.addressless(networkId, endpoint));
   }
 }

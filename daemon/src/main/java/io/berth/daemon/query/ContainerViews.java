@@ -52,14 +52,25 @@ public final class ContainerViews {
 
   /** With {@code SizeRw}/{@code SizeRootFs} when the client asked for sizes (null: left out). */
   public static ContainerSummary summary(Container c, Instant now, Long sizeRw, Long sizeRootFs) {
+    return summary(c, now, sizeRw, sizeRootFs, Map.of());
+  }
+
+  /** As above, with the container's endpoints by network name. */
+  public static ContainerSummary summary(Container c, Instant now, Long sizeRw, Long sizeRootFs,
+      Map<String, Object> networks) {
     return new ContainerSummary(c.id(), List.of("/" + c.name()), c.config().image(), c.imageId(),
         command(c), c.created().getEpochSecond(), List.of(),
         c.config().labels() == null ? Map.of() : c.config().labels(), c.state().status(),
         status(c, now), new ContainerSummary.SummaryHostConfig(c.networkMode()),
-        new ContainerSummary.SummaryNetworkSettings(Map.of()), List.of(), sizeRw, sizeRootFs);
+        new ContainerSummary.SummaryNetworkSettings(networks), List.of(), sizeRw, sizeRootFs);
   }
 
   public static ContainerInspect inspect(Container c, String graphDir) {
+    return inspect(c, graphDir, Map.of());
+  }
+
+  /** As above, with the container's endpoints by network name. */
+  public static ContainerInspect inspect(Container c, String graphDir, Map<String, Object> networks) {
     var s = c.state();
     long pid = s instanceof ContainerState.Running r ? r.pid() : 0;
     var state = new ContainerInspect.State(s.status(), s.running(), false, false, false,
@@ -77,7 +88,7 @@ public final class ContainerViews {
         new ContainerInspect.GraphDriver("overlay", Map.of("MergedDir", graphDir + "/merged",
             "UpperDir", graphDir + "/diff", "WorkDir", graphDir + "/work")),
         List.of(), c.config(),
-        new ContainerInspect.NetworkSettings("", "", "", Map.of(), Map.of()));
+        new ContainerInspect.NetworkSettings("", "", "", Map.of(), networks));
   }
 
   private static io.berth.api.model.container.HostConfig withLog(

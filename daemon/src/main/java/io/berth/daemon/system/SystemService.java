@@ -89,7 +89,8 @@ public final class SystemService implements SystemBackend {
         registryConfig,
         Runtime.getRuntime().availableProcessors(), memTotal(), dataRoot.toString(), hostname(),
         List.of(), false, VERSION, Map.of("runc", new Info.Runtime("runc", null, null)), "runc",
-        Map.of("LocalNodeState", "inactive", "NodeID", "", "NodeAddr", ""), false, "", "",
+        // live restore: containers run on under conmon while berthd is down, and are adopted again
+        Map.of("LocalNodeState", "inactive", "NodeID", "", "NodeAddr", ""), true, "", "",
         // as dockerd when it cannot tell a component's commit
         new Info.Commit(NO_COMMIT), new Info.Commit(NO_COMMIT), new Info.Commit(NO_COMMIT),
         List.of("name=cgroupns"), List.of());

@@ -65,10 +65,83 @@ public record ContainerInspect(
   public record GraphDriver(
       @JsonProperty("Name") String name, @JsonProperty("Data") Map<String, String> data) {}
 
+  /**
+   * A container's networking. The fields after {@code Networks} repeat the default network's
+   * endpoint, as dockerd 28 still writes them at every API version it serves; they are empty on
+   * host and none, the only networks Berth has so far.
+   */
   public record NetworkSettings(
       @JsonProperty("Bridge") String bridge,
       @JsonProperty("SandboxID") String sandboxId,
       @JsonProperty("SandboxKey") String sandboxKey,
       @JsonProperty("Ports") Map<String, Object> ports,
-      @JsonProperty("Networks") Map<String, Object> networks) {}
+      @JsonProperty("Networks") Map<String, Object> networks) {
+
+    @JsonProperty("HairpinMode")
+    public boolean hairpinMode() {
+      return false;
+    }
+
+    @JsonProperty("LinkLocalIPv6Address")
+    public String linkLocalIpv6Address() {
+      return "";
+    }
+
+    @JsonProperty("LinkLocalIPv6PrefixLen")
+    public int linkLocalIpv6PrefixLen() {
+      return 0;
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonProperty("SecondaryIPAddresses")
+    public List<Object> secondaryIpAddresses() {
+      return null;
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonProperty("SecondaryIPv6Addresses")
+    public List<Object> secondaryIpv6Addresses() {
+      return null;
+    }
+
+    @JsonProperty("EndpointID")
+    public String endpointId() {
+      return "";
+    }
+
+    @JsonProperty("Gateway")
+    public String gateway() {
+      return "";
+    }
+
+    @JsonProperty("GlobalIPv6Address")
+    public String globalIpv6Address() {
+      return "";
+    }
+
+    @JsonProperty("GlobalIPv6PrefixLen")
+    public int globalIpv6PrefixLen() {
+      return 0;
+    }
+
+    @JsonProperty("IPAddress")
+    public String ipAddress() {
+      return "";
+    }
+
+    @JsonProperty("IPPrefixLen")
+    public int ipPrefixLen() {
+      return 0;
+    }
+
+    @JsonProperty("IPv6Gateway")
+    public String ipv6Gateway() {
+      return "";
+    }
+
+    @JsonProperty("MacAddress")
+    public String macAddress() {
+      return "";
+    }
+  }
 }

@@ -447,4 +447,30 @@ class ResponseVersionsTest {
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().get("message").asText()).isEqualTo("unknown object type: network");
   }
+
+  // ---- container NetworkSettings ----
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"1.32, false, false", "1.44, false, false", "1.45, true, false", "1.48, true, true", "unversioned, true, true"})
+  void containerInspect_networkSettings_keepDockerd28sTopLevelFields_andEndpointFieldsFollowVersion(
+      String version, boolean dnsNames, boolean gwPriority) {
+    var endpoint = io.berth.api.model.network.EndpointSettings.addressless("n".repeat(64), "e".repeat(64));
+    ContainerInspect base = inspect(null);
+    api.containers.inspected = new ContainerInspect(base.id(), base.created(), base.path(), base.args(),
+        base.state(), base.image(), "", "", "", "", base.name(), 0, "overlay", "linux", "", "", "", null,
+        base.hostConfig(), base.graphDriver(), List.of(), base.config(),
+        new ContainerInspect.NetworkSettings("", "", "", Map.of(), Map.of("none", endpoint)), null);
+
+    JsonNode ns = get(version, "/containers/c1/json").get("NetworkSettings");
+
+    for (String field : List.of("IPAddress", "Gateway", "MacAddress", "EndpointID", "IPPrefixLen", "HairpinMode",
+        "SecondaryIPAddresses", "GlobalIPv6Address", "IPv6Gateway", "LinkLocalIPv6Address")) {
+      assertThat(ns.has(field)).as(field).isTrue();
+    }
+    JsonNode none = ns.get("Networks").get("none");
+    assertThat(none.get("NetworkID").asText()).isEqualTo("n".repeat(64));
+    assertThat(none.has("DNSNames")).isEqualTo(dnsNames);
+    assertThat(none.has("GwPriority")).isEqualTo(gwPriority);
+    assertThat(none.get("Aliases").isNull()).isTrue();
+  }
 }

@@ -1,0 +1,35 @@
+package io.berth.api.model.network;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.berth.api.model.AddedIn;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A container's endpoint on one network, in its inspect and list entries. On {@code host} and
+ * {@code none} only the network and endpoint ids are set; the endpoint id is empty once the
+ * container has stopped, as dockerd clears it.
+ */
+public record EndpointSettings(
+    @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("IPAMConfig") Map<String, Object> ipamConfig,
+    @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("Links") List<String> links,
+    @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("Aliases") List<String> aliases,
+    @JsonProperty("MacAddress") String macAddress,
+    @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("DriverOpts") Map<String, String> driverOpts,
+    @AddedIn("1.48") @JsonProperty("GwPriority") int gwPriority,
+    @JsonProperty("NetworkID") String networkId,
+    @JsonProperty("EndpointID") String endpointId,
+    @JsonProperty("Gateway") String gateway,
+    @JsonProperty("IPAddress") String ipAddress,
+    @JsonProperty("IPPrefixLen") int ipPrefixLen,
+    @JsonProperty("IPv6Gateway") String ipv6Gateway,
+    @JsonProperty("GlobalIPv6Address") String globalIpv6Address,
+    @JsonProperty("GlobalIPv6PrefixLen") int globalIpv6PrefixLen,
+    @AddedIn("1.45") @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("DNSNames") List<String> dnsNames) {
+
+  /** An endpoint without addresses: host and none. */
+  public static EndpointSettings addressless(String networkId, String endpointId) {
+    return new EndpointSettings(null, null, null, "", null, 0, networkId, endpointId, "", "", 0, "", "", 0, null);
+  }
+}
