@@ -33,8 +33,9 @@ public final class RegistryClient {
 
   private final RegistryHosts hosts;
   private final Options options;
-  private final HttpClient verifying;
-  private final HttpClient insecure;
+  /** Made at first use: an HTTP client (TLS set-up included) costs berthd ~100 ms of its start. */
+  private volatile HttpClient verifying;
+  private volatile HttpClient insecure;
   private final TokenCache tokens = new TokenCache();
   private final Map<String, List<Challenge>> challenges = new ConcurrentHashMap<>();
   private final Map<String, Boolean> httpsRefused = new ConcurrentHashMap<>();
@@ -43,8 +44,6 @@ public final class RegistryClient {
   public RegistryClient(RegistryHosts hosts, Options options) {
     this.hosts = hosts;
     this.options = options;
-    this.verifying = builder().build();
-    this.insecure = builder().sslContext(trustAll()).build();
     this.watchdog = new Watchdog(options.stallTimeout());
   }
 
@@ -104,7 +103,33 @@ public final class RegistryClient {
   }
 
   HttpClient http(Endpoint e) {
-    return e.verifyTls() ? verifying : insecure;
+    return e.verifyTls() ? verifying() : insecure();
+  }
+
+  private HttpClient verifying() {
+    HttpClient c = verifying;
+    if (c == null) {
+      synchronized (this) {
+        if (verifying == null) {
+          verifying = builder().build();
+        }
+        c = verifying;
+      }
+    }
+    return c;
+  }
+
+  private HttpClient insecure() {
+    HttpClient c = insecure;
+    if (c == null) {
+      synchronized (this) {
+        if (insecure == null) {
+          insecure = builder().sslContext(trustAll()).build();
+        }
+        c = insecure;
+      }
+    }
+    return c;
   }
 
   TokenCache tokens() {
