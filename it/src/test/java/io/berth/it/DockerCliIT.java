@@ -68,6 +68,28 @@ class DockerCliIT extends SharedDaemon {
   }
 
   @Test
+  void containerAndSystemPrune_removeStoppedContainersOnly() throws Exception {
+    String stopped = docker("run", "--label", "berth.test=prune", "busybox", "sh", "-c", "echo hi > /x").out();
+    String stoppedId = docker("ps", "-aq", "--no-trunc", "--filter", "label=berth.test=prune").out().strip();
+    String running = docker("run", "-d", "--label", "berth.test=prune", "busybox", "sleep", "30").out().strip();
+    try {
+      Cmd prune = docker("container", "prune", "-f", "--filter", "label=berth.test=prune");
+      assertThat(prune.exit()).as(prune.err()).isZero();
+      assertThat(prune.out()).isEqualTo("Deleted Containers:\n" + stoppedId.lines()
+          .filter(i -> !i.equals(running)).findFirst().orElseThrow() + "\n\nTotal reclaimed space: 3B\n");
+      assertThat(docker("ps", "-aq", "--no-trunc", "--filter", "label=berth.test=prune").out().strip())
+          .isEqualTo(running);
+      // system prune asks every kind, the build cache included (Berth keeps none)
+      Cmd system = docker("system", "prune", "-f", "--filter", "label=berth.test=prune");
+      assertThat(system.exit()).as(system.err()).isZero();
+      assertThat(system.out()).endsWith("Total reclaimed space: 0B\n");
+    } finally {
+      docker("rm", "-f", running);
+    }
+    assertThat(stopped).isEmpty();
+  }
+
+  @Test
   void run_echo_printsOutputAndExitsZero() throws Exception {
     Cmd r = docker("run", "--rm", "busybox", "echo", "hello from berth");
     assertThat(r.err()).isEmpty();

@@ -83,6 +83,11 @@ public final class FakeContainerBackend implements ContainerBackend {
   }
 
   @Override
+  public io.berth.api.model.container.ContainerPruneResponse containerPrune(io.berth.common.filter.Filters filters) {
+    return new io.berth.api.model.container.ContainerPruneResponse(null, 0);
+  }
+
+  @Override
   public void containerRemove(String ref, boolean force, boolean volumes) {
     call("remove " + ref + " force=" + force + " volumes=" + volumes);
   }

@@ -109,4 +109,33 @@ public record Filters(Map<String, List<String>> values) {
   public String toJson() {
     return Json.string(values);
   }
+
+  /** Docker's timestamps for {@code until}: RFC 3339, Unix seconds, or a duration before now. */
+  public static java.time.Instant timestamp(String v) {
+    try {
+      if (v.matches("[0-9]+(\\.[0-9]+)?")) {
+        return java.time.Instant.ofEpochMilli((long) (Double.parseDouble(v) * 1000));
+      }
+      if (v.matches("([0-9]+(ns|us|ms|s|m|h))+")) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)(ns|us|ms|s|m|h)").matcher(v);
+        java.time.Duration d = java.time.Duration.ZERO;
+        while (m.find()) {
+          long n = Long.parseLong(m.group(1));
+          d = d.plus(switch (m.group(2)) {
+            case "ns" -> java.time.Duration.ofNanos(n);
+            case "us" -> java.time.Duration.ofNanos(n * 1000);
+            case "ms" -> java.time.Duration.ofMillis(n);
+            case "s" -> java.time.Duration.ofSeconds(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            default -> java.time.Duration.ofHours(n);
+          });
+        }
+        return java.time.Instant.now().minus(d);
+      }
+      return java.time.OffsetDateTime.parse(v).toInstant();
+    } catch (RuntimeException e) {
+      throw new InvalidParameterException("failed to parse value as time or duration: \"" + v + "\"");
+    }
+  }
+
 }

@@ -65,7 +65,7 @@ public final class ImageAdapter implements ImageBackend {
         .min(Comparator.naturalOrder()).orElse(null);
     Instant since = filters.get("since").stream().map(r -> images.inspect(r).created())
         .max(Comparator.naturalOrder()).orElse(null);
-    Instant until = filters.get("until").stream().map(ImageAdapter::pruneTime)
+    Instant until = filters.get("until").stream().map(Filters::timestamp)
         .min(Comparator.naturalOrder()).orElse(null);
     Map<String, Long> users = containerCounts();
     return images.list().stream()
@@ -221,7 +221,7 @@ public final class ImageAdapter implements ImageBackend {
   public ImagePruneResponse imagePrune(Filters f) {
     f.validate(PRUNE_FILTERS);
     boolean danglingOnly = !f.has("dangling") || f.bool("dangling");
-    Instant until = f.get("until").stream().map(ImageAdapter::pruneTime).min(Comparator.naturalOrder())
+    Instant until = f.get("until").stream().map(Filters::timestamp).min(Comparator.naturalOrder())
         .orElse(null);
     long before = images.layersSize();
     List<ImageDeleteItem> deleted = new java.util.ArrayList<>();
@@ -246,34 +246,6 @@ public final class ImageAdapter implements ImageBackend {
     Map<String, String> labels = i.config().labels() == null ? Map.of() : i.config().labels();
     return f.get("label").stream().allMatch(l -> Filters.labelMatches(labels, l))
         && f.get("label!").stream().noneMatch(l -> Filters.labelMatches(labels, l));
-  }
-
-  /** Docker's timestamps for {@code until}: RFC 3339, Unix seconds, or a duration before now. */
-  static Instant pruneTime(String v) {
-    try {
-      if (v.matches("[0-9]+(\\.[0-9]+)?")) {
-        return Instant.ofEpochMilli((long) (Double.parseDouble(v) * 1000));
-      }
-      if (v.matches("([0-9]+(ns|us|ms|s|m|h))+")) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)(ns|us|ms|s|m|h)").matcher(v);
-        java.time.Duration d = java.time.Duration.ZERO;
-        while (m.find()) {
-          long n = Long.parseLong(m.group(1));
-          d = d.plus(switch (m.group(2)) {
-            case "ns" -> java.time.Duration.ofNanos(n);
-            case "us" -> java.time.Duration.ofNanos(n * 1000);
-            case "ms" -> java.time.Duration.ofMillis(n);
-            case "s" -> java.time.Duration.ofSeconds(n);
-            case "m" -> java.time.Duration.ofMinutes(n);
-            default -> java.time.Duration.ofHours(n);
-          });
-        }
-        return Instant.now().minus(d);
-      }
-      return java.time.OffsetDateTime.parse(v).toInstant();
-    } catch (RuntimeException e) {
-      throw new InvalidParameterException("failed to parse value as time or duration: \"" + v + "\"");
-    }
   }
 
   private List<ImageUser> usersOf(String imageId) {

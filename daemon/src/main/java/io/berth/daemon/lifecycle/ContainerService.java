@@ -68,6 +68,35 @@ public final class ContainerService implements ContainerBackend {
     runner.remove(ref, force);
   }
 
+  private static final java.util.Set<String> PRUNE_FILTERS = java.util.Set.of("until", "label", "label!");
+
+  /** Removes every container that is not running (nor paused nor restarting) and that the filters keep. */
+  @Override
+  public io.berth.api.model.container.ContainerPruneResponse containerPrune(io.berth.common.filter.Filters f) {
+    f.validate(PRUNE_FILTERS);
+    java.time.Instant until = f.get("until").stream().map(io.berth.common.filter.Filters::timestamp)
+        .min(java.util.Comparator.naturalOrder()).orElse(null);
+    List<String> deleted = new java.util.ArrayList<>();
+    long reclaimed = 0;
+    for (var c : store.all()) {
+      java.util.Map<String, String> labels = c.config().labels() == null ? java.util.Map.of() : c.config().labels();
+      if (c.state().running() || (until != null && !c.created().isBefore(until))
+          || !f.get("label").stream().allMatch(l -> io.berth.common.filter.Filters.labelMatches(labels, l))
+          || f.get("label!").stream().anyMatch(l -> io.berth.common.filter.Filters.labelMatches(labels, l))) {
+        continue;
+      }
+      long size = queries.rwSize(c.id());
+      try {
+        runner.remove(c.id(), false);
+      } catch (io.berth.common.error.NotFoundException | io.berth.common.error.ConflictException e) {
+        continue; // gone meanwhile, or started: not this prune's to remove
+      }
+      deleted.add(c.id());
+      reclaimed += size;
+    }
+    return new io.berth.api.model.container.ContainerPruneResponse(deleted.isEmpty() ? null : deleted, reclaimed);
+  }
+
   @Override
   public Waiter containerWait(String ref, WaitCondition condition) {
     var f = runner.waitFor(ref, condition);

@@ -64,6 +64,11 @@ public final class ContainerQueries {
     }).toList();
   }
 
+  /** The bytes in a container's writable layer. */
+  public long rwSize(String containerId) {
+    return rwSizeOf.applyAsLong(containerId);
+  }
+
   /** The creation time of the container a before/since filter names (the last one given). */
   private Instant createdOf(List<String> refs) {
     Instant t = null;

@@ -26,6 +26,9 @@ public interface ContainerBackend {
 
   void containerRemove(String ref, boolean force, boolean volumes);
 
+  /** {@code POST /containers/prune}: every stopped container the filters keep. */
+  io.berth.api.model.container.ContainerPruneResponse containerPrune(io.berth.common.filter.Filters filters);
+
   /** Resizes the container's terminal; 409 when it is not running. */
   void containerResize(String ref, int height, int width);
 

@@ -53,6 +53,8 @@ public final class ContainerRouter implements Router {
         Route.post("/containers/{name}/kill", this::containerKill),
         Route.post("/containers/{name}/wait", this::containerWait),
         Route.delete("/containers/{name}", this::containerDelete),
+        Route.post("/containers/prune", r -> io.berth.api.server.ApiServer.json(r.response(), 200,
+            backend.containerPrune(r.filters()))),
         Route.get("/containers/{name}/logs", this::containerLogs),
         Route.post("/containers/{name}/attach", this::containerAttach),
         Route.post("/containers/{name}/resize", this::containerResize));

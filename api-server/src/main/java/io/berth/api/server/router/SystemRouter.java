@@ -25,7 +25,10 @@ public final class SystemRouter implements Router {
         Route.head("/_ping", r -> ping(r, false)),
         Route.get("/version", r -> VersionedJson.send(r, 200, backend.version())),
         Route.get("/info", r -> VersionedJson.send(r, 200, backend.info())),
-        Route.get("/system/df", r -> VersionedJson.send(r, 200, backend.diskUsage(kinds(r)))));
+        Route.get("/system/df", r -> VersionedJson.send(r, 200, backend.diskUsage(kinds(r)))),
+        // Berth builds nothing yet, so it keeps no build cache: a prune of it reclaims nothing
+        Route.post("/build/prune", r -> io.berth.api.server.ApiServer.json(r.response(), 200,
+            java.util.Map.of("CachesDeleted", java.util.List.of(), "SpaceReclaimed", 0))));
   }
 
   /** dockerd reads {@code type} from 1.42 on; older clients, or none given, get every kind. */
