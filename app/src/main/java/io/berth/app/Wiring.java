@@ -4,6 +4,7 @@ import io.berth.api.server.ApiServer;
 import io.berth.api.server.router.ContainerRouter;
 import io.berth.api.server.router.ImageRouter;
 import io.berth.api.server.router.NetworkRouter;
+import io.berth.api.server.router.VolumeRouter;
 import io.berth.api.server.router.RegistryRouter;
 import io.berth.api.server.router.SystemRouter;
 import io.berth.api.server.backend.ContainerListOptions;
@@ -16,6 +17,7 @@ import io.berth.daemon.adapter.RegistryAdapter;
 import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.lifecycle.ContainerService;
 import io.berth.daemon.network.NetworkService;
+import io.berth.daemon.volume.VolumeService;
 import io.berth.daemon.lifecycle.Reconciler;
 import io.berth.daemon.lifecycle.Runner;
 import io.berth.daemon.lifecycle.SpecFactory;
@@ -111,7 +113,7 @@ public final class Wiring implements AutoCloseable {
                 Filters.EMPTY))), rs.infoConfig());
     var api = new ApiServer(SystemService.BERTH_VERSION, List.of(new SystemRouter(system),
         new ContainerRouter(containers), new ImageRouter(images),
-        new NetworkRouter(networks),
+        new NetworkRouter(networks), new VolumeRouter(new VolumeService()),
         new RegistryRouter(new RegistryAdapter(registry))));
     for (String host : config.hosts()) {
       closeables.add(0, bind(host, api));

@@ -1,0 +1,2 @@
+/** Volumes as the API shows them. */
+package io.berth.daemon.volume;
