@@ -48,6 +48,19 @@ class NetavarkTest {
   void setupThenTeardown_givesTheNamespaceItsAddressAndLeavesNothing() throws Exception {
     Netns netns = new Netns(dir.resolve("netns"));
     Netavark netavark = new Netavark(Netavark.BINARY, Netavark.AARDVARK, dir.resolve("netavark"));
+    boolean chainsBefore = run("iptables", "-S").contains("-N NETAVARK_FORWARD");
+    String forwardingBefore = Files.readString(Path.of("/proc/sys/net/ipv4/ip_forward")).strip();
+    try {
+      plumbing(netns, netavark);
+    } finally {
+      if (!chainsBefore) {
+        removeNetavarksGlobalChains();
+      }
+      Files.writeString(Path.of("/proc/sys/net/ipv4/ip_forward"), forwardingBefore);
+    }
+  }
+
+  private void plumbing(Netns netns, Netavark netavark) throws Exception {
     String bridge = "berth-t" + Id.random().substring(0, 6);
     String id = Id.random();
     var a = new Netavark.Attachment(id, "plumbing", network(bridge), "10.213.250.2", List.of("plumbing"));
@@ -71,6 +84,27 @@ class NetavarkTest {
     assertThat(run("iptables", "-S")).doesNotContain("10.213.250.");
     assertThat(run("iptables", "-t", "nat", "-S")).doesNotContain("10.213.250.");
     assertThat(ns).doesNotExist();
+  }
+
+  /**
+   * netavark never removes the chains and jumps it shares between all its networks (Podman's
+   * too): a test that made them takes them away again.
+   */
+  private static void removeNetavarksGlobalChains() throws Exception {
+    run("iptables", "-D", "FORWARD", "-m", "comment", "--comment", "netavark firewall plugin rules", "-j",
+        "NETAVARK_FORWARD");
+    run("iptables", "-F", "NETAVARK_FORWARD");
+    run("iptables", "-X", "NETAVARK_FORWARD");
+    run("iptables", "-t", "nat", "-D", "PREROUTING", "-m", "addrtype", "--dst-type", "LOCAL", "-j",
+        "NETAVARK-HOSTPORT-DNAT");
+    run("iptables", "-t", "nat", "-D", "OUTPUT", "-m", "addrtype", "--dst-type", "LOCAL", "-j",
+        "NETAVARK-HOSTPORT-DNAT");
+    run("iptables", "-t", "nat", "-D", "POSTROUTING", "-j", "NETAVARK-HOSTPORT-MASQ");
+    for (String chain : List.of("NETAVARK-HOSTPORT-DNAT", "NETAVARK-HOSTPORT-MASQ", "NETAVARK-HOSTPORT-SETMARK")) {
+      run("iptables", "-t", "nat", "-F", chain);
+      run("iptables", "-t", "nat", "-X", chain);
+    }
+    assertThat(run("iptables", "-S") + run("iptables", "-t", "nat", "-S")).doesNotContain("NETAVARK");
   }
 
   private static String in(Path ns, String... cmd) throws Exception {
