@@ -69,17 +69,15 @@ final class ImageLoader {
   /** One file of the archive: a blob in the store, or a symlink to another entry. */
   private record Entry(Digest blob, String link) {}
 
-  /** Layers unpacked while the archive streamed in, by blob, until an image claims them. */
-  private final Map<Digest, LayerStore.Pending> early = new HashMap<>();
-  /** The diffIDs of the layers already in the store: those are not unpacked again early. */
-  private Set<String> present;
+  /** Layers unpacked while the archive streams in, until an image claims them. */
+  private EarlyLayers early;
 
   void load(InputStream archive, Consumer<String> out) throws IOException {
     Map<String, Entry> files = new HashMap<>();
     Set<Digest> added = new HashSet<>();
     Set<Digest> keep = new HashSet<>();
     try {
-      present = target.layers().diffIds();
+      early = new EarlyLayers(target.layers(), metadata, progress);
       read(archive, files, added);
       if (files.containsKey("manifest.json")) {
         loadDockerArchive(files, keep, out);
@@ -89,7 +87,9 @@ final class ImageLoader {
         throw new InvalidParameterException("invalid archive: does not contain a manifest.json");
       }
     } finally {
-      early.values().forEach(p -> target.layers().discard(p.workDir()));
+      if (early != null) {
+        early.discardUnclaimed();
+      }
       for (Digest d : added) {
         if (!keep.contains(d)) {
           content.delete(d);
@@ -125,9 +125,8 @@ final class ImageLoader {
         LayerStore.Pending unpacked = null;
         try (ContentStore.Writer w = content.writer(expected, e.getSize())) {
           byte[] head = tar.readNBytes(512);
-          if (!had && (expected == null ? name.endsWith("/layer.tar") : !layerPresent(expected))
-              && layerHead(head)) {
-            unpacked = unpackWhileStoring(head, tar, w.stream(), expected, e.getSize());
+          if (!had && early.wanted(name, expected, head)) {
+            unpacked = early.unpackWhileStoring(head, tar, w.stream(), expected, e.getSize());
           } else {
             w.stream().write(head);
             tar.transferTo(w.stream());
@@ -143,10 +142,7 @@ final class ImageLoader {
           throw ex;
         }
         if (unpacked != null) {
-          LayerStore.Pending old = early.put(d, unpacked);
-          if (old != null) {
-            target.layers().discard(old.workDir());
-          }
+          early.add(d, unpacked);
           if (expected != null && unpacked.diffId().equals(d.toString())
               && Files.isRegularFile(unpacked.workDir().resolve(TarSplit.FILE_NAME))) {
             // A plain tar this load brought, that no layer had, lives on in its unpacked files,
@@ -160,81 +156,6 @@ final class ImageLoader {
         }
         files.put(name, new Entry(d, null));
       }
-    }
-  }
-
-  /** Whether the store has the layer this blob is: by its diffID, or by what it was pulled as. */
-  private boolean layerPresent(Digest blob) {
-    return present.contains(blob.toString())
-        || metadata.diffId(blob).map(present::contains).orElse(false);
-  }
-
-  /** A blob that may be a layer: a plain tar (its ustar magic), or a gzip or zstd stream. */
-  private static boolean layerHead(byte[] head) {
-    if (head.length >= 4 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-      return true;
-    }
-    if (head.length >= 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5
-        && (head[2] & 0xff) == 0x2f && (head[3] & 0xff) == 0xfd) {
-      return true;
-    }
-    return head.length == 512 && new String(head, 257, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("ustar");
-  }
-
-  /**
-   * Copies the rest of an entry into the content store while a second thread unpacks the same
-   * bytes, as a layer to be claimed once the manifest (at the archive's end) says which image it
-   * belongs to: a load then reads and hashes its layers once, not once to store and once more to
-   * unpack. An entry that does not unpack is still stored whole; it is simply not claimed.
-   */
-  private LayerStore.Pending unpackWhileStoring(byte[] head, InputStream entry, java.io.OutputStream store,
-      Digest name, long size) throws IOException {
-    boolean[] sinkGone = {false};
-    var pipe = io.berth.image.archive.ChunkPipe.from("load-layer", sink -> {
-      byte[] buf = new byte[128 * 1024];
-      // the archive's stream goes on after this entry: a SequenceInputStream must not close it
-      InputStream rest = new java.io.FilterInputStream(entry) {
-        @Override
-        public void close() {}
-      };
-      InputStream whole = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), rest);
-      // a name gives the layer's id early, as dockerd reports it (its diffID, for a plain tar)
-      InputStream counted = name == null ? whole
-          : new ProgressStream(whole, null, name.hex().substring(0, 12), "Loading layer", size, progress);
-      int n;
-      while ((n = counted.read(buf)) > 0) {
-        store.write(buf, 0, n);
-        feed(sink, buf, n, sinkGone);
-      }
-    });
-    LayerStore.Pending unpacked = null;
-    try (InputStream in = pipe.input()) {
-      unpacked = target.layers().extract(in);
-    } catch (RuntimeException | IOException ex) {
-      // not a layer after all (or one past a limit, refused again when claimed): the copy to the
-      // store goes on to the entry's end regardless
-    }
-    try {
-      // the entry is the producer's until it has copied all of it
-      pipe.awaitProducer();
-    } catch (IOException ex) {
-      if (unpacked != null) {
-        target.layers().discard(unpacked.workDir());
-      }
-      throw ex;
-    }
-    return unpacked;
-  }
-
-  /** Writes to the unpacking side while it still reads; the copy to the store goes on regardless. */
-  private static void feed(io.berth.image.archive.ChunkPipe.Sink sink, byte[] b, int len, boolean[] gone) {
-    if (gone[0]) {
-      return;
-    }
-    try {
-      sink.write(b, 0, len);
-    } catch (IOException e) {
-      gone[0] = true;
     }
   }
 
@@ -379,7 +300,7 @@ final class ImageLoader {
       keep.add(blob);
       String type = blob.toString().equals(diffIds.get(i)) ? null : mediaTypeOf(blob);
       boolean keepTar = type == null || type.isEmpty();
-      LayerStore.Pending unpackedEarly = early.remove(blob);
+      LayerStore.Pending unpackedEarly = early.claim(blob);
       if (layers.get(chain).isEmpty()) {
         LayerStore.Pending p = unpackedEarly != null ? unpackedEarly
             : unpack(blob, diffIds.get(i), keepTar && type != null, keep);
@@ -409,7 +330,7 @@ final class ImageLoader {
   private LayerStore.Pending unpack(Digest blob, String diffId, boolean keepTarCopy, Set<Digest> keep)
       throws IOException {
     try (InputStream in = content.size(blob).isPresent() ? content.open(blob)
-            : target.layers().rebuiltTar(diffId).orElseThrow(
+            : target.layers().rebuiltTar(diffId).map(LayerStore.Tar::stream).orElseThrow(
                 () -> new InvalidParameterException("invalid archive: layer " + diffId + " is missing"));
         ContentStore.Writer tarCopy = keepTarCopy ? content.writer(null, -1) : null) {
       // dockerd names a loading layer by its diffID's first 12 digits
@@ -426,15 +347,11 @@ final class ImageLoader {
   /** The layer media type of a compressed blob: gzip or zstd; empty for anything else. */
   private String mediaTypeOf(Digest blob) throws IOException {
     try (InputStream in = content.open(blob)) {
-      byte[] head = in.readNBytes(4);
-      if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-        return "application/vnd.docker.image.rootfs.diff.tar.gzip";
-      }
-      if (head.length == 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5
-          && (head[2] & 0xff) == 0x2f && (head[3] & 0xff) == 0xfd) {
-        return "application/vnd.oci.image.layer.v1.tar+zstd";
-      }
-      return "";
+      return switch (io.berth.image.archive.Decompression.format(in.readNBytes(6))) {
+        case GZIP -> "application/vnd.docker.image.rootfs.diff.tar.gzip";
+        case ZSTD -> "application/vnd.oci.image.layer.v1.tar+zstd";
+        case BZIP2, XZ, NONE -> "";
+      };
     }
   }
 }

@@ -32,15 +32,7 @@ final class ImageTransfers {
   final class PushSource implements Pusher.Source {
     @Override
     public Optional<Pusher.LayerTar> layerTar(String diffId) throws IOException {
-      long size = 0;
-      for (String chainId : svc.layerStore.list()) {
-        Optional<LayerInfo> l = svc.layerStore.get(chainId);
-        if (l.isPresent() && l.get().diffId().equals(diffId)) {
-          size = l.get().tarSize();
-        }
-      }
-      long tarSize = size;
-      return svc.layerStore.rebuiltTar(diffId).map(in -> new Pusher.LayerTar(in, tarSize));
+      return svc.layerStore.rebuiltTar(diffId).map(t -> new Pusher.LayerTar(t.stream(), t.size()));
     }
 
     @Override

@@ -25,25 +25,36 @@ public final class Decompression {
 
   private Decompression() {}
 
+  /** What a stream's first bytes say it is compressed with. */
+  public enum Format { GZIP, BZIP2, XZ, ZSTD, NONE }
+
+  /** The compression {@code head} (a stream's first six bytes or more) starts with. */
+  public static Format format(byte[] head) {
+    if (startsWith(head, GZIP)) {
+      return Format.GZIP;
+    }
+    if (startsWith(head, BZIP2)) {
+      return Format.BZIP2;
+    }
+    if (startsWith(head, XZ)) {
+      return Format.XZ;
+    }
+    return startsWith(head, ZSTD) ? Format.ZSTD : Format.NONE;
+  }
+
   /** The uncompressed form of {@code in}; closing it closes {@code in}. */
   public static InputStream decompress(InputStream in) throws IOException {
     BufferedInputStream b = new BufferedInputStream(in, BUFFER);
     b.mark(8);
     byte[] head = b.readNBytes(6);
     b.reset();
-    if (startsWith(head, GZIP)) {
-      return new GZIPInputStream(b, BUFFER);
-    }
-    if (startsWith(head, BZIP2)) {
-      return new BZip2CompressorInputStream(b, true);
-    }
-    if (startsWith(head, XZ)) {
-      return external(b, List.of("xz", "-dc"));
-    }
-    if (startsWith(head, ZSTD)) {
-      return external(b, List.of("zstd", "-dc"));
-    }
-    return b;
+    return switch (format(head)) {
+      case GZIP -> new GZIPInputStream(b, BUFFER);
+      case BZIP2 -> new BZip2CompressorInputStream(b, true);
+      case XZ -> external(b, List.of("xz", "-dc"));
+      case ZSTD -> external(b, List.of("zstd", "-dc"));
+      case NONE -> b;
+    };
   }
 
   private static boolean startsWith(byte[] head, byte[] magic) {

@@ -165,11 +165,14 @@ public final class LayerStore {
     return true;
   }
 
+  /** A layer's tar, read once, and its length. */
+  public record Tar(InputStream stream, long size) {}
+
   /**
    * The tar of a layer with this diffID, rebuilt on a thread of its own as it is read; empty when
    * no stored layer with that diffID keeps a skeleton.
    */
-  public Optional<InputStream> rebuiltTar(String diffId) throws IOException {
+  public Optional<Tar> rebuiltTar(String diffId) throws IOException {
     for (String chainId : list()) {
       Optional<LayerInfo> l = get(chainId);
       if (l.isPresent() && l.get().diffId().equals(diffId) && hasTarSplit(chainId)) {
@@ -190,7 +193,7 @@ public final class LayerStore {
             throw new IOException("layer " + chainId + " is gone");
           }
         });
-        return Optional.of(pipe.input());
+        return Optional.of(new Tar(pipe.input(), l.get().tarSize()));
       }
     }
     return Optional.empty();
@@ -268,12 +271,7 @@ public final class LayerStore {
 
   /** Whether any complete layer has this diffID. */
   public boolean hasDiffId(String diffId) throws IOException {
-    for (String chainId : list()) {
-      if (get(chainId).map(i -> i.diffId().equals(diffId)).orElse(false)) {
-        return true;
-      }
-    }
-    return false;
+    return diffIds().contains(diffId);
   }
 
   /** Startup: a layer directory without {@code layer.json} is what a crash left behind. */
