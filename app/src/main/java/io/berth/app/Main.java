@@ -32,7 +32,7 @@ public final class Main {
     var config = new DaemonConfig(f.hosts().isEmpty() ? List.of(DaemonConfig.DEFAULT_HOST) : f.hosts(),
         f.dataRoot().toAbsolutePath(), f.execRoot().toAbsolutePath(),
         f.pidFile() != null ? f.pidFile() : f.execRoot().resolve("berthd.pid"), f.logLevel(), f.runc(),
-        f.conmon(), f.registry(), f.maxLayerSize());
+        f.conmon(), f.registry(), f.maxLayerSize(), f.bridge().equals("none") ? null : f.bridge(), f.bip());
     Wiring daemon;
     try {
       daemon = Wiring.start(config);

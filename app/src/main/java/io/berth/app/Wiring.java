@@ -27,6 +27,10 @@ import io.berth.daemon.stream.LogsService;
 import io.berth.daemon.system.SystemService;
 import io.berth.http.HttpServer;
 import io.berth.image.ImageService;
+import io.berth.network.Ipam;
+import io.berth.network.Netavark;
+import io.berth.network.Netns;
+import io.berth.network.Subnet;
 import io.berth.registry.RegistryClient;
 import io.berth.registry.RegistryHosts;
 import java.time.Duration;
@@ -97,14 +101,17 @@ public final class Wiring implements AutoCloseable {
     var images = new ImageAdapter(imageService, store, imageService.puller(registry, rs.maxConcurrentDownloads()),
         imageService.pusher(registry, rs.maxConcurrentUploads()));
     var containerImages = new ContainerImages(imageService);
-    var runner = new Runner(store, containerImages, runtime, specs);
+    var networks = networks(config, store);
+    var runner = new Runner(store, containerImages, runtime, specs, networks.endpoints());
     closeables.add(new ExitWatcher(runtime, runner::exited));
     long t3 = System.nanoTime();
-    new Reconciler(store, containerImages, runtime, runner).reconcile();
+    new Reconciler(store, containerImages, runtime, runner, networks.endpoints()).reconcile();
+    // the bridge comes up beside the first requests; a container start waits for it if need be
+    Thread.ofVirtual().name("bridge").start(networks.endpoints()::anchor);
+    closeables.add(networks.endpoints()::close);
     long t4 = System.nanoTime();
-    var networks = new NetworkService(store, config.dataRoot().resolve("network"));
     var queries = new ContainerQueries(store, containerImages::imageIdOrNull, containerImages::rwDirOf,
-        containerImages::rwSizeOf, containerImages::imageSizeOf, networks::idOf);
+        containerImages::rwSizeOf, containerImages::imageSizeOf, networks);
     var containers = new ContainerService(store, containerImages, runner, queries,
         new LogsService(store, runner), new AttachService(store, runner, runtime));
     var system = new SystemService(store, images::count, config.dataRoot(), () -> runcVersion(config.runc()),
@@ -126,6 +133,30 @@ public final class Wiring implements AutoCloseable {
   }
 
   private record Stores(ImageService images, ContainerStore containers) {}
+
+  /**
+   * The predefined networks, with the default bridge's plumbing: its state (namespaces, leases,
+   * endpoint records, aardvark-dns's files) under the exec root, which a reboot empties as it
+   * ends every container.
+   */
+  private static NetworkService networks(DaemonConfig config, ContainerStore store) {
+    Path run = config.execRoot().resolve("network");
+    Subnet subnet = null;
+    if (config.bridge() != null) {
+      subnet = Subnet.parse(config.bip());
+      String gateway = config.bip().substring(0, config.bip().indexOf('/'));
+      if (Subnet.address(gateway) != subnet.network()) {
+        subnet = subnet.withGateway(gateway);
+      }
+      if (!Files.isExecutable(Netavark.BINARY)) {
+        LOG.log(System.Logger.Level.WARNING, Netavark.BINARY + " is missing: containers on the bridge"
+            + " will not start (install.sh installs it)");
+      }
+    }
+    return new NetworkService(store, config.dataRoot().resolve("network"), config.bridge(), subnet,
+        new NetworkService.Plumbing(new Netavark(Netavark.BINARY, Netavark.AARDVARK, run.resolve("netavark")),
+            new Netns(config.execRoot().resolve("netns")), new Ipam(run.resolve("ipam")), run.resolve("endpoints")));
+  }
 
   private static Stores join(java.util.concurrent.FutureTask<Stores> loading) throws IOException {
     try {

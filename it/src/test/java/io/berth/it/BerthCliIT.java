@@ -119,7 +119,8 @@ class BerthCliIT extends SharedDaemon {
   void networkLsAndInspect_printWhatDockerPrints() throws Exception {
     for (List<String> args : List.<List<String>>of(List.of("network", "ls"), List.of("network", "ls", "-q", "--no-trunc"),
         List.of("network", "ls", "--format", "json"), List.of("network", "ls", "-f", "driver=null"),
-        List.of("network", "inspect", "none", "host"), List.of("inspect", "none"))) {
+        List.of("network", "inspect", "none", "host"), List.of("network", "inspect", "bridge"),
+        List.of("inspect", "none"))) {
       Cmd docker = DockerCliIT.dockerWith(daemon, null, args.toArray(String[]::new));
       Cmd berth = berth("", args.toArray(String[]::new));
       assertThat(berth.exit()).as(berth.err()).isZero();

@@ -18,6 +18,13 @@ import java.util.concurrent.TimeUnit;
  * left under its exec root, unmounts what is left under its roots and deletes them.
  */
 public final class BerthDaemon implements AutoCloseable {
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT =
+      new java.util.concurrent.atomic.AtomicInteger((int) (ProcessHandle.current().pid() % 200));
+
+  static {
+    NetavarkChains.removeAtExitIfMadeHere();
+  }
+
   private final Path base;
   private final Path dataRoot;
   private final Path execRoot;
@@ -31,7 +38,14 @@ public final class BerthDaemon implements AutoCloseable {
 
   /** A daemon started with these flags added, such as {@code --registry-mirror}. */
   public BerthDaemon(List<String> extraArgs) throws IOException {
-    this.extraArgs = List.copyOf(extraArgs);
+    List<String> args = new ArrayList<>(extraArgs);
+    if (!extraArgs.contains("--bridge")) {
+      // its own bridge and subnet: tests never meet an installed berthd's berth0, nor each other
+      int n = NEXT.getAndIncrement();
+      args.addAll(List.of("--bridge", "bt" + ProcessHandle.current().pid() % 100000 + "x" + n % 100,
+          "--bip", "10.213." + (n % 200) + ".1/24"));
+    }
+    this.extraArgs = List.copyOf(args);
     this.base = Files.createTempDirectory(Path.of("/tmp"), "bit");
     this.dataRoot = base.resolve("data");
     this.execRoot = base.resolve("run");
@@ -68,6 +82,17 @@ public final class BerthDaemon implements AutoCloseable {
       sleep(50);
     }
     throw new IllegalStateException("berthd did not start: " + log());
+  }
+
+  /** The interface of its default bridge. */
+  public String bridge() {
+    return extraArgs.get(extraArgs.indexOf("--bridge") + 1);
+  }
+
+  /** Its default bridge's gateway address, as given to {@code --bip}. */
+  public String gateway() {
+    String bip = extraArgs.get(extraArgs.indexOf("--bip") + 1);
+    return bip.substring(0, bip.indexOf('/'));
   }
 
   public String host() {
@@ -141,6 +166,7 @@ public final class BerthDaemon implements AutoCloseable {
     } finally {
       keepLog();
       killConmons();
+      tearDownEndpoints();
       unmountUnder(base);
       new ProcessBuilder("rm", "-rf", base.toString()).inheritIO().start().waitFor();
     }
@@ -169,6 +195,31 @@ public final class BerthDaemon implements AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       // the final sweep below still cleans up
+    }
+  }
+
+  /**
+   * What a killed daemon left on its bridge: each endpoint is taken down by netavark from the
+   * description berthd recorded, which removes its veth and firewall rules, and with the last one
+   * the bridge.
+   */
+  private void tearDownEndpoints() throws IOException, InterruptedException {
+    Path dir = execRoot.resolve("network").resolve("endpoints");
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        var e = io.berth.common.json.Json.tree(Files.readAllBytes(f));
+        Process p = new ProcessBuilder("/usr/lib/podman/netavark", "--config",
+            execRoot.resolve("network").resolve("netavark").toString(), "--rootless=false",
+            "--aardvark-binary", "/usr/lib/podman/aardvark-dns", "teardown", e.path("netns").asText())
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try (var in = p.getOutputStream()) {
+          in.write(io.berth.common.json.Json.bytes(e.path("netavark")));
+        }
+        p.waitFor(30, TimeUnit.SECONDS);
+      }
     }
   }
 

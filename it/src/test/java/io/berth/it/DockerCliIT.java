@@ -36,12 +36,12 @@ class DockerCliIT extends SharedDaemon {
     return Cmd.run(d.dockerEnv(), stdin, argv);
   }
 
-  /** Berth has the host and none networks; what needs a bridge is refused until it has one. */
+  /** Berth has the bridge, host and none networks; user-defined ones are refused until it has them. */
   @Test
   void networks_hostAndNone_listInspectAndRefusals() throws Exception {
     Cmd ls = docker("network", "ls", "--format", "{{.Name}} {{.Driver}} {{.Scope}}");
     assertThat(ls.exit()).as(ls.err()).isZero();
-    assertThat(ls.out()).isEqualTo("host host local\nnone null local\n");
+    assertThat(ls.out()).isEqualTo("bridge bridge local\nhost host local\nnone null local\n");
     String id = docker("run", "-d", "--network", "none", "busybox", "sleep", "30").out().strip();
     try {
       Cmd inspect = docker("network", "inspect", "-f", "{{.Name}} {{.Driver}} {{range $k, $v := .Containers}}{{$k}}{{end}}", "none");
@@ -62,9 +62,13 @@ class DockerCliIT extends SharedDaemon {
     Cmd rm = docker("network", "rm", "host");
     assertThat(rm.exit()).isEqualTo(1);
     assertThat(rm.err()).contains("host is a pre-defined network and cannot be removed");
-    Cmd missing = docker("network", "inspect", "bridge");
+    Cmd bridge = docker("network", "inspect", "-f", "{{.Driver}} {{range .IPAM.Config}}{{.Subnet}} {{.Gateway}}{{end}} "
+        + "{{index .Options \"com.docker.network.bridge.name\"}}", "bridge");
+    assertThat(bridge.out().strip()).isEqualTo("bridge " + daemon.gateway().replaceFirst("1$", "0") + "/24 "
+        + daemon.gateway() + " " + daemon.bridge());
+    Cmd missing = docker("network", "inspect", "nosuchnet");
     assertThat(missing.exit()).isEqualTo(1);
-    assertThat(missing.err()).contains("network bridge not found");
+    assertThat(missing.err()).contains("network nosuchnet not found");
   }
 
   @Test

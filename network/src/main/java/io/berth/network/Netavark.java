@@ -45,9 +45,14 @@ public final class Netavark {
   /** What setup made: the container's interface address and MAC, and its DNS servers. */
   public record Status(String address, int prefix, String gateway, String mac, List<String> dnsServers) {}
 
-  public synchronized Status setup(Path netns, Attachment a) {
-    JsonNode out = run("setup", netns, options(a));
-    JsonNode net = out.path(a.network().name());
+  public Status setup(Path netns, Attachment a) {
+    return setup(netns, a.network().name(), options(a));
+  }
+
+  /** Setup from a description made by {@link #options}, kept so that teardown gets the same. */
+  public synchronized Status setup(Path netns, String network, byte[] options) {
+    JsonNode out = run("setup", netns, options);
+    JsonNode net = out.path(network);
     JsonNode eth = net.path("interfaces").path("eth0");
     JsonNode sub = eth.path("subnets").path(0);
     String ipnet = sub.path("ipnet").asText();
@@ -60,12 +65,17 @@ public final class Netavark {
   }
 
   /** Takes down what {@link #setup} made, from the same description. */
-  public synchronized void teardown(Path netns, Attachment a) {
-    run("teardown", netns, options(a));
+  public void teardown(Path netns, Attachment a) {
+    teardown(netns, options(a));
+  }
+
+  /** Takes down what a setup from these options made: netavark rebuilds its rules from them. */
+  public synchronized void teardown(Path netns, byte[] options) {
+    run("teardown", netns, options);
   }
 
   /** netavark 1.4's NetworkOptions: every field it requires, none it does not know. */
-  static byte[] options(Attachment a) {
+  public static byte[] options(Attachment a) {
     Network n = a.network();
     Map<String, Object> endpoint = new LinkedHashMap<>();
     endpoint.put("interface_name", "eth0");

@@ -21,6 +21,10 @@ public final class Netns {
     this.dir = dir;
   }
 
+  public Path dir() {
+    return dir;
+  }
+
   public Path path(String containerId) {
     return dir.resolve(containerId);
   }

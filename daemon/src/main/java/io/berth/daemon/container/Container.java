@@ -30,10 +30,18 @@ public record Container(
     return new Container(id, name, created, imageId, path, args, config, hostConfig, s, dir);
   }
 
+  public Container withHostConfig(HostConfig h) {
+    return new Container(id, name, created, imageId, path, args, config, h, state, dir);
+  }
+
   public Path logPath() {
     return dir.resolve("container.log");
   }
 
+  /**
+   * The network mode: new containers store the one they run in; a stored "default" (or nothing)
+   * comes from a Berth that had no bridge yet, and means none, as it did then.
+   */
   public String networkMode() {
     String m = hostConfig.networkMode();
     return m == null || m.isEmpty() || m.equals("default") ? "none" : m;

@@ -26,10 +26,13 @@ final class Creator {
 
   private final ContainerStore store;
   private final ImageAccess images;
+  private final boolean bridge;
 
-  Creator(ContainerStore store, ImageAccess images) {
+  /** @param bridge whether the default bridge exists (berthd runs without {@code --bridge none}) */
+  Creator(ContainerStore store, ImageAccess images, boolean bridge) {
     this.store = store;
     this.images = images;
+    this.bridge = bridge;
   }
 
   ContainerCreateResponse create(String name, ContainerConfig config, HostConfig host) {
@@ -42,10 +45,22 @@ final class Creator {
     }
     validate(config, host);
     String mode = host.networkMode() == null ? "" : host.networkMode();
-    if (!List.of("", "default", "none", "host").contains(mode)) {
+    if (!List.of("", "default", "bridge", "none", "host").contains(mode)) {
       throw new InvalidParameterException("network mode \"" + mode
-          + "\" is not supported yet: use none or host");
+          + "\" is not supported yet: use bridge, none or host");
     }
+    if (mode.equals("bridge") && !bridge) {
+      throw new io.berth.common.error.NotFoundException("network bridge not found");
+    }
+    // "default" is stored as what it stands for, as dockerd 28 does; a record that says
+    // "default" was written before Berth had a bridge, and keeps meaning none (Container)
+    if (mode.isEmpty() || mode.equals("default")) {
+      mode = bridge ? "bridge" : "none";
+    }
+    if (Boolean.TRUE.equals(config.networkDisabled()) && mode.equals("bridge")) {
+      mode = "none"; // a client's way of asking for no network
+    }
+    host = host.with(host.logConfig(), mode);
     ImageAccess.ResolvedImage image = images.resolve(config.image());
     ContainerConfig merged = merge(config, image);
     List<String> cmdline = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.berth.daemon.lifecycle;
 import io.berth.daemon.container.Container;
 import io.berth.daemon.container.ContainerState;
 import io.berth.daemon.container.ContainerStore;
+import io.berth.daemon.network.Endpoints;
 import io.berth.runtime.RuncRuntime;
 
 /**
@@ -16,12 +17,15 @@ public final class Reconciler {
   private final ImageAccess images;
   private final RuncRuntime runtime;
   private final Runner runner;
+  private final Endpoints endpoints;
 
-  public Reconciler(ContainerStore store, ImageAccess images, RuncRuntime runtime, Runner runner) {
+  public Reconciler(ContainerStore store, ImageAccess images, RuncRuntime runtime, Runner runner,
+      Endpoints endpoints) {
     this.store = store;
     this.images = images;
     this.runtime = runtime;
     this.runner = runner;
+    this.endpoints = endpoints;
   }
 
   public void reconcile() {
@@ -40,6 +44,13 @@ public final class Reconciler {
     }
     for (Container c : store.all()) {
       quietly("reconcile " + c.id(), () -> reconcile(c));
+    }
+    // a crash between two steps of a network setup or teardown: only running containers keep theirs
+    for (String id : endpoints.holders()) {
+      Container c = store.get(id);
+      if (c == null || !c.state().running()) {
+        quietly("release the network of " + id, () -> endpoints.detach(id));
+      }
     }
   }
 

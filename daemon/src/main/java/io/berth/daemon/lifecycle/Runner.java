@@ -12,6 +12,8 @@ import io.berth.daemon.container.Container;
 import io.berth.daemon.container.ContainerState;
 import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.lifecycle.Runs.Exit;
+import io.berth.daemon.network.BridgeNetwork;
+import io.berth.daemon.network.Endpoints;
 import io.berth.daemon.lifecycle.Runs.Run;
 import io.berth.runtime.OciError;
 import io.berth.runtime.RuncRuntime;
@@ -36,15 +38,22 @@ public final class Runner {
   private final ImageAccess images;
   private final RuncRuntime runtime;
   private final SpecFactory specs;
+  private final Endpoints endpoints;
   private final Runs runs = new Runs();
   /** Containers being restarted: their exit must not trigger --rm. */
   private final Set<String> restarting = ConcurrentHashMap.newKeySet();
 
-  public Runner(ContainerStore store, ImageAccess images, RuncRuntime runtime, SpecFactory specs) {
+  public Runner(ContainerStore store, ImageAccess images, RuncRuntime runtime, SpecFactory specs,
+      Endpoints endpoints) {
     this.store = store;
     this.images = images;
     this.runtime = runtime;
     this.specs = specs;
+    this.endpoints = endpoints;
+  }
+
+  boolean bridgeEnabled() {
+    return endpoints.bridgeEnabled();
   }
 
   /** The run a client waits on: taken before the state is read, so an exit in between is seen. */
@@ -88,10 +97,23 @@ public final class Runner {
       rootfs = images.prepare(c.id(), c.imageId()); // lost to a crash before it reached the disk
     }
     Mounts.mount(rootfs);
-    var spec = specs.spec(c, rootfs.merged());
-    long t1 = System.nanoTime();
-    RuncRuntime.Created created = runtime.create(c.id(), c.name(), spec, c.logPath(),
-        c.config().openStdin(), c.config().tty());
+    // netavark works on the namespace while runc creates the container in it
+    Endpoints.Pending net = c.networkMode().equals(BridgeNetwork.NAME) ? endpoints.attach(c.id(), c.name()) : null;
+    long t1;
+    RuncRuntime.Created created;
+    try {
+      var spec = specs.spec(c, rootfs.merged(), net == null ? null : net.endpoint());
+      t1 = System.nanoTime();
+      created = runtime.create(c.id(), c.name(), spec, c.logPath(), c.config().openStdin(), c.config().tty());
+      if (net != null) {
+        awaitNetwork(net);
+      }
+    } catch (RuntimeException e) {
+      if (net != null) {
+        net.ready().exceptionally(x -> null).join(); // the teardown that follows needs setup done
+      }
+      throw e;
+    }
     run.ready.complete(null);
     long t2 = System.nanoTime();
     // the record's fsync overlaps runc start; the exit watcher waits for this lock anyway
@@ -109,6 +131,16 @@ public final class Runner {
     watchMonitor(id, created.monitorPid());
     LOG.log(System.Logger.Level.DEBUG, "start {0}: prepare {1} ms, conmon+create {2} ms, "
         + "runc start {3} ms", id, ms(t0, t1), ms(t1, t2), ms(t2, System.nanoTime()));
+  }
+
+  /** Docker's words for a network that could not be set up. */
+  private static void awaitNetwork(Endpoints.Pending net) {
+    try {
+      net.ready().join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw new SystemException("failed to set up container networking: "
+          + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e.getCause());
+    }
   }
 
   private static long ms(long from, long to) {
@@ -311,6 +343,7 @@ public final class Runner {
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "unmount " + c.id() + ": " + e.getMessage());
     }
+    endpoints.detach(c.id());
   }
 
   public void stop(String ref, ContainerStopOptions opts) {

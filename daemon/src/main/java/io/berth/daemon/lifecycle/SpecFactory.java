@@ -3,6 +3,7 @@ package io.berth.daemon.lifecycle;
 import io.berth.api.model.container.HostConfig;
 import io.berth.common.Id;
 import io.berth.daemon.container.Container;
+import io.berth.daemon.network.Endpoints;
 import io.berth.runtime.spec.ContainerSpec;
 import io.berth.runtime.spec.Spec;
 import io.berth.runtime.spec.SpecGenerator;
@@ -24,13 +25,18 @@ public final class SpecFactory {
     this.generator = generator;
   }
 
-  Spec spec(Container c, Path rootfs) {
+  /** @param endpoint the container's place on the bridge, or null in the other modes */
+  Spec spec(Container c, Path rootfs, Endpoints.Endpoint endpoint) {
     var cfg = c.config();
     HostConfig h = c.hostConfig();
     boolean hostNet = c.networkMode().equals("host");
     String hostname = cfg.hostname() == null || cfg.hostname().isEmpty() ? Id.shortId(c.id()) : cfg.hostname();
     if (!Files.exists(c.dir().resolve("resolv.conf"))) {
       writeEtc(c.dir(), hostname, hostNet);
+    }
+    if (endpoint != null) {
+      // the address may differ from the last run's: the file is made anew at each start, as dockerd does
+      writeHosts(c.dir(), hostname, endpoint.address());
     }
     List<String> env = new ArrayList<>();
     env.add("HOSTNAME=" + hostname);
@@ -49,7 +55,7 @@ public final class SpecFactory {
     makeWorkdir(rootfs, cwd);
     var input = new ContainerSpec(c.id(), hostname, rootfs, args, env, cwd,
         UserResolver.resolve(rootfs, cfg.user()), cfg.tty(), h.privileged(), h.readonlyRootfs(),
-        hostNet, nz(h.capAdd()), nz(h.capDrop()), h.shmSize(),
+        hostNet ? "host" : endpoint == null ? "" : endpoint.netns(), nz(h.capAdd()), nz(h.capDrop()), h.shmSize(),
         Map.of("/etc/hostname", c.dir().resolve("hostname"), "/etc/hosts", c.dir().resolve("hosts"),
             "/etc/resolv.conf", c.dir().resolve("resolv.conf")),
         Map.of("io.berth.container.name", c.name()));
@@ -81,23 +87,36 @@ public final class SpecFactory {
     }
   }
 
+  private static final String HOSTS = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
+      + "fe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n";
+
   /** The container's /etc/hostname, /etc/hosts and /etc/resolv.conf, written once at create. */
   static void writeEtc(Path dir, String hostname, boolean hostNet) {
     try {
       Files.writeString(dir.resolve("hostname"), hostname + "\n");
       String hosts = hostNet && Files.isReadable(Path.of("/etc/hosts"))
           ? Files.readString(Path.of("/etc/hosts"))
-          : "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
-              + "fe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\n"
-              + "ff02::2\tip6-allrouters\n";
+          : HOSTS;
       Files.writeString(dir.resolve("hosts"), hosts);
       Path resolv = Path.of("/etc/resolv.conf");
       byte[] r = Files.isReadable(resolv) ? Files.readAllBytes(resolv) : new byte[0];
       if (!hostNet) {
-        r = String.join("\n", new String(r, StandardCharsets.UTF_8).lines()
-            .filter(l -> !l.matches("\\s*nameserver\\s+(127\\..*|::1)\\s*")).toList()).getBytes(StandardCharsets.UTF_8);
+        r = ResolvConf.forOwnNamespace(new String(r, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
       }
       Files.write(dir.resolve("resolv.conf"), r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * /etc/hosts of a container on the bridge: dockerd's defaults and the container's own address
+   * under its hostname. Rewritten in place: the file is bind-mounted, and a mount of a replaced
+   * file would go on showing the old one.
+   */
+  static void writeHosts(Path dir, String hostname, String address) {
+    try {
+      Files.writeString(dir.resolve("hosts"), HOSTS + address + "\t" + hostname + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

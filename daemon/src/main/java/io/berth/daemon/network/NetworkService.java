@@ -25,26 +25,55 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.berth.network.Ipam;
+import io.berth.network.Netavark;
+import io.berth.network.Netns;
+import io.berth.network.Subnet;
 
 /**
- * The networks Berth has: {@code host} and {@code none}, predefined as in dockerd, with ids made
- * once and kept under the data root. Their containers are the running ones in that mode.
+ * The networks Berth has: {@code bridge} (unless berthd runs with {@code --bridge none}),
+ * {@code host} and {@code none}, predefined as in dockerd, with ids made once and kept under the
+ * data root. Their containers are the running ones in that mode; on the bridge, with the address
+ * of their endpoint.
  */
 public final class NetworkService implements NetworkBackend {
   private static final Set<String> LIST_FILTERS = Set.of("dangling", "driver", "id", "label", "name", "scope", "type");
   private static final Set<String> PRUNE_FILTERS = Set.of("until", "label", "label!");
-  private static final Map<String, String> DRIVERS = Map.of("host", "host", "none", "null");
+  private static final Map<String, String> DRIVERS = Map.of("bridge", "bridge", "host", "host", "none", "null");
 
   private final ContainerStore containers;
   private final List<NetworkInspect> predefined;
+  private final Endpoints endpoints;
 
+  /** The plumbing of the default bridge: netavark, namespaces, leases, and where endpoints are recorded. */
+  public record Plumbing(Netavark netavark, Netns netns, Ipam ipam, Path endpoints) {}
+
+  /** Without a bridge: host and none only. */
   public NetworkService(ContainerStore containers, Path root) {
+    this(containers, root, null, null, null);
+  }
+
+  /**
+   * @param iface the default bridge's interface, or null for none
+   * @param subnet the default bridge's subnet and gateway
+   */
+  public NetworkService(ContainerStore containers, Path root, String iface, Subnet subnet, Plumbing plumbing) {
     this.containers = containers;
-    this.predefined = load(root);
+    this.predefined = load(root, iface, subnet);
+    BridgeNetwork bridge = iface == null ? null
+        : new BridgeNetwork(idOf(BridgeNetwork.NAME), iface, subnet);
+    this.endpoints = plumbing == null
+        ? new Endpoints(null, null, new Netns(root.resolve("netns")), new Ipam(root.resolve("ipam")),
+            root.resolve("endpoints"))
+        : new Endpoints(bridge, plumbing.netavark(), plumbing.netns(), plumbing.ipam(), plumbing.endpoints());
+  }
+
+  public Endpoints endpoints() {
+    return endpoints;
   }
 
   /** The predefined networks' ids and creation times: made at the first start, kept after. */
-  private static List<NetworkInspect> load(Path root) {
+  private static List<NetworkInspect> load(Path root, String iface, Subnet subnet) {
     Path file = root.resolve("predefined.json");
     try {
       Map<String, Object> saved = new LinkedHashMap<>();
@@ -55,7 +84,7 @@ public final class NetworkService implements NetworkBackend {
       }
       boolean changed = false;
       List<NetworkInspect> out = new ArrayList<>();
-      for (String name : List.of("host", "none")) {
+      for (String name : iface == null ? List.of("host", "none") : List.of("bridge", "host", "none")) {
         @SuppressWarnings("unchecked")
         Map<String, String> s = (Map<String, String>) saved.get(name);
         if (s == null || !Id.isFullId(s.get("id"))) {
@@ -63,9 +92,12 @@ public final class NetworkService implements NetworkBackend {
           saved.put(name, s);
           changed = true;
         }
+        boolean bridge = name.equals(BridgeNetwork.NAME);
         out.add(new NetworkInspect(name, s.get("id"), s.get("created"), "local", DRIVERS.get(name), true, false,
-            new NetworkInspect.Ipam("default", null, null), false, false, false,
-            new NetworkInspect.ConfigReference(""), false, Map.of(), Map.of(), Map.of()));
+            new NetworkInspect.Ipam("default", null, bridge
+                ? List.of(Map.of("Subnet", subnet.cidr(), "Gateway", subnet.gatewayAddress())) : null),
+            false, false, false, new NetworkInspect.ConfigReference(""), false, Map.of(),
+            bridge ? bridgeOptions(iface) : Map.of(), Map.of()));
       }
       if (changed) {
         Files.createDirectories(root);
@@ -75,6 +107,18 @@ public final class NetworkService implements NetworkBackend {
     } catch (IOException | RuntimeException e) {
       throw new SystemException("cannot read the predefined networks in " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** dockerd's options of its default bridge, which say what the bridge does (it is not configurable). */
+  private static Map<String, String> bridgeOptions(String iface) {
+    Map<String, String> o = new java.util.TreeMap<>();
+    o.put("com.docker.network.bridge.default_bridge", "true");
+    o.put("com.docker.network.bridge.enable_icc", "true");
+    o.put("com.docker.network.bridge.enable_ip_masquerade", "true");
+    o.put("com.docker.network.bridge.host_binding_ipv4", "0.0.0.0");
+    o.put("com.docker.network.bridge.name", iface);
+    o.put("com.docker.network.driver.mtu", "1500");
+    return o;
   }
 
   @Override
@@ -141,7 +185,10 @@ public final class NetworkService implements NetworkBackend {
     Map<String, NetworkInspect.EndpointResource> on = new LinkedHashMap<>();
     for (Container c : containers.all()) {
       if (c.state().running() && c.networkMode().equals(n.name())) {
-        on.put(c.id(), new NetworkInspect.EndpointResource(c.name(), endpointId(c.id(), n.id()), "", "", ""));
+        var e = endpoints.endpoint(c.id());
+        on.put(c.id(), new NetworkInspect.EndpointResource(c.name(), endpointId(c.id(), n.id()),
+            e.map(Endpoints.Endpoint::mac).orElse(""),
+            e.map(x -> x.address() + "/" + x.prefix()).orElse(""), ""));
       }
     }
     return n.withContainers(on);

@@ -6,6 +6,7 @@ import io.berth.api.server.backend.ContainerListOptions;
 import io.berth.daemon.container.Container;
 import io.berth.api.model.network.EndpointSettings;
 import io.berth.daemon.container.ContainerStore;
+import io.berth.daemon.network.Endpoints;
 import io.berth.daemon.network.NetworkService;
 import java.util.Map;
 import java.time.Instant;
@@ -22,19 +23,19 @@ public final class ContainerQueries {
   private final Function<String, String> rwDirOf;
   private final ToLongFunction<String> rwSizeOf;
   private final ToLongFunction<String> imageSizeOf;
-  private final Function<String, String> networkIdOf;
+  private final NetworkService networks;
 
   /**
    * @param imageIdOf an image reference's id, or null (for the ancestor filter)
    * @param rwDirOf a container's writable-layer directory (for GraphDriver in inspect)
    * @param rwSizeOf the bytes in a container's writable layer (for {@code size=1})
    * @param imageSizeOf an image's size by id (for {@code size=1})
-   * @param networkIdOf a network's id by name, or null (for the endpoints listed)
+   * @param networks the networks, for the containers' endpoints on them
    */
   public ContainerQueries(ContainerStore store, Function<String, String> imageIdOf,
       Function<String, String> rwDirOf, ToLongFunction<String> rwSizeOf,
-      ToLongFunction<String> imageSizeOf, Function<String, String> networkIdOf) {
-    this.networkIdOf = networkIdOf;
+      ToLongFunction<String> imageSizeOf, NetworkService networks) {
+    this.networks = networks;
     this.store = store;
     this.imageIdOf = imageIdOf;
     this.rwDirOf = rwDirOf;
@@ -80,16 +81,30 @@ public final class ContainerQueries {
 
   public ContainerInspect inspect(String ref) {
     Container c = store.find(ref);
-    return ContainerViews.inspect(c, rwDirOf.apply(c.id()), networks(c));
+    Map<String, Object> endpoints = networks(c);
+    var e = c.state().running() ? networks.endpoints().endpoint(c.id()) : java.util.Optional.<Endpoints.Endpoint>empty();
+    var settings = e.isPresent()
+        ? new ContainerInspect.NetworkSettings("", e.get().sandboxId(), e.get().netns(), Map.of(), endpoints)
+        : new ContainerInspect.NetworkSettings("", "", "", Map.of(), endpoints);
+    return ContainerViews.inspect(c, rwDirOf.apply(c.id()), settings);
   }
 
-  /** The container's endpoint on the network of its mode; its id only while it runs, as dockerd. */
+  /**
+   * The container's endpoint on the network of its mode: while it runs, with its id and, on the
+   * bridge, its addresses; once stopped, only the network's id, as dockerd clears the rest.
+   */
   private Map<String, Object> networks(Container c) {
-    String networkId = networkIdOf.apply(c.networkMode());
+    String networkId = networks.idOf(c.networkMode());
     if (networkId == null) {
       return Map.of();
     }
-    String endpoint = c.state().running() ? NetworkService.endpointId(c.id(), networkId) : "";
-    return Map.of(c.networkMode(), EndpointSettings.addressless(networkId, endpoint));
+    if (!c.state().running()) {
+      return Map.of(c.networkMode(), EndpointSettings.addressless(networkId, ""));
+    }
+    String endpoint = NetworkService.endpointId(c.id(), networkId);
+    var e = networks.endpoints().endpoint(c.id());
+    return Map.of(c.networkMode(), e.isEmpty() ? EndpointSettings.addressless(networkId, endpoint)
+        : EndpointSettings.addressed(networkId, endpoint, e.get().mac(), e.get().gateway(), e.get().address(),
+            e.get().prefix()));
   }
 }

@@ -66,11 +66,11 @@ public final class ContainerViews {
   }
 
   public static ContainerInspect inspect(Container c, String graphDir) {
-    return inspect(c, graphDir, Map.of());
+    return inspect(c, graphDir, new ContainerInspect.NetworkSettings("", "", "", Map.of(), Map.of()));
   }
 
   /** As above, with the container's endpoints by network name. */
-  public static ContainerInspect inspect(Container c, String graphDir, Map<String, Object> networks) {
+  public static ContainerInspect inspect(Container c, String graphDir, ContainerInspect.NetworkSettings network) {
     var s = c.state();
     long pid = s instanceof ContainerState.Running r ? r.pid() : 0;
     var state = new ContainerInspect.State(s.status(), s.running(), false, false, false,
@@ -88,7 +88,7 @@ public final class ContainerViews {
         new ContainerInspect.GraphDriver("overlay", Map.of("MergedDir", graphDir + "/merged",
             "UpperDir", graphDir + "/diff", "WorkDir", graphDir + "/work")),
         List.of(), c.config(),
-        new ContainerInspect.NetworkSettings("", "", "", Map.of(), networks));
+        network);
   }
 
   private static io.berth.api.model.container.HostConfig withLog(

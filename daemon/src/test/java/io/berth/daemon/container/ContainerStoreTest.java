@@ -32,6 +32,19 @@ class ContainerStoreTest {
     return new ContainerState.Created(0, "");
   }
 
+  /** Records from before the bridge say "default" (or nothing), which meant none then, and still does. */
+  @Test
+  void networkMode_storedDefaultMeansNone_storedModesAreKept() {
+    var store = new ContainerStore(root);
+    Container legacy = add(store, A, "old", created());
+    var h = legacy.hostConfig();
+
+    assertThat(legacy.networkMode()).isEqualTo("none");
+    assertThat(legacy.withHostConfig(h.with(h.logConfig(), "default")).networkMode()).isEqualTo("none");
+    assertThat(legacy.withHostConfig(h.with(h.logConfig(), "bridge")).networkMode()).isEqualTo("bridge");
+    assertThat(legacy.withHostConfig(h.with(h.logConfig(), "host")).networkMode()).isEqualTo("host");
+  }
+
   @Test
   void find_byFullId_returnsContainer() {
     var store = new ContainerStore(root);

@@ -35,6 +35,23 @@ class NetworkServiceTest {
   }
 
   @Test
+  void defaultBridge_isListedFirst_withItsSubnetAndInterface() {
+    var store = new ContainerStore(root.resolve("containers"));
+    var networks = new NetworkService(store, root.resolve("network"), "berth0",
+        io.berth.network.Subnet.parse("10.66.0.0/16"), null);
+
+    NetworkInspect bridge = networks.networkInspect("bridge");
+
+    assertThat(networks.networkList(Filters.EMPTY, false)).extracting(NetworkInspect::name)
+        .containsExactly("bridge", "host", "none");
+    assertThat(bridge.driver()).isEqualTo("bridge");
+    assertThat(bridge.ipam().config()).containsExactly(Map.of("Subnet", "10.66.0.0/16", "Gateway", "10.66.0.1"));
+    assertThat(bridge.options()).containsEntry("com.docker.network.bridge.name", "berth0")
+        .containsEntry("com.docker.network.bridge.default_bridge", "true");
+    assertThat(networks.idOf("bridge")).isEqualTo(bridge.id());
+  }
+
+  @Test
   void inspect_byIdNameOrPrefix_listsTheRunningContainersInThatMode() throws Exception {
     var store = new ContainerStore(root.resolve("containers"));
     String id = "a".repeat(64);

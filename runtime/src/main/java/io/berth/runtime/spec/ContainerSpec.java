@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the daemon knows about a container that the OCI spec needs. {@code netnsPath} is empty for
- * a new network namespace, "host" for none at all.
+ * What the daemon knows about a container that the OCI spec needs. {@code netns} is empty for a
+ * new network namespace of its own, "host" for the host's, else the path of a namespace to join.
  */
 public record ContainerSpec(
     String id,
@@ -19,7 +19,7 @@ public record ContainerSpec(
     boolean tty,
     boolean privileged,
     boolean readonlyRootfs,
-    boolean hostNetwork,
+    String netns,
     List<String> capAdd,
     List<String> capDrop,
     long shmSize,

@@ -54,8 +54,8 @@ public final class SpecGenerator {
     for (String t : List.of("pid", "ipc", "uts", "mount")) {
       ns.add(new Spec.Namespace(t, null));
     }
-    if (!c.hostNetwork()) {
-      ns.add(new Spec.Namespace("network", null));
+    if (!c.netns().equals("host")) {
+      ns.add(new Spec.Namespace("network", c.netns().isEmpty() ? null : c.netns()));
     }
     var linux =
         new Spec.Linux(

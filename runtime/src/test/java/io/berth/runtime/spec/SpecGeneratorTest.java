@@ -24,7 +24,7 @@ class SpecGeneratorTest {
 
   private static final class Input {
     boolean privileged;
-    boolean hostNetwork;
+    String netns = "";
     boolean readonly;
     long shm;
     List<String> add = List.of();
@@ -33,7 +33,7 @@ class SpecGeneratorTest {
     ContainerSpec build() {
       return new ContainerSpec("abc123", "host1", Path.of("/rootfs"), List.of("sh", "-c", "true"),
           List.of("PATH=/bin"), "", new Spec.User(0, 0, null), false, privileged, readonly,
-          hostNetwork, add, drop, shm, Map.of("/etc/hosts", Path.of("/data/hosts")),
+          netns, add, drop, shm, Map.of("/etc/hosts", Path.of("/data/hosts")),
           Map.of("io.berth.container.name", "web"));
     }
   }
@@ -180,10 +180,19 @@ class SpecGeneratorTest {
   @Test
   void generate_hostNetwork_omitsNetworkNamespace() {
     Input in = new Input();
-    in.hostNetwork = true;
+    in.netns = "host";
 
     assertThat(generate(in).linux().namespaces()).extracting(Spec.Namespace::type)
         .containsExactly("pid", "ipc", "uts", "mount");
+  }
+
+  @Test
+  void generate_preparedNetwork_joinsItsNamespace() {
+    Input in = new Input();
+    in.netns = "/run/berth/netns/abc123";
+
+    assertThat(generate(in).linux().namespaces()).last()
+        .isEqualTo(new Spec.Namespace("network", "/run/berth/netns/abc123"));
   }
 
   @Test

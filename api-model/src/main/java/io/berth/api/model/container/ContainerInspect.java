@@ -2,6 +2,7 @@ package io.berth.api.model.container;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.berth.api.model.network.EndpointSettings;
 import io.berth.api.model.AddedIn;
 import io.berth.api.model.image.Descriptor;
 import java.util.List;
@@ -66,9 +67,9 @@ public record ContainerInspect(
       @JsonProperty("Name") String name, @JsonProperty("Data") Map<String, String> data) {}
 
   /**
-   * A container's networking. The fields after {@code Networks} repeat the default network's
-   * endpoint, as dockerd 28 still writes them at every API version it serves; they are empty on
-   * host and none, the only networks Berth has so far.
+   * A container's networking. The fields after {@code Networks} repeat the endpoint on the default
+   * bridge, as dockerd 28 still writes them at every API version it serves; they are empty in
+   * other modes.
    */
   public record NetworkSettings(
       @JsonProperty("Bridge") String bridge,
@@ -104,14 +105,27 @@ public record ContainerInspect(
       return null;
     }
 
+    /**
+     * The endpoint on the default bridge, which the deprecated top-level fields below repeat, as
+     * dockerd 28 still sends them at every API version.
+     */
+    private EndpointSettings onBridge() {
+      return networks != null && networks.get("bridge") instanceof EndpointSettings e ? e : null;
+    }
+
+    private String fromBridge(java.util.function.Function<EndpointSettings, String> f) {
+      EndpointSettings e = onBridge();
+      return e == null ? "" : f.apply(e);
+    }
+
     @JsonProperty("EndpointID")
     public String endpointId() {
-      return "";
+      return fromBridge(EndpointSettings::endpointId);
     }
 
     @JsonProperty("Gateway")
     public String gateway() {
-      return "";
+      return fromBridge(EndpointSettings::gateway);
     }
 
     @JsonProperty("GlobalIPv6Address")
@@ -126,12 +140,13 @@ public record ContainerInspect(
 
     @JsonProperty("IPAddress")
     public String ipAddress() {
-      return "";
+      return fromBridge(EndpointSettings::ipAddress);
     }
 
     @JsonProperty("IPPrefixLen")
     public int ipPrefixLen() {
-      return 0;
+      EndpointSettings e = onBridge();
+      return e == null ? 0 : e.ipPrefixLen();
     }
 
     @JsonProperty("IPv6Gateway")
@@ -141,7 +156,7 @@ public record ContainerInspect(
 
     @JsonProperty("MacAddress")
     public String macAddress() {
-      return "";
+      return fromBridge(EndpointSettings::macAddress);
     }
   }
 }

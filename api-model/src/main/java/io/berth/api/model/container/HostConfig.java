@@ -62,6 +62,15 @@ public record HostConfig(
       @JsonProperty("Soft") long soft,
       @JsonProperty("Hard") long hard) {}
 
+  /** The same with the given log config and network mode: what the daemon stores or shows. */
+  public HostConfig with(LogConfig log, String mode) {
+    return new HostConfig(binds, containerIdFile, log, mode, portBindings, restartPolicy, autoRemove,
+        volumeDriver, volumesFrom, consoleSize, capAdd, capDrop, cgroupnsMode, dns, dnsOptions, dnsSearch,
+        extraHosts, groupAdd, ipcMode, cgroup, links, oomScoreAdj, pidMode, privileged, publishAllPorts,
+        readonlyRootfs, securityOpt, tmpfs, utsMode, usernsMode, shmSize, sysctls, runtime, isolation,
+        cpuShares, memory, nanoCpus, cgroupParent, pidsLimit, ulimits, maskedPaths, readonlyPaths, init);
+  }
+
   /** The host config of a create request that carried none. */
   public static HostConfig empty() {
     return new HostConfig(

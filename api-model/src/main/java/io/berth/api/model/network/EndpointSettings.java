@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * A container's endpoint on one network, in its inspect and list entries. On {@code host} and
- * {@code none} only the network and endpoint ids are set; the endpoint id is empty once the
- * container has stopped, as dockerd clears it.
+ * {@code none} only the network and endpoint ids are set; once the container has stopped, only the
+ * network id is left, as dockerd clears the rest.
  */
 public record EndpointSettings(
     @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("IPAMConfig") Map<String, Object> ipamConfig,
@@ -27,6 +27,13 @@ public record EndpointSettings(
     @JsonProperty("GlobalIPv6Address") String globalIpv6Address,
     @JsonProperty("GlobalIPv6PrefixLen") int globalIpv6PrefixLen,
     @AddedIn("1.45") @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("DNSNames") List<String> dnsNames) {
+
+  /** An endpoint on a bridge, with the container's address (no IPv6). */
+  public static EndpointSettings addressed(String networkId, String endpointId, String mac, String gateway,
+      String address, int prefix) {
+    return new EndpointSettings(null, null, null, mac, null, 0, networkId, endpointId, gateway, address, prefix,
+        "", "", 0, null);
+  }
 
   /** An endpoint without addresses: host and none. */
   public static EndpointSettings addressless(String networkId, String endpointId) {

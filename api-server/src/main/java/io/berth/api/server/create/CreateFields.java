@@ -84,7 +84,7 @@ public final class CreateFields {
     refused(CONFIG, "Volumes", Kind.SET, "--volume");
     enforced(CONFIG, "WorkingDir", Kind.STRING);
     enforced(CONFIG, "Entrypoint", Kind.STR_SLICE);
-    // Berth's default network is none: a disabled network is what every container gets
+    // a disabled network runs the container in mode none
     enforced(CONFIG, "NetworkDisabled", Kind.BOOL);
     refused(CONFIG, "MacAddress", Kind.STRING, "--mac-address");
     // build-time metadata, kept and shown as Docker keeps it
