@@ -56,6 +56,7 @@ final class Commands {
       new Entry("inspect", "system.inspect", "Return low-level information on Berth objects", List.of()),
       new Entry("kill", "container.kill", "Kill one or more running containers", List.of()),
       new Entry("logs", "container.logs", "Fetch the logs of a container", List.of()),
+      new Entry("port", "container.port", "List port mappings or a specific mapping for the container", List.of()),
       new Entry("restart", "container.restart", "Restart one or more containers", List.of()),
       new Entry("rm", "container.rm", "Remove one or more containers", List.of()),
       new Entry("rmi", "image.rm", "Remove one or more images", List.of()),
@@ -72,6 +73,7 @@ final class Commands {
       new Entry("kill", "container.kill", "Kill one or more running containers", List.of()),
       new Entry("logs", "container.logs", "Fetch the logs of a container", List.of()),
       new Entry("ls", "container.ls", "List containers", List.of("list", "ps")),
+      new Entry("port", "container.port", "List port mappings or a specific mapping for the container", List.of()),
       new Entry("restart", "container.restart", "Restart one or more containers", List.of()),
       new Entry("rm", "container.rm", "Remove one or more containers", List.of("remove")),
       new Entry("run", "container.run", "Create and run a new container from an image", List.of()),
@@ -143,6 +145,7 @@ final class Commands {
       case "container.ls" -> new PsCommand();
       case "container.logs" -> new LogsCommand();
       case "container.diff" -> new DiffCommand();
+      case "container.port" -> new io.berth.cli.command.container.PortCommand();
       case "container.export" -> new ExportCommand();
       case "container.inspect" -> new InspectCommand("container");
       case "image.inspect" -> new InspectCommand("image");

@@ -115,6 +115,33 @@ class BerthCliIT extends SharedDaemon {
     }
   }
 
+  /** berth publishes as docker does, and prints the ports as docker prints them. */
+  @Test
+  void publishedPorts_portAndPs_printWhatDockerPrints() throws Exception {
+    daemon.bootstrapBusybox();
+    Cmd run = berth("", "run", "-d", "--name", "berthpub", "-p", "127.0.0.1::80", "-p", "0:53/udp", "--expose", "90",
+        "busybox", "httpd", "-f", "-p", "80", "-h", "/etc");
+    assertThat(run.exit()).as(run.err()).isZero();
+    try {
+      for (List<String> args : List.<List<String>>of(List.of("port", "berthpub"), List.of("port", "berthpub", "80"),
+          List.of("port", "berthpub", "53/udp"), List.of("ps", "--filter", "name=berthpub", "--format", "{{.Ports}}"))) {
+        Cmd docker = DockerCliIT.dockerWith(daemon, null, args.toArray(String[]::new));
+        Cmd berth = berth("", args.toArray(String[]::new));
+        assertThat(berth.exit()).as(berth.err()).isZero();
+        assertThat(berth.out()).isEqualTo(docker.out()).isNotBlank();
+      }
+      Cmd docker = DockerCliIT.dockerWith(daemon, null, "port", "berthpub", "81");
+      Cmd berth = berth("", "port", "berthpub", "81");
+      assertThat(berth.exit()).isEqualTo(docker.exit()).isEqualTo(1);
+      assertThat(berth.err()).isEqualTo(docker.err().replace("docker", "berth"));
+      Cmd bad = berth("", "run", "-p", "x:80", "busybox", "true");
+      assertThat(bad.exit()).isEqualTo(125);
+      assertThat(bad.err()).contains("invalid hostPort: x");
+    } finally {
+      berth("", "rm", "-f", "berthpub");
+    }
+  }
+
   @Test
   void networkLsAndInspect_printWhatDockerPrints() throws Exception {
     for (List<String> args : List.<List<String>>of(List.of("network", "ls"), List.of("network", "ls", "-q", "--no-trunc"),

@@ -204,6 +204,15 @@ public final class BerthDaemon implements AutoCloseable {
    * the bridge.
    */
   private void tearDownEndpoints() throws IOException, InterruptedException {
+    Path predefined = dataRoot.resolve("network").resolve("predefined.json");
+    String bridgeId = Files.isRegularFile(predefined)
+        ? io.berth.common.json.Json.tree(Files.readAllBytes(predefined)).path("bridge").path("id").asText() : "";
+    if (bridgeId.length() >= 12) {
+      String chain = "BERTH-FWD-" + bridgeId.substring(0, 12);
+      NetavarkChains.run("iptables", "-w", "-D", "FORWARD", "-j", chain);
+      NetavarkChains.run("iptables", "-w", "-F", chain);
+      NetavarkChains.run("iptables", "-w", "-X", chain);
+    }
     Path dir = execRoot.resolve("network").resolve("endpoints");
     if (!Files.isDirectory(dir)) {
       return;

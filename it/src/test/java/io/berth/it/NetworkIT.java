@@ -128,6 +128,169 @@ class NetworkIT extends SharedDaemon {
     assertThat(NetavarkChains.run("ip", "link", "show", bridge)).contains("does not exist");
   }
 
+  /** TCP on every address: from the host by loopback and by its own address, and back in from a container. */
+  @Test
+  void publishedTcpPort_reachableFromHostLoopbackHostAddressAndContainers() throws Exception {
+    int port = freePort();
+    Cmd run = docker("run", "-d", "--name", "pub", "-p", port + ":80", "-p", "127.0.0.1::81", "busybox",
+        "httpd", "-f", "-p", "80", "-h", "/etc");
+    assertThat(run.exit()).as(run.err()).isZero();
+    String id = run.out().strip();
+    try {
+      String hostAddress = hostAddress();
+      assertThat(get("127.0.0.1", port)).isEqualTo(id.substring(0, 12));
+      assertThat(get(hostAddress, port)).isEqualTo(id.substring(0, 12));
+      Cmd hairpin = docker("run", "--rm", "busybox", "wget", "-qO-", "http://" + hostAddress + ":" + port + "/hostname");
+      assertThat(hairpin.out().strip()).as(hairpin.err()).isEqualTo(id.substring(0, 12));
+
+      Cmd ports = docker("port", "pub");
+      assertThat(ports.out()).matches("80/tcp -> 0\\.0\\.0\\.0:" + port + "\n81/tcp -> 127\\.0\\.0\\.1:[0-9]+\n");
+      assertThat(docker("ps", "--filter", "id=" + id, "--format", "{{.Ports}}").out().strip())
+          .matches("0\\.0\\.0\\.0:" + port + "->80/tcp, 127\\.0\\.0\\.1:[0-9]+->81/tcp");
+      assertThat(docker("inspect", "-f", "{{json .NetworkSettings.Ports}}", "pub").out().strip())
+          .isEqualTo("{\"80/tcp\":[{\"HostIp\":\"0.0.0.0\",\"HostPort\":\"" + port + "\"}],"
+              + "\"81/tcp\":[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"" + ports.out().replaceAll("(?s).*127\\.0\\.0\\.1:([0-9]+).*", "$1")
+              + "\"}]}");
+    } finally {
+      docker("rm", "-f", "pub");
+    }
+    assertNothingLeftBut(daemon, "bridge-anchor");
+    try (var s = new java.net.ServerSocket(port)) {
+      assertThat(s.getLocalPort()).as("the host port is free again").isEqualTo(port);
+    }
+    assertThat(NetavarkChains.run("iptables", "-t", "nat", "-S")).doesNotContain("--dport " + port);
+  }
+
+  /** UDP through the published port to whatever listens in the container's namespace. */
+  @Test
+  void publishedUdpPort_deliversDatagrams() throws Exception {
+    int port = freePort();
+    String id = docker("run", "-d", "-p", port + ":5353/udp", "busybox", "sleep", "300").out().strip();
+    try {
+      String netns = docker("inspect", "-f", "{{.NetworkSettings.SandboxKey}}", id).out().strip();
+      // a listener that gives up after 20 s, so that a lost datagram fails the test instead of hanging it
+      Process listener = new ProcessBuilder("nsenter", "--net=" + netns, "timeout", "20", "python3", "-c",
+          "import socket\ns=socket.socket(socket.AF_INET,socket.SOCK_DGRAM)\ns.bind(('0.0.0.0',5353))\n"
+              + "print('ready',flush=True)\nprint(s.recvfrom(100)[0].decode(),flush=True)").start();
+      try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(listener.getInputStream()))) {
+        assertThat(out.readLine()).isEqualTo("ready");
+        sh("python3 -c \"import socket; socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b'hello', "
+            + "('127.0.0.1', " + port + "))\"");
+        assertThat(out.readLine()).isEqualTo("hello");
+      } finally {
+        listener.destroyForcibly();
+      }
+      assertThat(docker("port", id).out()).isEqualTo("5353/udp -> 0.0.0.0:" + port + "\n");
+    } finally {
+      docker("rm", "-f", id);
+    }
+  }
+
+  /** A host port some other program holds fails the start with dockerd's words, and nothing is left. */
+  @Test
+  void hostPortInUse_failsTheStart_andLeavesNothing() throws Exception {
+    try (var taken = new java.net.ServerSocket(0)) {
+      int port = taken.getLocalPort();
+      Cmd run = docker("run", "-d", "--name", "clash", "-p", port + ":80", "busybox", "sleep", "300");
+      try {
+        assertThat(run.exit()).isEqualTo(125);
+        assertThat(run.err()).contains("Error response from daemon: failed to set up container networking: driver "
+            + "failed programming external connectivity on endpoint clash (").contains("): failed to bind host port for 0.0.0.0:"
+            + port + ":").contains(":80/tcp: address already in use");
+        assertNothingLeftBut(daemon, "bridge-anchor");
+        assertThat(docker("inspect", "-f", "{{.State.Status}}", "clash").out().strip()).isEqualTo("created");
+      } finally {
+        docker("rm", "-f", "clash");
+      }
+    }
+  }
+
+  /** {@code -P} publishes every exposed port; concurrent starts never get the same host port. */
+  @Test
+  void publishAll_andConcurrentStarts_getDistinctPorts() throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    List<java.util.concurrent.Future<Cmd>> runs = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      runs.add(pool.submit(() -> docker("run", "-d", "--label", "berth.test=ports", "--expose", "80", "-P",
+          "busybox", "sleep", "300")));
+    }
+    pool.shutdown();
+    try {
+      java.util.Set<String> hostPorts = new java.util.HashSet<>();
+      for (var f : runs) {
+        Cmd r = f.get();
+        assertThat(r.exit()).as(r.err()).isZero();
+        String p = docker("port", r.out().strip(), "80").out().strip();
+        assertThat(p).matches("0\\.0\\.0\\.0:[0-9]+");
+        hostPorts.add(p);
+      }
+      assertThat(hostPorts).hasSize(50);
+    } finally {
+      String ids = docker("ps", "-aq", "--filter", "label=berth.test=ports").out().strip();
+      if (!ids.isEmpty()) {
+        List<String> rm = new java.util.ArrayList<>(List.of("rm", "-f"));
+        rm.addAll(List.of(ids.split("\\s+")));
+        docker(rm.toArray(String[]::new));
+      }
+    }
+    assertNothingLeftBut(daemon, "bridge-anchor");
+  }
+
+  /**
+   * From another host, with the FORWARD policy at DROP as a Docker on the host sets it: a
+   * namespace of the test's own, joined to the host by a veth pair, connects to the host's side.
+   */
+  @Test
+  void publishedPort_reachableFromOutside_evenWithForwardPolicyDrop() throws Exception {
+    int port = freePort();
+    String id = docker("run", "-d", "-p", port + ":80", "busybox", "httpd", "-f", "-p", "80", "-h", "/etc").out().strip();
+    Path outside = Files.createTempFile("berth-outside", ".ns");
+    String veth = "bto" + ProcessHandle.current().pid() % 100000;
+    boolean dropBefore = NetavarkChains.run("iptables", "-S", "FORWARD").contains("-P FORWARD DROP");
+    try {
+      sh("unshare --net=" + outside + " true");
+      sh("ip link add " + veth + " type veth peer name " + veth + "p");
+      sh("ip link set " + veth + "p netns " + outside);
+      String net = "10.214." + ProcessHandle.current().pid() % 250 + ".";
+      sh("ip addr add " + net + "1/30 dev " + veth + " && ip link set " + veth + " up");
+      sh("nsenter --net=" + outside + " sh -c 'ip addr add " + net + "2/30 dev " + veth + "p && ip link set "
+          + veth + "p up && ip link set lo up'");
+      sh("iptables -P FORWARD DROP");
+      String got = sh("nsenter --net=" + outside + " python3 -c \"import urllib.request; print(urllib.request"
+          + ".urlopen('http://" + net + "1:" + port + "/hostname', timeout=10).read().decode())\"");
+      assertThat(got.strip()).isEqualTo(id.substring(0, 12));
+    } finally {
+      if (!dropBefore) {
+        sh("iptables -P FORWARD ACCEPT");
+      }
+      NetavarkChains.run("ip", "link", "del", veth);
+      NetavarkChains.run("umount", outside.toString());
+      Files.deleteIfExists(outside);
+      docker("rm", "-f", id);
+    }
+  }
+
+  private static String sh(String command) {
+    return NetavarkChains.run("sh", "-c", command);
+  }
+
+  private static String get(String host, int port) throws Exception {
+    var client = java.net.http.HttpClient.newHttpClient();
+    return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + host + ":" + port + "/hostname"))
+        .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body().strip();
+  }
+
+  private static int freePort() throws Exception {
+    try (var s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** The host's first own address that is not loopback. */
+  private static String hostAddress() {
+    return NetavarkChains.run("hostname", "-I").strip().split("\\s+")[0];
+  }
+
   private static String pidOf(BerthDaemon d, String id) throws Exception {
     return Files.readString(d.execRoot().resolve("runc").resolve(id).resolve("state.json"))
         .replaceAll("(?s).*\"init_process_pid\":([0-9]+).*", "$1");

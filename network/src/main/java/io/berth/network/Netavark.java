@@ -38,9 +38,9 @@ public final class Netavark {
   /** A bridge network as netavark describes it. */
   public record Network(String name, String id, String bridge, Subnet subnet, boolean internal, boolean dns) {}
 
-  /** One container on one network. */
+  /** One container on one network, with its published ports. */
   public record Attachment(String containerId, String containerName, Network network, String address,
-      List<String> aliases) {}
+      List<String> aliases, List<HostPorts.Mapping> ports) {}
 
   /** What setup made: the container's interface address and MAC, and its DNS servers. */
   public record Status(String address, int prefix, String gateway, String mac, List<String> dnsServers) {}
@@ -93,6 +93,12 @@ public final class Netavark {
     Map<String, Object> options = new LinkedHashMap<>();
     options.put("container_id", a.containerId());
     options.put("container_name", a.containerName());
+    if (!a.ports().isEmpty()) {
+      // one mapping per port and protocol; an empty host_ip is every address (netavark 1.4 turns
+      // "0.0.0.0" into a rule that never matches)
+      options.put("port_mappings", a.ports().stream().map(p -> Map.of("container_port", p.containerPort(),
+          "host_port", p.hostPort(), "host_ip", p.hostIp(), "protocol", p.protocol(), "range", 1)).toList());
+    }
     options.put("networks", Map.of(n.name(), endpoint));
     options.put("network_info", Map.of(n.name(), info));
     return Json.bytes(options);

@@ -22,7 +22,7 @@ class NetavarkTest {
 
   @Test
   void options_carryEveryFieldNetavark14Requires() {
-    var a = new Netavark.Attachment("a".repeat(64), "web", network("berth-t0"), "10.213.250.2", List.of("web", "w"));
+    var a = new Netavark.Attachment("a".repeat(64), "web", network("berth-t0"), "10.213.250.2", List.of("web", "w"), List.of());
 
     var json = Json.tree(Netavark.options(a));
 
@@ -63,7 +63,7 @@ class NetavarkTest {
   private void plumbing(Netns netns, Netavark netavark) throws Exception {
     String bridge = "berth-t" + Id.random().substring(0, 6);
     String id = Id.random();
-    var a = new Netavark.Attachment(id, "plumbing", network(bridge), "10.213.250.2", List.of("plumbing"));
+    var a = new Netavark.Attachment(id, "plumbing", network(bridge), "10.213.250.2", List.of("plumbing"), List.of());
     Path ns = netns.create(id);
     try {
       Netavark.Status s = netavark.setup(ns, a);

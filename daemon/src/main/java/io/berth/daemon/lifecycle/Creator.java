@@ -9,6 +9,7 @@ import io.berth.common.io.MoreFiles;
 import io.berth.daemon.container.Container;
 import io.berth.daemon.container.ContainerState;
 import io.berth.daemon.container.ContainerStore;
+import io.berth.daemon.network.PublishedPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,6 +62,14 @@ final class Creator {
       mode = "none"; // a client's way of asking for no network
     }
     host = host.with(host.logConfig(), mode);
+    PublishedPorts.validate(host);
+    List<String> warnings = new ArrayList<>();
+    if (!mode.equals("bridge") && ((host.portBindings() != null && !host.portBindings().isEmpty())
+        || host.publishAllPorts())) {
+      // dockerd's warning for host; none has no address to publish on either
+      warnings.add("Published ports are discarded when using " + (mode.equals("host") ? "host network mode"
+          : "network mode " + mode));
+    }
     ImageAccess.ResolvedImage image = images.resolve(config.image());
     ContainerConfig merged = merge(config, image);
     List<String> cmdline = new ArrayList<>();
@@ -84,7 +93,7 @@ final class Creator {
       }
     }
     try {
-      return create(id, finalName, merged, host, image, mode, cmdline);
+      return create(id, finalName, merged, host, image, mode, cmdline, warnings);
     } catch (RuntimeException e) {
       store.release(finalName, id);
       throw e;
@@ -92,7 +101,7 @@ final class Creator {
   }
 
   private ContainerCreateResponse create(String id, String finalName, ContainerConfig merged,
-      HostConfig host, ImageAccess.ResolvedImage image, String mode, List<String> cmdline) {
+      HostConfig host, ImageAccess.ResolvedImage image, String mode, List<String> cmdline, List<String> warnings) {
     if (merged.hostname() == null || merged.hostname().isEmpty()) {
       merged = withHostname(merged, mode.equals("host") ? hostHostname() : Id.shortId(id));
     }
@@ -118,7 +127,7 @@ final class Creator {
       }
       throw (RuntimeException) e;
     }
-    return new ContainerCreateResponse(id, List.of());
+    return new ContainerCreateResponse(id, warnings);
   }
 
   /** moby's checks of the values themselves, made before the image is looked up, as Docker does. */

@@ -50,6 +50,8 @@ public final class Reconciler {
       Container c = store.get(id);
       if (c == null || !c.state().running()) {
         quietly("release the network of " + id, () -> endpoints.detach(id));
+      } else {
+        endpoints.holdAgain(id);
       }
     }
   }

@@ -14,6 +14,7 @@ import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.lifecycle.Runs.Exit;
 import io.berth.daemon.network.BridgeNetwork;
 import io.berth.daemon.network.Endpoints;
+import io.berth.daemon.network.PublishedPorts;
 import io.berth.daemon.lifecycle.Runs.Run;
 import io.berth.runtime.OciError;
 import io.berth.runtime.RuncRuntime;
@@ -98,7 +99,7 @@ public final class Runner {
     }
     Mounts.mount(rootfs);
     // netavark works on the namespace while runc creates the container in it
-    Endpoints.Pending net = c.networkMode().equals(BridgeNetwork.NAME) ? endpoints.attach(c.id(), c.name()) : null;
+    Endpoints.Pending net = c.networkMode().equals(BridgeNetwork.NAME) ? attach(c) : null;
     long t1;
     RuncRuntime.Created created;
     try {
@@ -131,6 +132,14 @@ public final class Runner {
     watchMonitor(id, created.monitorPid());
     LOG.log(System.Logger.Level.DEBUG, "start {0}: prepare {1} ms, conmon+create {2} ms, "
         + "runc start {3} ms", id, ms(t0, t1), ms(t1, t2), ms(t2, System.nanoTime()));
+  }
+
+  private Endpoints.Pending attach(Container c) {
+    try {
+      return endpoints.attach(c.id(), c.name(), PublishedPorts.requests(c.config(), c.hostConfig()));
+    } catch (SystemException e) {
+      throw new SystemException("failed to set up container networking: " + e.getMessage(), e);
+    }
   }
 
   /** Docker's words for a network that could not be set up. */

@@ -7,6 +7,8 @@ import io.berth.common.error.NotFoundException;
 import io.berth.common.error.SystemException;
 import io.berth.common.io.AtomicFiles;
 import io.berth.common.json.Json;
+import io.berth.network.DnatForward;
+import io.berth.network.HostPorts;
 import io.berth.network.Ipam;
 import io.berth.network.Netavark;
 import io.berth.network.Netns;
@@ -16,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,6 +44,8 @@ public final class Endpoints {
   /** The bridge's own endpoint (see {@link #anchor}) is recorded under this name. */
   static final String ANCHOR = "bridge-anchor";
   private boolean anchored;
+  /** The host ports bound for each running container. */
+  private final Map<String, HostPorts.Held> held = new ConcurrentHashMap<>();
 
   /** @param bridge the default bridge, or null when berthd runs with {@code --bridge none} */
   public Endpoints(BridgeNetwork bridge, Netavark netavark, Netns netns, Ipam ipam, Path dir) {
@@ -60,10 +66,15 @@ public final class Endpoints {
       @JsonProperty("gateway") String gateway,
       @JsonProperty("mac") String mac,
       @JsonProperty("netns") String netns,
+      @JsonProperty("ports") List<HostPorts.Mapping> ports,
       @JsonProperty("netavark") JsonNode netavark) {
 
+    public Endpoint {
+      ports = ports == null ? List.of() : List.copyOf(ports);
+    }
+
     Endpoint withMac(String m) {
-      return new Endpoint(containerId, network, networkId, address, prefix, gateway, m, netns, netavark);
+      return new Endpoint(containerId, network, networkId, address, prefix, gateway, m, netns, ports, netavark);
     }
 
     /** dockerd's sandbox id for the container's namespace: 64 hex digits, stable for its life. */
@@ -86,13 +97,16 @@ public final class Endpoints {
     return bridge;
   }
 
-  /** Puts the container on the default bridge; on failure nothing of it is left. */
-  public Pending attach(String containerId, String containerName) {
+  /**
+   * Puts the container on the default bridge, its published ports held; on failure nothing of it
+   * is left.
+   */
+  public Pending attach(String containerId, String containerName, List<HostPorts.Request> ports) {
     if (bridge == null) {
       throw new NotFoundException("network " + BridgeNetwork.NAME + " not found");
     }
     anchor();
-    return plumb(containerId, containerName, null);
+    return plumb(containerId, containerName, null, ports);
   }
 
   /**
@@ -108,13 +122,18 @@ public final class Endpoints {
       return;
     }
     anchored = true;
+    try {
+      forward().install();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "published ports may be unreachable from other hosts: " + e.getMessage());
+    }
     Optional<Endpoint> kept = endpoint(ANCHOR);
     if (kept.isPresent() && !kept.get().mac().isEmpty() && Files.exists(Path.of(kept.get().netns()))) {
       return;
     }
     try {
       detach(ANCHOR);
-      plumb(ANCHOR, ANCHOR, Subnet.format(bridge.subnet().lastHost())).ready().join();
+      plumb(ANCHOR, ANCHOR, Subnet.format(bridge.subnet().lastHost()), List.of()).ready().join();
     } catch (RuntimeException e) {
       detach(ANCHOR);
       LOG.log(System.Logger.Level.WARNING, "cannot keep the bridge " + bridge.iface() + " up: " + e.getMessage());
@@ -125,19 +144,27 @@ public final class Endpoints {
   public synchronized void close() {
     if (anchored) {
       detach(ANCHOR);
+      forward().remove();
       anchored = false;
     }
   }
 
-  private Pending plumb(String containerId, String containerName, String requested) {
+  private DnatForward forward() {
+    return new DnatForward(bridge.id().substring(0, 12), bridge.iface(), bridge.subnet());
+  }
+
+  private Pending plumb(String containerId, String containerName, String requested,
+      List<HostPorts.Request> ports) {
     Netavark.Network net = bridge.plumbing();
     try {
       String address = Subnet.format(ipam.allocate(bridge.id(), bridge.subnet(), containerId, requested));
+      List<HostPorts.Mapping> mappings = hold(containerId, containerName, ports, address);
       Path ns = netns.create(containerId);
       byte[] options = Netavark.options(
-          new Netavark.Attachment(containerId, containerName, net, address, List.of()));
+          new Netavark.Attachment(containerId, containerName, net, address, List.of(), mappings));
       Endpoint planned = new Endpoint(containerId, BridgeNetwork.NAME, bridge.id(), address,
-          bridge.subnet().prefix(), bridge.subnet().gatewayAddress(), "", ns.toString(), Json.tree(options));
+          bridge.subnet().prefix(), bridge.subnet().gatewayAddress(), "", ns.toString(), mappings,
+          Json.tree(options));
       write(planned);
       CompletableFuture<Endpoint> ready = CompletableFuture.supplyAsync(() -> {
         Netavark.Status s = netavark.setup(ns, net.name(), options);
@@ -149,6 +176,39 @@ public final class Endpoints {
     } catch (RuntimeException e) {
       detach(containerId);
       throw e;
+    }
+  }
+
+  /** Binds the container's host ports; dockerd's words when one is taken. */
+  private List<HostPorts.Mapping> hold(String containerId, String containerName, List<HostPorts.Request> ports,
+      String address) {
+    if (ports.isEmpty()) {
+      return List.of();
+    }
+    try {
+      HostPorts.Held h = HostPorts.reserve(ports, address);
+      held.put(containerId, h);
+      return h.mappings();
+    } catch (HostPorts.InUse e) {
+      throw new SystemException("driver failed programming external connectivity on endpoint " + containerName
+          + " (" + NetworkService.endpointId(containerId, bridge.id()) + "): " + e.getMessage());
+    }
+  }
+
+  /**
+   * After a berthd restart, a running container's host ports are bound again, so that no other
+   * start takes them; one some other program took meanwhile is logged.
+   */
+  public void holdAgain(String containerId) {
+    Optional<Endpoint> e = endpoint(containerId);
+    if (e.isEmpty() || e.get().ports().isEmpty() || held.containsKey(containerId)) {
+      return;
+    }
+    try {
+      held.put(containerId, HostPorts.reserveAgain(e.get().ports(), e.get().address()));
+    } catch (RuntimeException ex) {
+      LOG.log(System.Logger.Level.WARNING, "cannot hold the published ports of " + containerId + " again: "
+          + ex.getMessage());
     }
   }
 
@@ -166,6 +226,10 @@ public final class Endpoints {
       } catch (RuntimeException ex) {
         LOG.log(System.Logger.Level.WARNING, "network teardown of " + containerId + ": " + ex.getMessage());
       }
+    }
+    HostPorts.Held h = held.remove(containerId);
+    if (h != null) {
+      h.close();
     }
     try {
       netns.remove(containerId);

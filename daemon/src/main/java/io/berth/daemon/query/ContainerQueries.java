@@ -8,6 +8,7 @@ import io.berth.api.model.network.EndpointSettings;
 import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.network.Endpoints;
 import io.berth.daemon.network.NetworkService;
+import io.berth.daemon.network.PublishedPorts;
 import java.util.Map;
 import java.time.Instant;
 import java.util.Comparator;
@@ -58,10 +59,10 @@ public final class ContainerQueries {
     }
     return s.map(c -> {
       if (!o.size()) {
-        return ContainerViews.summary(c, now, null, null, networks(c));
+        return ContainerViews.summary(c, now, null, null, networks(c), ports(c));
       }
       long rw = rwSizeOf.applyAsLong(c.id());
-      return ContainerViews.summary(c, now, rw, rw + imageSizeOf.applyAsLong(c.imageId()), networks(c));
+      return ContainerViews.summary(c, now, rw, rw + imageSizeOf.applyAsLong(c.imageId()), networks(c), ports(c));
     }).toList();
   }
 
@@ -83,10 +84,22 @@ public final class ContainerQueries {
     Container c = store.find(ref);
     Map<String, Object> endpoints = networks(c);
     var e = c.state().running() ? networks.endpoints().endpoint(c.id()) : java.util.Optional.<Endpoints.Endpoint>empty();
+    // dockerd shows the ports of a running container only (exposed ones too, with no binding)
+    Map<String, Object> ports = !c.state().running() ? null
+        : PublishedPorts.inspect(c.config(), e.map(Endpoints.Endpoint::ports).orElse(List.of()));
     var settings = e.isPresent()
-        ? new ContainerInspect.NetworkSettings("", e.get().sandboxId(), e.get().netns(), Map.of(), endpoints)
-        : new ContainerInspect.NetworkSettings("", "", "", Map.of(), endpoints);
+        ? new ContainerInspect.NetworkSettings("", e.get().sandboxId(), e.get().netns(), ports, endpoints)
+        : new ContainerInspect.NetworkSettings("", "", "", ports, endpoints);
     return ContainerViews.inspect(c, rwDirOf.apply(c.id()), settings);
+  }
+
+  /** The list's ports of a running container. */
+  private List<Object> ports(Container c) {
+    if (!c.state().running()) {
+      return List.of();
+    }
+    return PublishedPorts.summary(c.config(),
+        networks.endpoints().endpoint(c.id()).map(Endpoints.Endpoint::ports).orElse(List.of()));
   }
 
   /**

@@ -52,14 +52,14 @@ public final class ContainerViews {
 
   /** With {@code SizeRw}/{@code SizeRootFs} when the client asked for sizes (null: left out). */
   public static ContainerSummary summary(Container c, Instant now, Long sizeRw, Long sizeRootFs) {
-    return summary(c, now, sizeRw, sizeRootFs, Map.of());
+    return summary(c, now, sizeRw, sizeRootFs, Map.of(), List.of());
   }
 
-  /** As above, with the container's endpoints by network name. */
+  /** As above, with the container's endpoints by network name and its ports. */
   public static ContainerSummary summary(Container c, Instant now, Long sizeRw, Long sizeRootFs,
-      Map<String, Object> networks) {
+      Map<String, Object> networks, List<Object> ports) {
     return new ContainerSummary(c.id(), List.of("/" + c.name()), c.config().image(), c.imageId(),
-        command(c), c.created().getEpochSecond(), List.of(),
+        command(c), c.created().getEpochSecond(), ports,
         c.config().labels() == null ? Map.of() : c.config().labels(), c.state().status(),
         status(c, now), new ContainerSummary.SummaryHostConfig(c.networkMode()),
         new ContainerSummary.SummaryNetworkSettings(networks), List.of(), sizeRw, sizeRootFs);

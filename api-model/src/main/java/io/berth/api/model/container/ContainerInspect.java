@@ -75,7 +75,7 @@ public record ContainerInspect(
       @JsonProperty("Bridge") String bridge,
       @JsonProperty("SandboxID") String sandboxId,
       @JsonProperty("SandboxKey") String sandboxKey,
-      @JsonProperty("Ports") Map<String, Object> ports,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("Ports") Map<String, Object> ports,
       @JsonProperty("Networks") Map<String, Object> networks) {
 
     @JsonProperty("HairpinMode")

@@ -100,7 +100,7 @@ public final class CreateFields {
     enforced(HOST, "ContainerIDFile", Kind.STRING);
     refused(HOST, "LogConfig", Kind.OBJECT, "--log-driver", CreateFields::defaultLogConfig);
     enforced(HOST, "NetworkMode", Kind.STRING);
-    refused(HOST, "PortBindings", Kind.SET, "--publish");
+    enforced(HOST, "PortBindings", Kind.SET);
     refused(HOST, "RestartPolicy", Kind.OBJECT, "--restart", CreateFields::noRestart);
     enforced(HOST, "AutoRemove", Kind.BOOL);
     refused(HOST, "VolumeDriver", Kind.STRING, "--volume-driver");
@@ -124,7 +124,7 @@ public final class CreateFields {
     refused(HOST, "OomScoreAdj", Kind.INT, "--oom-score-adj");
     refused(HOST, "PidMode", Kind.STRING, "--pid");
     enforced(HOST, "Privileged", Kind.BOOL);
-    refused(HOST, "PublishAllPorts", Kind.BOOL, "--publish-all");
+    enforced(HOST, "PublishAllPorts", Kind.BOOL);
     enforced(HOST, "ReadonlyRootfs", Kind.BOOL);
     refused(HOST, "SecurityOpt", Kind.STR_LIST, "--security-opt");
     refused(HOST, "StorageOpt", Kind.STR_MAP, "--storage-opt");

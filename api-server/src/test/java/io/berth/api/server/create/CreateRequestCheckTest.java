@@ -32,8 +32,6 @@ class CreateRequestCheckTest {
       "{\"HostConfig\":{\"NanoCpus\":1000000000}}                    | --cpus",
       "{\"HostConfig\":{\"PidsLimit\":10}}                           | --pids-limit",
       "{\"HostConfig\":{\"Ulimits\":[{\"Name\":\"nofile\",\"Soft\":1,\"Hard\":1}]}} | --ulimit",
-      "{\"HostConfig\":{\"PortBindings\":{\"80/tcp\":[{\"HostIp\":\"\",\"HostPort\":\"8080\"}]}}} | --publish",
-      "{\"HostConfig\":{\"PortBindings\":{\"80/tcp\":[{\"HostIp\":\"\",\"HostPort\":\"\"}]}}} | --publish",
       "{\"HostConfig\":{\"RestartPolicy\":{\"Name\":\"always\"}}}    | --restart",
       "{\"HostConfig\":{\"SecurityOpt\":[\"no-new-privileges\"]}}    | --security-opt",
       "{\"HostConfig\":{\"PidMode\":\"host\"}}                       | --pid",

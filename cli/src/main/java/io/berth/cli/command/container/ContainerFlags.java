@@ -23,7 +23,8 @@ final class ContainerFlags {
    */
   private static final Set<String> SUPPORTED = Set.of("cap-add", "cap-drop", "cidfile", "detach", "detach-keys",
       "entrypoint", "env", "env-file", "expose", "help", "hostname", "interactive", "label", "label-file", "name",
-      "net", "network", "no-healthcheck", "privileged", "pull", "quiet", "read-only", "rm", "shm-size",
+      "net", "network", "no-healthcheck", "privileged", "publish", "publish-all", "pull", "quiet", "read-only",
+      "rm", "shm-size",
       "sig-proxy", "stop-signal", "stop-timeout", "tty", "user", "workdir");
 
   /** Every flag of docker 28's {@code run} ({@code run} true) or {@code create}, with its type and help. */

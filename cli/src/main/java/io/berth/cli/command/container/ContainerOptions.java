@@ -43,7 +43,9 @@ final class ContainerOptions {
   static byte[] body(Parsed p, Map<String, String> env, boolean detach) throws Invalid {
     List<String> args = p.args();
     boolean stdin = p.bool("interactive");
-    Set<String> exposed = exposedPorts(p);
+    Map<String, List<String[]>> published = publishedPorts(p);
+    Set<String> exposed = new TreeSet<>(exposedPorts(p));
+    exposed.addAll(published.keySet());
     List<String> environment = env(p, env);
     Map<String, String> labels = labels(p);
     long shmSize = p.bytes("shm-size", 0);
@@ -91,6 +93,20 @@ final class ContainerOptions {
     if (network != null) {
       b.member("NetworkMode", network);
     }
+    if (!published.isEmpty()) {
+      b.name("PortBindings").beginObject();
+      for (Map.Entry<String, List<String[]>> e : published.entrySet()) {
+        b.name(e.getKey()).beginArray();
+        for (String[] binding : e.getValue()) {
+          b.beginObject().member("HostIp", binding[0]).member("HostPort", binding[1]).endObject();
+        }
+        b.endArray();
+      }
+      b.endObject();
+    }
+    if (p.bool("publish-all")) {
+      b.member("PublishAllPorts", true);
+    }
     optional(b, "ContainerIDFile", p.string("cidfile", ""));
     if (!p.string("restart", "").isEmpty()) {
       // check() lets only "no" through
@@ -126,6 +142,111 @@ final class ContainerOptions {
     if (!value.isEmpty()) {
       b.member(name, value);
     }
+  }
+
+  /**
+   * {@code -p [ip:][hostPort:]containerPort[/proto]} and the long form
+   * {@code published=8080,target=80,protocol=udp}: each container port with its host bindings,
+   * as docker's nat package parses them (a container range maps onto a host range of the same
+   * length, one container port onto a host range to choose from).
+   */
+  static Map<String, List<String[]>> publishedPorts(Parsed p) throws Invalid {
+    Map<String, List<String[]>> out = new java.util.TreeMap<>();
+    if (!p.changed("publish")) {
+      return out;
+    }
+    for (String raw : p.list("publish")) {
+      String spec = raw;
+      if (raw.contains("=")) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String param : raw.split(",")) {
+          int eq = param.indexOf('=');
+          if (eq < 0) {
+            throw new Invalid("invalid publish opts format (should be name=value but got '" + param + "')");
+          }
+          params.put(param.substring(0, eq), param.substring(eq + 1));
+        }
+        spec = params.getOrDefault("published", "") + ":" + params.getOrDefault("target", "") + "/"
+            + params.getOrDefault("protocol", "");
+      }
+      String[] parts = spec.split(":", -1);
+      int n = parts.length;
+      String containerPort = parts[n - 1];
+      String hostPort = n >= 2 ? parts[n - 2] : "";
+      String ip = n >= 3 ? String.join(":", java.util.Arrays.asList(parts).subList(0, n - 2)) : "";
+      String proto = "tcp";
+      int slash = containerPort.indexOf('/');
+      if (slash >= 0) {
+        proto = containerPort.substring(slash + 1);
+        containerPort = containerPort.substring(0, slash);
+        if (proto.isEmpty()) {
+          proto = "tcp";
+        }
+      }
+      if (ip.startsWith("[") && ip.endsWith("]")) {
+        ip = ip.substring(1, ip.length() - 1);
+      }
+      if (!ip.isEmpty() && !validIp(ip)) {
+        throw new Invalid("invalid IP address: " + ip);
+      }
+      if (containerPort.isEmpty()) {
+        throw new Invalid("no port specified: " + spec + "<empty>");
+      }
+      long[] c = portRange(containerPort);
+      if (c == null) {
+        throw new Invalid("invalid containerPort: " + containerPort);
+      }
+      long[] h = hostPort.isEmpty() ? new long[] {0, 0} : portRange(hostPort);
+      if (h == null) {
+        throw new Invalid("invalid hostPort: " + hostPort);
+      }
+      if (!hostPort.isEmpty() && c[1] - c[0] != h[1] - h[0] && c[1] != c[0]) {
+        throw new Invalid("invalid ranges specified for container and host Ports: " + containerPort + " and "
+            + hostPort);
+      }
+      String lower = proto.toLowerCase(Locale.ROOT);
+      if (!lower.equals("tcp") && !lower.equals("udp") && !lower.equals("sctp")) {
+        throw new Invalid("invalid proto: " + proto);
+      }
+      for (long i = 0; i <= c[1] - c[0]; i++) {
+        String host = hostPort.isEmpty() ? "" : String.valueOf(h[0] + i);
+        if (c[0] == c[1] && h[0] != h[1]) {
+          host = h[0] + "-" + h[1];
+        }
+        out.computeIfAbsent((c[0] + i) + "/" + lower, k -> new ArrayList<>()).add(new String[] {ip, host});
+      }
+    }
+    return out;
+  }
+
+  /** A port or a range {@code low-high}, as docker's nat.ParsePortRange; null when invalid. */
+  private static long[] portRange(String s) {
+    try {
+      int dash = s.indexOf('-');
+      if (dash < 0) {
+        long v = GoParse.parseUint(s, 10, 16);
+        return new long[] {v, v};
+      }
+      String[] parts = s.split("-", -1);
+      long low = GoParse.parseUint(parts[0], 10, 16);
+      long high = GoParse.parseUint(parts[1], 10, 16);
+      return high < low ? null : new long[] {low, high};
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** An IPv4 or IPv6 literal (no name lookups: this runs before any request). */
+  private static boolean validIp(String ip) {
+    if (ip.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+      for (String part : ip.split("\\.")) {
+        if (Integer.parseInt(part) > 255) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return ip.contains(":") && ip.matches("[0-9a-fA-F:.]+");
   }
 
   /**

@@ -27,6 +27,10 @@ class ContainerOptionsTest {
     return new String(ContainerOptions.body(p, Map.of(), detach), StandardCharsets.UTF_8);
   }
 
+  private static Object publishBody(String... args) throws Exception {
+    return JsonValues.parse(ContainerOptions.body(parse(args), Map.of(), true));
+  }
+
   @Test
   void body_runFlags_becomeDockersCreateRequest() throws Exception {
     Object b = JsonValues.parse(ContainerOptions.body(parse("-u", "1000", "-w", "/tmp", "--entrypoint", "/bin/sh",
@@ -129,9 +133,9 @@ class ContainerOptionsTest {
   @Test
   void check_unsupportedFlags_areRefusedNamingTheLongFlag() {
     String[][] cases = {
-        {"-v", "/a:/b"}, {"--volume=/a:/b"}, {"--mount", "type=bind,src=/a,dst=/b"}, {"-p", "8080:80"},
+        {"-v", "/a:/b"}, {"--volume=/a:/b"}, {"--mount", "type=bind,src=/a,dst=/b"},
         {"-m", "512m"}, {"--memory", "1g"}, {"--cpus", "1.5"}, {"--restart", "always"}, {"--restart", "on-failure:3"},
-        {"--domainname", "example.com"}, {"-P"}, {"--init"}, {"-a", "stdout"}, {"--health-cmd", "true"},
+        {"--domainname", "example.com"}, {"--init"}, {"-a", "stdout"}, {"--health-cmd", "true"},
         {"--ulimit", "nofile=10"}, {"--platform", "linux/amd64"}, {"--disable-content-trust=false"},
         {"--memory-swappiness", "0"}, {"--ipc", "host"}, {"-c", "512"}};
     for (String[] c : cases) {
@@ -154,19 +158,45 @@ class ContainerOptionsTest {
 
   @Test
   void check_firstUnsupportedFlagOnTheLine_isNamed() {
-    assertThatThrownBy(() -> ContainerFlags.check(parse("--rm", "-p", "80:80", "-v", "/a:/b", "busybox")))
-        .hasMessage("berth does not support --publish yet");
+    assertThatThrownBy(() -> ContainerFlags.check(parse("--rm", "-p", "80:80", "-v", "/a:/b", "-m", "1g", "busybox")))
+        .hasMessage("berth does not support --volume yet");
   }
 
   @Test
   void check_defaultsOfUnsupportedFlags_areAccepted() throws Exception {
     ContainerFlags.check(parse("--restart", "no", "--restart=", "--memory-swappiness", "-1", "--pids-limit", "-1",
-        "-P=false", "--init=false", "--oom-kill-disable=false", "--disable-content-trust", "-m", "0", "--cpus", "0",
+        "--init=false", "--oom-kill-disable=false", "--disable-content-trust", "-m", "0", "--cpus", "0",
         "-c", "0", "--health-interval", "0s", "--domainname", "", "--use-api-socket=false", "--ipc", "private",
         "--cgroupns", "host", "--runtime", "runc", "--isolation", "default", "busybox"));
     // As in pflag, the last value of a single-valued flag is the one that counts
     ContainerFlags.check(parse("--restart", "always", "--restart", "no", "busybox"));
     ContainerFlags.check(parse("--restart", "no:0", "busybox"));
+  }
+
+  /** docker's nat.ParsePortSpecs: ranges, addresses, protocols, and the long form. */
+  @Test
+  void publish_becomesPortBindingsAndExposedPorts_asDockerSendsThem() throws Exception {
+    Object body = publishBody("-p", "8080:80", "-p", "127.0.0.1::81/udp", "-p", "9000-9001:90-91", "-p", "7000-7010:70",
+        "-p", "[::1]:6000:60", "-p", "published=5000,target=50,protocol=udp", "-P", "busybox");
+    Map<String, Object> bindings = map(hostConfig(body).get("PortBindings"));
+    assertThat(bindings).containsOnlyKeys("80/tcp", "81/udp", "90/tcp", "91/tcp", "70/tcp", "60/tcp", "50/udp");
+    assertThat(bindings.get("80/tcp")).isEqualTo(List.of(Map.of("HostIp", "", "HostPort", "8080")));
+    assertThat(bindings.get("81/udp")).isEqualTo(List.of(Map.of("HostIp", "127.0.0.1", "HostPort", "")));
+    assertThat(bindings.get("91/tcp")).isEqualTo(List.of(Map.of("HostIp", "", "HostPort", "9001")));
+    assertThat(bindings.get("70/tcp")).isEqualTo(List.of(Map.of("HostIp", "", "HostPort", "7000-7010")));
+    assertThat(bindings.get("60/tcp")).isEqualTo(List.of(Map.of("HostIp", "::1", "HostPort", "6000")));
+    assertThat(bindings.get("50/udp")).isEqualTo(List.of(Map.of("HostIp", "", "HostPort", "5000")));
+    assertThat(map(JsonValues.at(body, "ExposedPorts"))).containsOnlyKeys(bindings.keySet());
+    assertThat(hostConfig(body).get("PublishAllPorts")).isEqualTo(true);
+  }
+
+  @Test
+  void publish_malformed_getsDockersWords() {
+    for (String[] c : new String[][] {{"abc", "invalid containerPort: abc"}, {"x:80", "invalid hostPort: x"},
+        {"80/xyz", "invalid proto: xyz"}, {"1.2.3:80:80", "invalid IP address: 1.2.3"},
+        {"8000-8001:80-82", "invalid ranges specified for container and host Ports: 80-82 and 8000-8001"}}) {
+      assertThatThrownBy(() -> publishBody("-p", c[0], "busybox")).as(c[0]).hasMessage(c[1]);
+    }
   }
 
   @Test
