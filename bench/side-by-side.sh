@@ -14,6 +14,12 @@
 #                    50 running containers (the project's goals: < 64 MiB and < 80 MiB)
 #   --hold-build-lock  hold /tmp/berth-build.lock for the whole run, so that no build or test that
 #                    takes it (see the README) competes for the CPU while this measures
+#   --network        the networking rows instead: `run --rm` with no network and on the default
+#                    bridge (the bridge's cost is the difference), and 50 sequential
+#                    `run -d -p PORT:80` with distinct ports. Both daemons then get a bridge and
+#                    their firewall rules (dockerd with its defaults: docker0, 172.17.0.0/16,
+#                    iptables, userland proxy; berthd on berthbench0, 10.67.250.0/24); the host's
+#                    iptables rules, ip_forward and links are put back as they were at the end.
 # Environment: N, WARMUP, BATCH_REPS, STARTS, DAEMON_WARMUP, AFTER_RUNS as the flags; TRACE=1
 # prints every command's time; BERTHD, DOCKERD, DOCKER (the client), JAVA_HOME.
 #
@@ -40,7 +46,7 @@ START_ALL=${EPOCHREALTIME/./}
 phase() { echo "[$(((${EPOCHREALTIME/./} - START_ALL) / 1000000)) s] $*"; }
 
 N=${N:-7}; WARMUP=${WARMUP:-2}; BATCH_REPS=${BATCH_REPS:-1}; STARTS=${STARTS:-3}
-DAEMON_WARMUP=${DAEMON_WARMUP:-30}; AFTER_RUNS=${AFTER_RUNS:-0}; HOLD_LOCK=0
+DAEMON_WARMUP=${DAEMON_WARMUP:-30}; AFTER_RUNS=${AFTER_RUNS:-0}; HOLD_LOCK=0; NET=0
 LOCK=/tmp/berth-build.lock
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -51,6 +57,7 @@ while [ $# -gt 0 ]; do
     --after-runs)
       if [[ "${2:-}" =~ ^[0-9]+$ ]]; then AFTER_RUNS=$2; shift 2; else AFTER_RUNS=1000; shift; fi ;;
     --hold-build-lock) HOLD_LOCK=1; shift ;;
+    --network) NET=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$SELF" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "side-by-side.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -147,6 +154,12 @@ cleanup() {
     mkdir -p "$LOGS"; cp "$BB/berthd.log" "$DB/dockerd.log" "$LOGS/" 2>/dev/null
   fi
   rm -rf "$BB" "$BR" "$DB" "$DR"
+  if [ -n "${FW_SAVED:-}" ] && [ -s "$FW_SAVED" ]; then
+    # the bridges and every rule either daemon made go; the host's own come back as they were
+    ip link del docker0 2>/dev/null; ip link del berthbench0 2>/dev/null
+    iptables-restore <"$FW_SAVED"; echo "$FW_FORWARD" >/proc/sys/net/ipv4/ip_forward
+    rm -f "$FW_SAVED"
+  fi
   rmdir /sys/fs/cgroup/*/"$CGPARENT" 2>/dev/null
   [ -d /run/containerd/s ] && rmdir /run/containerd/s /run/containerd 2>/dev/null
   return 0
@@ -157,6 +170,16 @@ if [ "$HOLD_LOCK" = 1 ]; then
   flock -w 1800 9 || { echo "side-by-side.sh: $LOCK still held after 30 min" >&2; exit 1; }
 fi
 cleanup
+if [ "$NET" = 1 ]; then
+  BERTH_NET=(--bridge berthbench0 --bip 10.67.250.1/24)
+  DOCKER_NET=()
+  FW_SAVED=$(mktemp /tmp/berth-bench-iptables.XXXXXX)
+  iptables-save >"$FW_SAVED"
+  FW_FORWARD=$(cat /proc/sys/net/ipv4/ip_forward)
+else
+  BERTH_NET=(--bridge none)
+  DOCKER_NET=(--iptables=false --ip6tables=false --bridge=none --ip-forward=false --ip-masq=false --userland-proxy=false)
+fi
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 mkdir -p "$BB" "$BR" "$DB" "$DR"
@@ -282,7 +305,7 @@ wait_ping() { # socket pid: until the first answered /_ping
 start_berthd() {
   local t0=${EPOCHREALTIME/./}
   BERTHD_AOT_OUTPUT=${AOT_OUT:-} "$BERTHD_BIN" -H "${HOSTS[berth]}" --data-root "$BB/data" --exec-root "$BR" --pidfile "$BR/berthd.pid" \
-    --log-level warn >>"$BB/berthd.log" 2>&1 9>&- &
+    "${BERTH_NET[@]}" --log-level warn >>"$BB/berthd.log" 2>&1 9>&- &
   BPID=$!
   wait_ping "$BSOCK" "$BPID" || { tail -20 "$BB/berthd.log" >&2; echo "side-by-side.sh: berthd did not start" >&2; exit 1; }
   START_US=$((${EPOCHREALTIME/./} - t0))
@@ -290,8 +313,7 @@ start_berthd() {
 start_dockerd() {
   local t0=${EPOCHREALTIME/./}
   "$DOCKERD" --config-file "$DB/daemon.json" --data-root "$DB/data" --exec-root "$DR" -H "${HOSTS[docker]}" \
-    --pidfile "$DR/dockerd.pid" --iptables=false --ip6tables=false --bridge=none --ip-forward=false \
-    --ip-masq=false --userland-proxy=false --cgroup-parent="/$CGPARENT" --shutdown-timeout 2 \
+    --pidfile "$DR/dockerd.pid" "${DOCKER_NET[@]}" --cgroup-parent="/$CGPARENT" --shutdown-timeout 2 \
     --log-level warn >>"$DB/dockerd.log" 2>&1 9>&- &
   DPID=$!
   wait_ping "$DSOCK" "$DPID" || { tail -20 "$DB/dockerd.log" >&2; echo "side-by-side.sh: dockerd did not start" >&2; exit 1; }
@@ -425,8 +447,40 @@ suite() {
     put_fail "$R_LOGS" "$s"
   fi
 }
-suite berth
-suite docker
+R_BRIDGE="run --rm busybox true (default bridge)"
+R_COST="the bridge's cost (bridge - none)"
+R_PUB="$BATCH x run -d -p PORT:80 busybox sleep 300"
+one_run_bridge() { q dk "$1" run --rm busybox true; }
+
+# the networking rows, the two daemons alternating row by row
+network_suite() {
+  local s i t ok ids none bridge
+  for s in berth docker; do
+    phase "$s: run --rm, no network and on the bridge"
+    rep "$R_RUN" "$s" one_run
+    none=$(printf '%s\n' "${SAMPLES[@]}" | median)
+    rep "$R_BRIDGE" "$s" one_run_bridge
+    bridge=$(printf '%s\n' "${SAMPLES[@]}" | median)
+    addrow "$R_COST"
+    RES["$R_COST|$s"]=$(awk -v a="$bridge" -v b="$none" 'BEGIN {printf "%.1f ms", (a - b) / 1000}')
+  done
+  for s in berth docker; do
+    phase "$s: $R_PUB"
+    t=0; ok=1; ids=()
+    for ((i = 0; i < BATCH; i++)); do
+      q dk "$s" run -d -p "$((23000 + i)):80" busybox sleep 300 || { ok=0; break; }
+      t=$((t + Q_US)); ids+=("$(<"$OUT")")
+    done
+    if [ "$ok" = 1 ]; then SAMPLES=("$t"); put_s "$R_PUB" "$s"; else put_fail "$R_PUB" "$s"; fi
+    if [ "${#ids[@]}" -gt 0 ]; then q dk "$s" rm -f "${ids[@]}" || true; fi
+  done
+}
+if [ "$NET" = 1 ]; then
+  network_suite
+else
+  suite berth
+  suite docker
+fi
 
 AFTER=()
 if [ "$AFTER_RUNS" -gt 0 ]; then
@@ -452,6 +506,8 @@ fi
 
 # --- the table ---------------------------------------------------------------------------------
 declare -A GOAL=(
+  ["the bridge's cost (bridge - none)"]="< 25 ms"
+  ["$BATCH x run -d -p PORT:80 busybox sleep 300"]="< 3 s"
   ["daemon start to first answered /_ping"]="< 0.5 s"
   ["daemon RSS, idle after warm-up"]="< 64 MiB"
   ["$R_RSS50"]="< 80 MiB"
@@ -475,9 +531,11 @@ for r in "${ROWS[@]}"; do
   printf '%-46s %12s %12s %13s  %s\n' "$r" "$b" "$d" "$ratio" "${GOAL[$r]:-}"
 done
 echo
+if [ "$NET" = 0 ]; then
 echo "Docker's daemon RSS is dockerd + containerd: idle ${NOTE[docker_idle]}; with $BATCH running ${NOTE[docker_50]:-?}."
 echo "monitors: conmon per Berth container (${NOTE[monitors_berth]:-?} seen), containerd-shim-runc-v2 per Docker container (${NOTE[monitors_docker]:-?} seen); PSS shares pages between them."
 echo "ps -a listed ${NOTE[ps_berth]:-?} (Berth) and ${NOTE[ps_docker]:-?} (Docker) containers; logs: ${NOTE[logs_berth]:-?} (Berth), ${NOTE[logs_docker]:-?} (Docker)."
+fi
 for a in "${AFTER[@]}"; do echo "$a"; done
 if [ "${#FAILURES[@]}" -gt 0 ]; then
   echo

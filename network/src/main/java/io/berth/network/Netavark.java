@@ -81,6 +81,7 @@ public final class Netavark {
     endpoint.put("interface_name", "eth0");
     endpoint.put("static_ips", List.of(a.address()));
     endpoint.put("aliases", a.aliases());
+    endpoint.put("static_mac", macFor(a.address()));
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("name", n.name());
     info.put("id", n.id());
@@ -102,6 +103,18 @@ public final class Netavark {
     options.put("networks", Map.of(n.name(), endpoint));
     options.put("network_info", Map.of(n.name(), info));
     return Json.bytes(options);
+  }
+
+  /**
+   * The MAC of the address, as dockerd long derived it (02:42 and the address's four bytes). The
+   * host's neighbour cache may still hold the address of a container just removed: with a random
+   * MAC the first packets to its successor go to the old MAC until the entry is probed again,
+   * which a single UDP datagram does not survive; with the MAC following the address, the cached
+   * entry stays right.
+   */
+  static String macFor(String address) {
+    int a = Subnet.address(address);
+    return String.format("02:42:%02x:%02x:%02x:%02x", a >>> 24, (a >>> 16) & 0xff, (a >>> 8) & 0xff, a & 0xff);
   }
 
   private JsonNode run(String verb, Path netns, byte[] input) {

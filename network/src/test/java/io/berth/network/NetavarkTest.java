@@ -30,6 +30,7 @@ class NetavarkTest {
     var endpoint = json.path("networks").path("berth-berth-t0");
     assertThat(endpoint.path("interface_name").asText()).isEqualTo("eth0");
     assertThat(endpoint.path("static_ips").get(0).asText()).isEqualTo("10.213.250.2");
+    assertThat(endpoint.path("static_mac").asText()).isEqualTo("02:42:0a:d5:fa:02");
     var info = json.path("network_info").path("berth-berth-t0");
     assertThat(info.path("network_interface").asText()).isEqualTo("berth-t0");
     assertThat(info.path("subnets").get(0).path("gateway").asText()).isEqualTo("10.213.250.1");
