@@ -28,12 +28,14 @@ final class Creator {
   private final ContainerStore store;
   private final ImageAccess images;
   private final boolean bridge;
+  private final String hostGateway;
 
-  /** @param bridge whether the default bridge exists (berthd runs without {@code --bridge none}) */
-  Creator(ContainerStore store, ImageAccess images, boolean bridge) {
+  /** @param hostGateway the default bridge's address; null when berthd runs with {@code --bridge none} */
+  Creator(ContainerStore store, ImageAccess images, String hostGateway) {
     this.store = store;
     this.images = images;
-    this.bridge = bridge;
+    this.bridge = hostGateway != null;
+    this.hostGateway = hostGateway;
   }
 
   ContainerCreateResponse create(String name, ContainerConfig config, HostConfig host) {
@@ -63,6 +65,7 @@ final class Creator {
     }
     host = host.with(host.logConfig(), mode);
     PublishedPorts.validate(host);
+    EtcFiles.validate(host);
     List<String> warnings = new ArrayList<>();
     if (!mode.equals("bridge") && ((host.portBindings() != null && !host.portBindings().isEmpty())
         || host.publishAllPorts())) {
@@ -108,7 +111,7 @@ final class Creator {
     var dir = store.dirFor(id);
     try {
       Files.createDirectories(dir);
-      SpecFactory.writeEtc(dir, merged.hostname(), mode.equals("host"));
+      EtcFiles.writeAtCreate(dir, merged.hostname(), mode.equals("host"), host, hostGateway);
       long t0 = System.nanoTime();
       images.prepare(id, image.id());
       System.getLogger("berth.lifecycle").log(System.Logger.Level.DEBUG, "create {0}: rw layer {1} ms",

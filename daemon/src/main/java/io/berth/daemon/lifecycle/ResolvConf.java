@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * /etc/resolv.conf for a container in a network namespace of its own, made from the host's as
- * dockerd makes it for the default bridge: a loopback nameserver is the host's, unreachable from
- * the container, and an IPv6 one is unreachable on an IPv4-only bridge, so both are dropped; when
- * none is left, Google's public servers stand in, as in dockerd. Search and options are kept.
+ * /etc/resolv.conf made from the host's as dockerd makes it. In a network namespace of its own, a
+ * loopback nameserver is the host's, unreachable from the container, and an IPv6 one is
+ * unreachable on an IPv4-only bridge, so both are dropped; when none is left, Google's public
+ * servers stand in, as in dockerd. {@code --dns}, {@code --dns-search} and {@code --dns-option}
+ * replace the corresponding lines (a search of "." clears it); other lines are kept.
  */
 final class ResolvConf {
   static final List<String> FALLBACK = List.of("8.8.8.8", "8.8.4.4");
@@ -15,6 +16,11 @@ final class ResolvConf {
   private ResolvConf() {}
 
   static String forOwnNamespace(String host) {
+    return generate(host, true, List.of(), List.of(), List.of());
+  }
+
+  static String generate(String host, boolean ownNamespace, List<String> dns, List<String> search,
+      List<String> options) {
     List<String> servers = new ArrayList<>();
     List<String> rest = new ArrayList<>();
     for (String line : host.lines().toList()) {
@@ -24,15 +30,24 @@ final class ResolvConf {
       }
       String[] f = t.split("\\s+");
       if (f[0].equals("nameserver")) {
-        if (f.length > 1 && !f[1].startsWith("127.") && !f[1].contains(":")) {
+        if (f.length > 1 && (!ownNamespace || (!f[1].startsWith("127.") && !f[1].contains(":")))) {
           servers.add(f[1]);
         }
-      } else {
+      } else if (!(f[0].equals("search") && !search.isEmpty()) && !(f[0].equals("options") && !options.isEmpty())
+          && !(f[0].equals("domain") && !search.isEmpty())) {
         rest.add(t);
       }
     }
-    if (servers.isEmpty()) {
+    if (!dns.isEmpty()) {
+      servers = dns;
+    } else if (servers.isEmpty() && ownNamespace) {
       servers = FALLBACK;
+    }
+    if (!search.isEmpty() && !(search.size() == 1 && search.getFirst().equals("."))) {
+      rest.add(0, "search " + String.join(" ", search));
+    }
+    if (!options.isEmpty()) {
+      rest.add("options " + String.join(" ", options));
     }
     StringBuilder out = new StringBuilder();
     servers.forEach(s -> out.append("nameserver ").append(s).append('\n'));

@@ -53,8 +53,9 @@ public final class Runner {
     this.endpoints = endpoints;
   }
 
-  boolean bridgeEnabled() {
-    return endpoints.bridgeEnabled();
+  /** The default bridge's address, which {@code host-gateway} stands for; null without a bridge. */
+  String hostGateway() {
+    return endpoints.bridgeEnabled() ? endpoints.bridge().subnet().gatewayAddress() : null;
   }
 
   /** The run a client waits on: taken before the state is read, so an exit in between is seen. */
@@ -103,7 +104,7 @@ public final class Runner {
     long t1;
     RuncRuntime.Created created;
     try {
-      var spec = specs.spec(c, rootfs.merged(), net == null ? null : net.endpoint());
+      var spec = specs.spec(c, rootfs.merged(), net == null ? null : net.endpoint(), hostGateway());
       t1 = System.nanoTime();
       created = runtime.create(c.id(), c.name(), spec, c.logPath(), c.config().openStdin(), c.config().tty());
       if (net != null) {

@@ -25,18 +25,21 @@ public final class SpecFactory {
     this.generator = generator;
   }
 
-  /** @param endpoint the container's place on the bridge, or null in the other modes */
-  Spec spec(Container c, Path rootfs, Endpoints.Endpoint endpoint) {
+  /**
+   * @param endpoint the container's place on the bridge, or null in the other modes
+   * @param hostGateway the default bridge's address ({@code --add-host x:host-gateway}), or null
+   */
+  Spec spec(Container c, Path rootfs, Endpoints.Endpoint endpoint, String hostGateway) {
     var cfg = c.config();
     HostConfig h = c.hostConfig();
     boolean hostNet = c.networkMode().equals("host");
     String hostname = cfg.hostname() == null || cfg.hostname().isEmpty() ? Id.shortId(c.id()) : cfg.hostname();
     if (!Files.exists(c.dir().resolve("resolv.conf"))) {
-      writeEtc(c.dir(), hostname, hostNet);
+      EtcFiles.writeAtCreate(c.dir(), hostname, hostNet, h, hostGateway);
     }
     if (endpoint != null) {
       // the address may differ from the last run's: the file is made anew at each start, as dockerd does
-      writeHosts(c.dir(), hostname, endpoint.address());
+      EtcFiles.writeHosts(c.dir(), hostname, endpoint.address(), h, hostGateway);
     }
     List<String> env = new ArrayList<>();
     env.add("HOSTNAME=" + hostname);
@@ -84,41 +87,6 @@ public final class SpecFactory {
           return;
         }
       }
-    }
-  }
-
-  private static final String HOSTS = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
-      + "fe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n";
-
-  /** The container's /etc/hostname, /etc/hosts and /etc/resolv.conf, written once at create. */
-  static void writeEtc(Path dir, String hostname, boolean hostNet) {
-    try {
-      Files.writeString(dir.resolve("hostname"), hostname + "\n");
-      String hosts = hostNet && Files.isReadable(Path.of("/etc/hosts"))
-          ? Files.readString(Path.of("/etc/hosts"))
-          : HOSTS;
-      Files.writeString(dir.resolve("hosts"), hosts);
-      Path resolv = Path.of("/etc/resolv.conf");
-      byte[] r = Files.isReadable(resolv) ? Files.readAllBytes(resolv) : new byte[0];
-      if (!hostNet) {
-        r = ResolvConf.forOwnNamespace(new String(r, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-      }
-      Files.write(dir.resolve("resolv.conf"), r);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * /etc/hosts of a container on the bridge: dockerd's defaults and the container's own address
-   * under its hostname. Rewritten in place: the file is bind-mounted, and a mount of a replaced
-   * file would go on showing the old one.
-   */
-  static void writeHosts(Path dir, String hostname, String address) {
-    try {
-      Files.writeString(dir.resolve("hosts"), HOSTS + address + "\t" + hostname + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

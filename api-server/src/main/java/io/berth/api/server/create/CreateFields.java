@@ -112,10 +112,10 @@ public final class CreateFields {
     enforced(HOST, "CapDrop", Kind.STR_SLICE);
     // no cgroup namespace is made: that is "host", Docker's default on cgroup v1
     refused(HOST, "CgroupnsMode", Kind.STRING, "--cgroupns", n -> oneOf(n, "", "host"));
-    refused(HOST, "Dns", Kind.STR_LIST, "--dns");
-    refused(HOST, "DnsOptions", Kind.STR_LIST, "--dns-option");
-    refused(HOST, "DnsSearch", Kind.STR_LIST, "--dns-search");
-    refused(HOST, "ExtraHosts", Kind.STR_LIST, "--add-host");
+    enforced(HOST, "Dns", Kind.STR_LIST);
+    enforced(HOST, "DnsOptions", Kind.STR_LIST);
+    enforced(HOST, "DnsSearch", Kind.STR_LIST);
+    enforced(HOST, "ExtraHosts", Kind.STR_LIST);
     refused(HOST, "GroupAdd", Kind.STR_LIST, "--group-add");
     // every container gets its own IPC namespace, which nobody else can join
     refused(HOST, "IpcMode", Kind.STRING, "--ipc", n -> oneOf(n, "", "private", "shareable"));

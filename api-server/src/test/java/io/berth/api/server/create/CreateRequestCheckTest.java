@@ -36,8 +36,6 @@ class CreateRequestCheckTest {
       "{\"HostConfig\":{\"SecurityOpt\":[\"no-new-privileges\"]}}    | --security-opt",
       "{\"HostConfig\":{\"PidMode\":\"host\"}}                       | --pid",
       "{\"HostConfig\":{\"Init\":true}}                              | --init",
-      "{\"HostConfig\":{\"ExtraHosts\":[\"a:1.2.3.4\"]}}             | --add-host",
-      "{\"HostConfig\":{\"Dns\":[\"1.1.1.1\"]}}                      | --dns",
       "{\"Healthcheck\":{\"Test\":[\"CMD\",\"true\"]}}               | --health-cmd",
       "{\"HostConfig\":{\"LogConfig\":{\"Type\":\"none\"}}}          | --log-driver",
       "{\"HostConfig\":{\"LogConfig\":{\"Type\":\"json-file\",\"Config\":{\"max-size\":\"1m\"}}}} | --log-driver",

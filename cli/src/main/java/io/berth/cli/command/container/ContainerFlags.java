@@ -21,7 +21,8 @@ final class ContainerFlags {
    * {@code create} is parsed (so that the rest of the line parses as docker's does) and refused,
    * unless its value is one that asks for what Berth does anyway (see {@link #noop}).
    */
-  private static final Set<String> SUPPORTED = Set.of("cap-add", "cap-drop", "cidfile", "detach", "detach-keys",
+  private static final Set<String> SUPPORTED = Set.of("add-host", "cap-add", "cap-drop", "cidfile", "detach",
+      "detach-keys", "dns", "dns-opt", "dns-option", "dns-search",
       "entrypoint", "env", "env-file", "expose", "help", "hostname", "interactive", "label", "label-file", "name",
       "net", "network", "no-healthcheck", "privileged", "publish", "publish-all", "pull", "quiet", "read-only",
       "rm", "shm-size",

@@ -107,6 +107,25 @@ final class ContainerOptions {
     if (p.bool("publish-all")) {
       b.member("PublishAllPorts", true);
     }
+    List<String> dns = new ArrayList<>();
+    for (String d : p.list("dns")) {
+      if (!validIp(d.strip())) {
+        throw new Invalid("invalid argument \"" + d + "\" for \"--dns\" flag: IP address is not correctly formatted: " + d);
+      }
+      dns.add(d.strip());
+    }
+    nonEmpty(b, "Dns", dns);
+    List<String> dnsOptions = new ArrayList<>(p.list("dns-option"));
+    dnsOptions.addAll(p.list("dns-opt"));
+    nonEmpty(b, "DnsOptions", dnsOptions);
+    for (String d : p.list("dns-search")) {
+      if (!d.equals(".") && (d.length() > 255 || !d.matches("(([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])\\.)*"
+          + "([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])"))) {
+        throw new Invalid("invalid argument \"" + d + "\" for \"--dns-search\" flag: " + d + " is not a valid domain");
+      }
+    }
+    nonEmpty(b, "DnsSearch", p.list("dns-search"));
+    nonEmpty(b, "ExtraHosts", extraHosts(p));
     optional(b, "ContainerIDFile", p.string("cidfile", ""));
     if (!p.string("restart", "").isEmpty()) {
       // check() lets only "no" through
@@ -136,6 +155,40 @@ final class ContainerOptions {
     b.endObject();
     b.name("NetworkingConfig").beginObject().name("EndpointsConfig").beginObject().endObject().endObject();
     return b.endObject().toBytes();
+  }
+
+  private static void nonEmpty(JsonWriter b, String name, List<String> values) {
+    if (!values.isEmpty()) {
+      b.name(name).array(values);
+    }
+  }
+
+  /** {@code --add-host name:ip}, {@code name=ip}, {@code name=[::1]}, as docker's ValidateExtraHost sends them. */
+  private static List<String> extraHosts(Parsed p) throws Invalid {
+    List<String> out = new ArrayList<>();
+    for (String val : p.list("add-host")) {
+      int sep = val.indexOf('=');
+      if (sep < 0) {
+        sep = val.indexOf(':');
+      }
+      String k = sep < 0 ? "" : val.substring(0, sep);
+      String v = sep < 0 ? "" : val.substring(sep + 1);
+      if (sep < 0 || k.isEmpty() || k.contains(":")) {
+        throw new Invalid("invalid argument \"" + val + "\" for \"--add-host\" flag: bad format for add-host: \""
+            + val + "\"");
+      }
+      if (!v.equals("host-gateway")) {
+        if (v.length() > 2 && v.startsWith("[") && v.endsWith("]")) {
+          v = v.substring(1, v.length() - 1);
+        }
+        if (!validIp(v)) {
+          throw new Invalid("invalid argument \"" + val + "\" for \"--add-host\" flag: invalid IP address in add-host: \""
+              + v + "\"");
+        }
+      }
+      out.add(k + ":" + v);
+    }
+    return out;
   }
 
   private static void optional(JsonWriter b, String name, String value) {

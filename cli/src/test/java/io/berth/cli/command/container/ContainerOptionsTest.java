@@ -191,6 +191,24 @@ class ContainerOptionsTest {
   }
 
   @Test
+  void dnsAndAddHost_becomeHostConfigLists_asDockerSendsThem() throws Exception {
+    Object body = publishBody("--dns", "1.1.1.1", "--dns-search", "example.com", "--dns-option", "ndots:2",
+        "--dns-opt", "edns0", "--add-host", "db=10.0.0.5", "--add-host", "v6:[::1]", "--add-host", "gw:host-gateway",
+        "busybox");
+    Map<String, Object> h = hostConfig(body);
+    assertThat(h.get("Dns")).isEqualTo(List.of("1.1.1.1"));
+    assertThat(h.get("DnsSearch")).isEqualTo(List.of("example.com"));
+    assertThat(h.get("DnsOptions")).isEqualTo(List.of("ndots:2", "edns0"));
+    assertThat(h.get("ExtraHosts")).isEqualTo(List.of("db:10.0.0.5", "v6:::1", "gw:host-gateway"));
+    assertThatThrownBy(() -> publishBody("--dns", "one.one", "busybox"))
+        .hasMessage("invalid argument \"one.one\" for \"--dns\" flag: IP address is not correctly formatted: one.one");
+    assertThatThrownBy(() -> publishBody("--add-host", "db", "busybox"))
+        .hasMessage("invalid argument \"db\" for \"--add-host\" flag: bad format for add-host: \"db\"");
+    assertThatThrownBy(() -> publishBody("--dns-search", "-bad-", "busybox"))
+        .hasMessage("invalid argument \"-bad-\" for \"--dns-search\" flag: -bad- is not a valid domain");
+  }
+
+  @Test
   void publish_malformed_getsDockersWords() {
     for (String[] c : new String[][] {{"abc", "invalid containerPort: abc"}, {"x:80", "invalid hostPort: x"},
         {"80/xyz", "invalid proto: xyz"}, {"1.2.3:80:80", "invalid IP address: 1.2.3"},

@@ -1,0 +1,114 @@
+package io.berth.daemon.lifecycle;
+
+import io.berth.api.model.container.HostConfig;
+import io.berth.common.error.InvalidParameterException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A container's /etc/hostname, /etc/hosts and /etc/resolv.conf, kept in its directory and
+ * bind-mounted, as dockerd makes them: resolv.conf from the host's with {@code --dns},
+ * {@code --dns-search} and {@code --dns-option} in place of its lines; hosts with the
+ * {@code --add-host} entries and, on the bridge, the container's own address under its name
+ * (rewritten at each start, as the address may change). Files are rewritten in place: a mount of
+ * a replaced file would go on showing the old one.
+ */
+final class EtcFiles {
+  static final String HOST_GATEWAY = "host-gateway";
+  private static final String DEFAULT_HOSTS = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
+      + "fe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n";
+
+  private EtcFiles() {}
+
+  /** dockerd's checks of {@code --dns} and {@code --add-host}, at create. */
+  static void validate(HostConfig h) {
+    for (String dns : nz(h.dns())) {
+      if (!isIp(dns.strip())) {
+        throw new InvalidParameterException("IP address is not correctly formatted: " + dns);
+      }
+    }
+    for (String extra : nz(h.extraHosts())) {
+      int colon = extra.indexOf(':');
+      String name = colon < 0 ? "" : extra.substring(0, colon);
+      if (colon < 0 || name.isEmpty()) {
+        throw new InvalidParameterException("bad format for add-host: \"" + extra + "\"");
+      }
+      String ip = extra.substring(colon + 1);
+      if (!ip.equals(HOST_GATEWAY) && !isIp(ip)) {
+        throw new InvalidParameterException("invalid IP address in add-host: \"" + ip + "\"");
+      }
+    }
+  }
+
+  /** Written once, at create. */
+  static void writeAtCreate(Path dir, String hostname, boolean hostNet, HostConfig h, String hostGateway) {
+    try {
+      Files.writeString(dir.resolve("hostname"), hostname + "\n");
+      Path resolv = Path.of("/etc/resolv.conf");
+      String host = Files.isReadable(resolv) ? Files.readString(resolv, StandardCharsets.UTF_8) : "";
+      Files.writeString(dir.resolve("resolv.conf"), ResolvConf.generate(host, !hostNet, nz(h.dns()),
+          nz(h.dnsSearch()), nz(h.dnsOptions())));
+      if (hostNet && nz(h.extraHosts()).isEmpty() && Files.isReadable(Path.of("/etc/hosts"))) {
+        // the host's own, as dockerd copies it; with --add-host, a file of the container's own
+        Files.writeString(dir.resolve("hosts"), Files.readString(Path.of("/etc/hosts")));
+      } else {
+        writeHosts(dir, hostname, null, h, hostGateway);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * /etc/hosts: dockerd's defaults, the {@code --add-host} entries ({@code host-gateway} being
+   * the default bridge's address), and the container's own address, if it has one.
+   */
+  static void writeHosts(Path dir, String hostname, String address, HostConfig h, String hostGateway) {
+    StringBuilder out = new StringBuilder(DEFAULT_HOSTS);
+    for (String extra : nz(h.extraHosts())) {
+      int colon = extra.indexOf(':');
+      String ip = extra.substring(colon + 1);
+      if (ip.equals(HOST_GATEWAY)) {
+        if (hostGateway == null) {
+          throw new InvalidParameterException("unable to derive the IP value for host-gateway");
+        }
+        ip = hostGateway;
+      }
+      out.append(ip).append('\t').append(extra, 0, colon).append('\n');
+    }
+    if (address != null) {
+      out.append(address).append('\t').append(hostname).append('\n');
+    }
+    try {
+      Files.writeString(dir.resolve("hosts"), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An IPv4 or IPv6 literal; never a name (no lookup is made). */
+  static boolean isIp(String s) {
+    if (s.isEmpty() || !(s.matches("[0-9.]+") || s.contains(":")) || !s.matches("[0-9a-fA-F:.%a-zA-Z]+")) {
+      return false;
+    }
+    if (s.matches("[0-9.]+") && !s.matches("([0-9]{1,3}\\.){3}[0-9]{1,3}")) {
+      return false;
+    }
+    try {
+      InetAddress.ofLiteral(s);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static List<String> nz(List<String> l) {
+    return l == null ? new ArrayList<>() : l;
+  }
+}
