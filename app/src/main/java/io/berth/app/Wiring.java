@@ -102,12 +102,10 @@ public final class Wiring implements AutoCloseable {
         imageService.pusher(registry, rs.maxConcurrentUploads()));
     var containerImages = new ContainerImages(imageService);
     var networks = networks(config, store);
-    var runner = new Runner(store, containerImages, runtime, specs, networks.endpoints());
+    var runner = new Runner(store, containerImages, runtime, specs, networks);
     closeables.add(new ExitWatcher(runtime, runner::exited));
     long t3 = System.nanoTime();
     new Reconciler(store, containerImages, runtime, runner, networks.endpoints()).reconcile();
-    // the bridge comes up beside the first requests; a container start waits for it if need be
-    Thread.ofVirtual().name("bridge").start(networks.endpoints()::anchor);
     closeables.add(networks.endpoints()::close);
     long t4 = System.nanoTime();
     var queries = new ContainerQueries(store, containerImages::imageIdOrNull, containerImages::rwDirOf,
@@ -125,6 +123,8 @@ public final class Wiring implements AutoCloseable {
     for (String host : config.hosts()) {
       closeables.add(0, bind(host, api));
     }
+    // the bridge comes up once berthd answers; a container start waits for it if need be
+    Thread.ofVirtual().name("bridge").start(networks.endpoints()::anchor);
     LOG.log(System.Logger.Level.DEBUG, "start: runtime {0} ms, then stores {1} ms more, wiring {2} ms, "
         + "reconcile {3} ms, api {4} ms", ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4),
         ms(t4, System.nanoTime()));

@@ -204,20 +204,19 @@ public final class BerthDaemon implements AutoCloseable {
    * the bridge.
    */
   private void tearDownEndpoints() throws IOException, InterruptedException {
+    List<String> networkIds = new ArrayList<>();
     Path predefined = dataRoot.resolve("network").resolve("predefined.json");
-    String bridgeId = Files.isRegularFile(predefined)
-        ? io.berth.common.json.Json.tree(Files.readAllBytes(predefined)).path("bridge").path("id").asText() : "";
-    if (bridgeId.length() >= 12) {
-      String chain = "BERTH-FWD-" + bridgeId.substring(0, 12);
-      NetavarkChains.run("iptables", "-w", "-D", "FORWARD", "-j", chain);
-      NetavarkChains.run("iptables", "-w", "-F", chain);
-      NetavarkChains.run("iptables", "-w", "-X", chain);
+    if (Files.isRegularFile(predefined)) {
+      networkIds.add(io.berth.common.json.Json.tree(Files.readAllBytes(predefined)).path("bridge").path("id").asText());
+    }
+    Path userNetworks = dataRoot.resolve("network").resolve("networks");
+    if (Files.isDirectory(userNetworks)) {
+      try (var files = Files.list(userNetworks)) {
+        files.forEach(f -> networkIds.add(f.getFileName().toString().replace(".json", "")));
+      }
     }
     Path dir = execRoot.resolve("network").resolve("endpoints");
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    try (var files = Files.list(dir)) {
+    try (var files = Files.isDirectory(dir) ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {
       for (Path f : files.toList()) {
         var e = io.berth.common.json.Json.tree(Files.readAllBytes(f));
         Process p = new ProcessBuilder("/usr/lib/podman/netavark", "--config",
@@ -229,6 +228,19 @@ public final class BerthDaemon implements AutoCloseable {
         }
         p.waitFor(30, TimeUnit.SECONDS);
       }
+    }
+    // what a network's last teardown leaves: Berth's FORWARD chain, and netavark's empty chains
+    for (String id : networkIds) {
+      if (id.length() < 12) {
+        continue;
+      }
+      String chain = "BERTH-FWD-" + id.substring(0, 12);
+      NetavarkChains.run("iptables", "-w", "-D", "FORWARD", "-j", chain);
+      NetavarkChains.run("iptables", "-w", "-F", chain);
+      NetavarkChains.run("iptables", "-w", "-X", chain);
+      String hash = NetavarkChains.hash("berth-" + id.substring(0, 12));
+      NetavarkChains.run("iptables", "-w", "-t", "nat", "-X", "NETAVARK-DN-" + hash);
+      NetavarkChains.run("iptables", "-w", "-t", "nat", "-X", "NETAVARK-" + hash);
     }
   }
 

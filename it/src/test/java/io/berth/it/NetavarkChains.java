@@ -29,12 +29,16 @@ final class NetavarkChains {
   static void removeIfUnused() {
     String nat = run("iptables", "-t", "nat", "-S");
     if (nat.lines().anyMatch(l -> l.startsWith("-N NETAVARK-") && !l.startsWith("-N NETAVARK-HOSTPORT-"))
-        || run("iptables", "-S", "NETAVARK_FORWARD").lines().anyMatch(l -> l.startsWith("-A"))) {
+        || run("iptables", "-S", "NETAVARK_FORWARD").lines().anyMatch(l -> l.startsWith("-A"))
+        || run("iptables", "-S", "NETAVARK_ISOLATION_1").lines().anyMatch(l -> l.startsWith("-A"))) {
       return;
     }
     run("iptables", "-D", "FORWARD", "-m", "comment", "--comment", "netavark firewall plugin rules", "-j",
         "NETAVARK_FORWARD");
     run("iptables", "-X", "NETAVARK_FORWARD");
+    run("iptables", "-D", "FORWARD", "-j", "NETAVARK_ISOLATION_1");
+    run("iptables", "-X", "NETAVARK_ISOLATION_1");
+    run("iptables", "-X", "NETAVARK_ISOLATION_2");
     run("iptables", "-t", "nat", "-D", "PREROUTING", "-m", "addrtype", "--dst-type", "LOCAL", "-j",
         "NETAVARK-HOSTPORT-DNAT");
     run("iptables", "-t", "nat", "-D", "OUTPUT", "-m", "addrtype", "--dst-type", "LOCAL", "-j",
@@ -43,6 +47,16 @@ final class NetavarkChains {
     for (String chain : List.of("NETAVARK-HOSTPORT-DNAT", "NETAVARK-HOSTPORT-MASQ", "NETAVARK-HOSTPORT-SETMARK")) {
       run("iptables", "-t", "nat", "-F", chain);
       run("iptables", "-t", "nat", "-X", chain);
+    }
+  }
+
+  /** netavark's name for a network's chains. */
+  static String hash(String network) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-512").digest(network.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().withUpperCase().formatHex(d).substring(0, 13);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

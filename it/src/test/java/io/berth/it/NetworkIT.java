@@ -63,7 +63,7 @@ class NetworkIT extends SharedDaemon {
     } finally {
       docker("rm", "-f", "web");
     }
-    assertNothingLeftBut(daemon, "bridge-anchor");
+    assertNothingLeftBut(daemon, "anchor-");
     assertThat(docker("inspect", "-f", "{{.NetworkSettings.IPAddress}}", id).exit()).isEqualTo(1);
   }
 
@@ -76,7 +76,7 @@ class NetworkIT extends SharedDaemon {
           + "{{.NetworkSettings.Networks.bridge.IPAddress}}|{{.NetworkSettings.SandboxKey}}", id).out().strip();
       String bridgeId = docker("network", "inspect", "-f", "{{.Id}}", "bridge").out().strip();
       assertThat(stopped).isEqualTo("|" + bridgeId + "||");
-      assertNothingLeftBut(daemon, "bridge-anchor");
+      assertNothingLeftBut(daemon, "anchor-");
       assertThat(docker("start", id).exit()).isZero();
       assertThat(docker("inspect", "-f", "{{.NetworkSettings.IPAddress}}", id).out().strip()).isNotEmpty();
     } finally {
@@ -89,7 +89,7 @@ class NetworkIT extends SharedDaemon {
     Cmd run = docker("run", "--name", "broken", "busybox", "/no/such/command");
     try {
       assertThat(run.exit()).isEqualTo(127);
-      assertNothingLeftBut(daemon, "bridge-anchor");
+      assertNothingLeftBut(daemon, "anchor-");
     } finally {
       docker("rm", "-f", "broken");
     }
@@ -123,9 +123,73 @@ class NetworkIT extends SharedDaemon {
       assertThat(get.out().strip()).as(get.err()).isEqualTo(web.substring(0, 12));
       assertThat(holders(d)).contains(web).doesNotContain(shortLived);
       dockerWith(d, null, "rm", "-f", web);
-      assertNothingLeftBut(d, "bridge-anchor");
+      assertNothingLeftBut(d, "anchor-");
     }
     assertThat(NetavarkChains.run("ip", "link", "show", bridge)).contains("does not exist");
+  }
+
+  /**
+   * A user-defined network: its containers find each other by name and short id through its DNS,
+   * reach each other, and cannot reach the default bridge's; an internal one has no way out; the
+   * network's bridge and rules go with it.
+   */
+  @Test
+  void userNetworks_dnsIsolationInternalAndRemoval() throws Exception {
+    Cmd create = docker("network", "create", "--label", "berth.test=net", "appnet");
+    assertThat(create.exit()).as(create.err()).isZero();
+    String netId = create.out().strip();
+    Cmd internal = docker("network", "create", "--internal", "--subnet", "10.214.250.0/24", "--gateway", "10.214.250.1",
+        "--label", "berth.test=net", "sealed");
+    assertThat(internal.exit()).as(internal.err()).isZero();
+    String outside = docker("run", "-d", "busybox", "httpd", "-f", "-p", "80", "-h", "/etc").out().strip();
+    String api = null;
+    try {
+      api = docker("run", "-d", "--name", "api", "--network", "appnet", "busybox", "httpd", "-f", "-p", "80", "-h", "/etc")
+          .out().strip();
+      Cmd byName = docker("run", "--rm", "--network", "appnet", "busybox", "wget", "-qO-", "http://api/hostname");
+      assertThat(byName.out().strip()).as(byName.err()).isEqualTo(api.substring(0, 12));
+      Cmd byId = docker("run", "--rm", "--network", "appnet", "busybox", "nslookup", api.substring(0, 12));
+      assertThat(byId.out()).contains("Name:\t" + api.substring(0, 12));
+      String outsideIp = docker("inspect", "-f", "{{.NetworkSettings.IPAddress}}", outside).out().strip();
+      Cmd isolated = docker("run", "--rm", "--network", "appnet", "busybox", "sh", "-c",
+          "nc -w 2 " + outsideIp + " 80 </dev/null && echo reached || echo isolated");
+      assertThat(isolated.out().strip()).isEqualTo("isolated");
+      Cmd sealed = docker("run", "--rm", "--network", "sealed", "busybox", "sh", "-c",
+          "ip route; ping -c 1 -W 2 " + daemon.gateway() + " >/dev/null 2>&1 && echo out || echo no way out");
+      assertThat(sealed.out()).doesNotContain("default").endsWith("no way out\n");
+
+      assertThat(docker("inspect", "-f", "{{json .NetworkSettings.Networks.appnet.DNSNames}} {{.HostConfig.NetworkMode}}",
+          "api").out().strip()).isEqualTo("[\"api\",\"" + api.substring(0, 12) + "\"] appnet");
+      assertThat(docker("network", "inspect", "-f", "{{range .Containers}}{{.Name}}{{end}} {{.Internal}}", "appnet")
+          .out().strip()).isEqualTo("api false");
+      assertThat(docker("network", "ls", "-q", "--no-trunc", "--filter", "label=berth.test=net").out().lines().toList())
+          .containsExactlyInAnyOrder(netId, docker("network", "inspect", "-f", "{{.Id}}", "sealed").out().strip());
+
+      Cmd again = docker("network", "create", "appnet");
+      assertThat(again.exit()).isEqualTo(1);
+      assertThat(again.err()).contains("network with name appnet already exists");
+      Cmd overlap = docker("network", "create", "--subnet", "10.214.250.128/25", "clash");
+      assertThat(overlap.err()).contains("Pool overlaps with other one on this address space");
+      Cmd busy = docker("network", "rm", "appnet");
+      assertThat(busy.exit()).isEqualTo(1);
+      assertThat(busy.err()).contains("error while removing network: network appnet has active endpoints (name:\"api\"");
+    } finally {
+      docker("rm", "-f", outside);
+      if (api != null) {
+        docker("rm", "-f", api);
+      }
+    }
+    String bridge = "berth" + netId.substring(0, 10);
+    assertThat(NetavarkChains.run("ip", "link", "show", bridge)).doesNotContain("does not exist");
+    Cmd prune = docker("network", "prune", "-f", "--filter", "label=berth.test=net");
+    assertThat(prune.out()).contains("appnet").contains("sealed");
+    assertThat(NetavarkChains.run("ip", "link", "show", bridge)).contains("does not exist");
+    String rules = NetavarkChains.run("iptables-save");
+    assertThat(rules).doesNotContain("10.214.250.").doesNotContain(NetavarkChains.hash("berth-" + netId.substring(0, 12)))
+        .doesNotContain("BERTH-FWD-" + netId.substring(0, 12));
+    assertThat(docker("network", "ls", "-q", "--filter", "label=berth.test=net").out()).isEmpty();
+    // the default bridge is still isolated from other networks: netavark's jump to its isolation rules stays
+    assertThat(NetavarkChains.run("iptables", "-S", "FORWARD")).contains("-j NETAVARK_ISOLATION_1");
   }
 
   /** --dns, --dns-search, --dns-option and --add-host (host-gateway too) shape the container's files. */
@@ -172,7 +236,7 @@ class NetworkIT extends SharedDaemon {
     } finally {
       docker("rm", "-f", "pub");
     }
-    assertNothingLeftBut(daemon, "bridge-anchor");
+    assertNothingLeftBut(daemon, "anchor-");
     try (var s = new java.net.ServerSocket(port)) {
       assertThat(s.getLocalPort()).as("the host port is free again").isEqualTo(port);
     }
@@ -215,7 +279,7 @@ class NetworkIT extends SharedDaemon {
         assertThat(run.err()).contains("Error response from daemon: failed to set up container networking: driver "
             + "failed programming external connectivity on endpoint clash (").contains("): failed to bind host port for 0.0.0.0:"
             + port + ":").contains(":80/tcp: address already in use");
-        assertNothingLeftBut(daemon, "bridge-anchor");
+        assertNothingLeftBut(daemon, "anchor-");
         assertThat(docker("inspect", "-f", "{{.State.Status}}", "clash").out().strip()).isEqualTo("created");
       } finally {
         docker("rm", "-f", "clash");
@@ -251,7 +315,7 @@ class NetworkIT extends SharedDaemon {
         docker(rm.toArray(String[]::new));
       }
     }
-    assertNothingLeftBut(daemon, "bridge-anchor");
+    assertNothingLeftBut(daemon, "anchor-");
   }
 
   /**
@@ -333,9 +397,9 @@ class NetworkIT extends SharedDaemon {
     return out;
   }
 
-  /** Only {@code kept} holds anything on the bridge, which has one veth per holder. */
+  /** Only the anchors ({@code kept}: a prefix) hold anything on the bridge, which has one veth for it. */
   private static void assertNothingLeftBut(BerthDaemon d, String kept) throws Exception {
-    Wait.until(Duration.ofSeconds(20), () -> holders(d).stream().allMatch(kept::equals),
+    Wait.until(Duration.ofSeconds(20), () -> holders(d).stream().allMatch(h -> h.startsWith(kept)),
         "the bridge's namespaces, endpoints and leases to be released: " + holders(d));
     Wait.until(Duration.ofSeconds(20), () -> NetavarkChains.run("ip", "-o", "link", "show", "master", d.bridge())
         .lines().count() == 1, "one veth on the bridge");

@@ -8,6 +8,7 @@ import io.berth.common.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -31,7 +32,13 @@ public final class Ipam {
    *
    * @param requested a specific address ({@code --ip}), or null
    */
-  public synchronized int allocate(String networkId, Subnet subnet, String containerId, String requested) {
+  public int allocate(String networkId, Subnet subnet, String containerId, String requested) {
+    return allocate(networkId, subnet, null, containerId, requested);
+  }
+
+  /** As above, the lowest free address taken from {@code pool} ({@code --ip-range}) when one is given. */
+  public synchronized int allocate(String networkId, Subnet subnet, Subnet pool, String containerId,
+      String requested) {
     Map<String, String> leases = read(networkId);
     Optional<String> held = leases.entrySet().stream().filter(e -> e.getValue().equals(containerId))
         .map(Map.Entry::getKey).findFirst();
@@ -50,7 +57,14 @@ public final class Ipam {
       }
     } else {
       chosen = -1;
-      for (long a = Integer.toUnsignedLong(subnet.firstHost()); a <= Integer.toUnsignedLong(subnet.lastHost()); a++) {
+      long first = Integer.toUnsignedLong(subnet.firstHost());
+      long last = Integer.toUnsignedLong(subnet.lastHost());
+      if (pool != null) {
+        // the pool's network and broadcast addresses are hosts of the subnet, as in dockerd
+        first = Math.max(first, Integer.toUnsignedLong(pool.network()));
+        last = Math.min(last, Integer.toUnsignedLong(pool.lastHost()) + 1);
+      }
+      for (long a = first; a <= last; a++) {
         int candidate = (int) a;
         if (candidate != subnet.gateway() && !leases.containsKey(Subnet.format(candidate))) {
           chosen = candidate;
@@ -72,6 +86,19 @@ public final class Ipam {
     Map<String, String> leases = read(networkId);
     if (leases.values().removeIf(containerId::equals)) {
       write(networkId, leases);
+    }
+  }
+
+  /** The networks that have or had leases. */
+  public synchronized List<String> networks() {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (var s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
+          .map(n -> n.substring(0, n.length() - 5)).toList();
+    } catch (IOException e) {
+      throw new SystemException("cannot list the address leases in " + dir + ": " + e.getMessage(), e);
     }
   }
 

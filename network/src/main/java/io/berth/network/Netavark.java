@@ -35,12 +35,28 @@ public final class Netavark {
     this.configDir = configDir;
   }
 
-  /** A bridge network as netavark describes it. */
-  public record Network(String name, String id, String bridge, Subnet subnet, boolean internal, boolean dns) {}
+  /**
+   * A bridge network as netavark describes it; {@code options} are netavark's ({@code isolate},
+   * {@code mtu}).
+   */
+  public record Network(String name, String id, String bridge, Subnet subnet, boolean internal, boolean dns,
+      Map<String, String> options) {
+    public Network {
+      options = Map.copyOf(options);
+    }
+  }
 
-  /** One container on one network, with its published ports. */
+  /**
+   * One container on one network, with its published ports and the upstream servers its DNS
+   * queries go to (aardvark-dns's, on a network with DNS).
+   */
   public record Attachment(String containerId, String containerName, Network network, String address,
-      List<String> aliases, List<HostPorts.Mapping> ports) {}
+      List<String> aliases, List<HostPorts.Mapping> ports, List<String> dnsServers) {
+    public Attachment(String containerId, String containerName, Network network, String address,
+        List<String> aliases, List<HostPorts.Mapping> ports) {
+      this(containerId, containerName, network, address, aliases, ports, List.of());
+    }
+  }
 
   /** What setup made: the container's interface address and MAC, and its DNS servers. */
   public record Status(String address, int prefix, String gateway, String mac, List<String> dnsServers) {}
@@ -74,6 +90,59 @@ public final class Netavark {
     run("teardown", netns, options);
   }
 
+  /**
+   * Removes the chains netavark 1.4 leaves behind once a network's last endpoint is gone: its
+   * teardown empties the network's port-forwarding chain ({@code NETAVARK-DN-<hash>}) but never
+   * deletes it. Only an empty, unreferenced chain can be deleted, so a network still in use
+   * keeps its own.
+   */
+  public synchronized void forget(String network) {
+    String hash = chainHash(network);
+    for (String chain : List.of("NETAVARK-DN-" + hash, "NETAVARK-" + hash)) {
+      iptables("-t", "nat", "-X", chain);
+    }
+  }
+
+  /**
+   * Puts back the jump to netavark's isolation chain while isolated networks remain. netavark 1.4
+   * removes {@code -j NETAVARK_ISOLATION_1} from FORWARD when any isolated network's last
+   * endpoint goes, though other networks' rules in the chain still need it (their isolation would
+   * silently end until the next setup put it back).
+   */
+  public synchronized void restoreIsolationJump() {
+    if (iptables("-S", "NETAVARK_ISOLATION_1").lines().anyMatch(l -> l.startsWith("-A"))
+        && !iptables("-C", "FORWARD", "-j", "NETAVARK_ISOLATION_1").isEmpty()) {
+      iptables("-I", "FORWARD", "1", "-j", "NETAVARK_ISOLATION_1");
+    }
+  }
+
+  /** iptables' output, or "error" when it failed (an empty string is a success with no output). */
+  private static String iptables(String... args) {
+    List<String> argv = new ArrayList<>(List.of("iptables", "-w"));
+    argv.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor(30, TimeUnit.SECONDS);
+      return p.exitValue() == 0 ? out : "error: " + out;
+    } catch (IOException e) {
+      return "error: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "error: interrupted";
+    }
+  }
+
+  /** netavark's name for a network's chains: the first 13 hex digits of the SHA-512 of its name. */
+  static String chainHash(String network) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-512").digest(network.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().withUpperCase().formatHex(d).substring(0, 13);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** netavark 1.4's NetworkOptions: every field it requires, none it does not know. */
   public static byte[] options(Attachment a) {
     Network n = a.network();
@@ -91,6 +160,9 @@ public final class Netavark {
     info.put("ipv6_enabled", false);
     info.put("internal", n.internal());
     info.put("dns_enabled", n.dns());
+    if (!n.options().isEmpty()) {
+      info.put("options", new java.util.TreeMap<>(n.options()));
+    }
     Map<String, Object> options = new LinkedHashMap<>();
     options.put("container_id", a.containerId());
     options.put("container_name", a.containerName());
@@ -99,6 +171,9 @@ public final class Netavark {
       // "0.0.0.0" into a rule that never matches)
       options.put("port_mappings", a.ports().stream().map(p -> Map.of("container_port", p.containerPort(),
           "host_port", p.hostPort(), "host_ip", p.hostIp(), "protocol", p.protocol(), "range", 1)).toList());
+    }
+    if (!a.dnsServers().isEmpty()) {
+      options.put("dns_servers", a.dnsServers());
     }
     options.put("networks", Map.of(n.name(), endpoint));
     options.put("network_info", Map.of(n.name(), info));

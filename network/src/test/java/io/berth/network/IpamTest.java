@@ -17,6 +17,18 @@ class IpamTest {
   @TempDir Path dir;
   private final Subnet small = Subnet.parse("10.213.7.0/29");
 
+  /** --ip-range: addresses come from the range, lowest first; the subnet's gateway is never one. */
+  @Test
+  void allocate_withAPool_takesItsAddressesOnly() {
+    Ipam ipam = new Ipam(dir);
+    Subnet subnet = Subnet.parse("172.28.0.0/16");
+    Subnet pool = Subnet.parse("172.28.5.0/24");
+
+    assertThat(Subnet.format(ipam.allocate("n", subnet, pool, "a", null))).isEqualTo("172.28.5.0");
+    assertThat(Subnet.format(ipam.allocate("n", subnet, pool, "b", null))).isEqualTo("172.28.5.1");
+    assertThat(Subnet.format(ipam.allocate("n", subnet, pool, "c", "172.28.9.9"))).isEqualTo("172.28.9.9");
+  }
+
   @Test
   void subnet_hostsAndGateway() {
     assertThat(small.cidr()).isEqualTo("10.213.7.0/29");

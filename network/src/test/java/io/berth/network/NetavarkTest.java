@@ -17,7 +17,14 @@ class NetavarkTest {
   @TempDir Path dir;
 
   private static Netavark.Network network(String bridge) {
-    return new Netavark.Network("berth-" + bridge, "b".repeat(64), bridge, Subnet.parse("10.213.250.0/24"), false, true);
+    return new Netavark.Network("berth-" + bridge, "b".repeat(64), bridge, Subnet.parse("10.213.250.0/24"), false, true,
+        java.util.Map.of());
+  }
+
+  @Test
+  void chainHash_isNetavarks() {
+    assertThat(Netavark.chainHash("podman")).isEqualTo("1D8721804F16F");
+    assertThat(Netavark.chainHash("berth-f0fa633df3de")).isEqualTo("CDF8CCF225D52");
   }
 
   @Test

@@ -31,7 +31,7 @@ public final class ContainerService implements ContainerBackend {
       ContainerQueries queries, LogsService logs, AttachService attach) {
     this.store = store;
     this.images = images;
-    this.creator = new Creator(store, images, runner.hostGateway());
+    this.creator = new Creator(store, images, runner.hostGateway(), runner.networks());
     this.runner = runner;
     this.queries = queries;
     this.logs = logs;

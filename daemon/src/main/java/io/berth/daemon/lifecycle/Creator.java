@@ -9,6 +9,7 @@ import io.berth.common.io.MoreFiles;
 import io.berth.daemon.container.Container;
 import io.berth.daemon.container.ContainerState;
 import io.berth.daemon.container.ContainerStore;
+import io.berth.daemon.network.NetworkService;
 import io.berth.daemon.network.PublishedPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,10 +31,13 @@ final class Creator {
   private final boolean bridge;
   private final String hostGateway;
 
+  private final NetworkService networks;
+
   /** @param hostGateway the default bridge's address; null when berthd runs with {@code --bridge none} */
-  Creator(ContainerStore store, ImageAccess images, String hostGateway) {
+  Creator(ContainerStore store, ImageAccess images, String hostGateway, NetworkService networks) {
     this.store = store;
     this.images = images;
+    this.networks = networks;
     this.bridge = hostGateway != null;
     this.hostGateway = hostGateway;
   }
@@ -48,26 +52,26 @@ final class Creator {
     }
     validate(config, host);
     String mode = host.networkMode() == null ? "" : host.networkMode();
-    if (!List.of("", "default", "bridge", "none", "host").contains(mode)) {
-      throw new InvalidParameterException("network mode \"" + mode
-          + "\" is not supported yet: use bridge, none or host");
+    if (mode.startsWith("container:")) {
+      throw new InvalidParameterException("network mode \"" + mode + "\" is not supported yet: use bridge, none,"
+          + " host or a network of your own");
     }
-    if (mode.equals("bridge") && !bridge) {
-      throw new io.berth.common.error.NotFoundException("network bridge not found");
-    }
-    // "default" is stored as what it stands for, as dockerd 28 does; a record that says
-    // "default" was written before Berth had a bridge, and keeps meaning none (Container)
     if (mode.isEmpty() || mode.equals("default")) {
+      // stored as what it stands for, as dockerd 28 does; a record that says "default" was
+      // written before Berth had a bridge, and keeps meaning none (Container)
       mode = bridge ? "bridge" : "none";
     }
-    if (Boolean.TRUE.equals(config.networkDisabled()) && mode.equals("bridge")) {
+    if (!mode.equals("none") && !mode.equals("host") && !networks.attachableExists(mode)) {
+      throw new io.berth.common.error.NotFoundException("network " + mode + " not found");
+    }
+    if (Boolean.TRUE.equals(config.networkDisabled()) && !mode.equals("host")) {
       mode = "none"; // a client's way of asking for no network
     }
     host = host.with(host.logConfig(), mode);
     PublishedPorts.validate(host);
     EtcFiles.validate(host);
     List<String> warnings = new ArrayList<>();
-    if (!mode.equals("bridge") && ((host.portBindings() != null && !host.portBindings().isEmpty())
+    if ((mode.equals("none") || mode.equals("host")) && ((host.portBindings() != null && !host.portBindings().isEmpty())
         || host.publishAllPorts())) {
       // dockerd's warning for host; none has no address to publish on either
       warnings.add("Published ports are discarded when using " + (mode.equals("host") ? "host network mode"
@@ -111,7 +115,8 @@ final class Creator {
     var dir = store.dirFor(id);
     try {
       Files.createDirectories(dir);
-      EtcFiles.writeAtCreate(dir, merged.hostname(), mode.equals("host"), host, hostGateway);
+      String embeddedDns = networks.isUserDefined(mode) ? networks.attachable(mode).subnet().gatewayAddress() : null;
+      EtcFiles.writeAtCreate(dir, merged.hostname(), mode.equals("host"), host, hostGateway, embeddedDns);
       long t0 = System.nanoTime();
       images.prepare(id, image.id());
       System.getLogger("berth.lifecycle").log(System.Logger.Level.DEBUG, "create {0}: rw layer {1} ms",

@@ -46,14 +46,21 @@ final class EtcFiles {
     }
   }
 
-  /** Written once, at create. */
-  static void writeAtCreate(Path dir, String hostname, boolean hostNet, HostConfig h, String hostGateway) {
+  /**
+   * Written once, at create.
+   *
+   * @param embeddedDns the address of the network's own DNS server (a user-defined network's
+   *     gateway, where aardvark-dns answers), or null
+   */
+  static void writeAtCreate(Path dir, String hostname, boolean hostNet, HostConfig h, String hostGateway,
+      String embeddedDns) {
     try {
       Files.writeString(dir.resolve("hostname"), hostname + "\n");
       Path resolv = Path.of("/etc/resolv.conf");
       String host = Files.isReadable(resolv) ? Files.readString(resolv, StandardCharsets.UTF_8) : "";
-      Files.writeString(dir.resolve("resolv.conf"), ResolvConf.generate(host, !hostNet, nz(h.dns()),
-          nz(h.dnsSearch()), nz(h.dnsOptions())));
+      Files.writeString(dir.resolve("resolv.conf"), embeddedDns != null
+          ? ResolvConf.embedded(host, embeddedDns, nz(h.dnsSearch()), nz(h.dnsOptions()))
+          : ResolvConf.generate(host, !hostNet, nz(h.dns()), nz(h.dnsSearch()), nz(h.dnsOptions())));
       if (hostNet && nz(h.extraHosts()).isEmpty() && Files.isReadable(Path.of("/etc/hosts"))) {
         // the host's own, as dockerd copies it; with --add-host, a file of the container's own
         Files.writeString(dir.resolve("hosts"), Files.readString(Path.of("/etc/hosts")));

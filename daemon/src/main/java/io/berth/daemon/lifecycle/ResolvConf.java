@@ -19,6 +19,22 @@ final class ResolvConf {
     return generate(host, true, List.of(), List.of(), List.of());
   }
 
+  /**
+   * On a user-defined network, the network's DNS server answers, and forwards what it does not
+   * know to the host's servers (or the container's {@code --dns}): it is the only nameserver, and
+   * {@code ndots:0} is added unless ndots is set, as dockerd does for its embedded DNS.
+   */
+  static String embedded(String host, String server, List<String> search, List<String> options) {
+    List<String> opts = new ArrayList<>(options);
+    String base = generate(host, true, List.of(server), search, opts);
+    if (!base.contains("ndots:")) {
+      base = base.lines().anyMatch(l -> l.startsWith("options "))
+          ? base.replaceFirst("(?m)^options (.*)$", "options $1 ndots:0")
+          : base + "options ndots:0\n";
+    }
+    return base;
+  }
+
   static String generate(String host, boolean ownNamespace, List<String> dns, List<String> search,
       List<String> options) {
     List<String> servers = new ArrayList<>();

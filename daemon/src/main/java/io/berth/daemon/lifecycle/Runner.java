@@ -12,7 +12,11 @@ import io.berth.daemon.container.Container;
 import io.berth.daemon.container.ContainerState;
 import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.lifecycle.Runs.Exit;
-import io.berth.daemon.network.BridgeNetwork;
+import io.berth.common.Id;
+import io.berth.daemon.network.AttachableNetwork;
+import io.berth.daemon.network.NetworkService;
+import java.util.ArrayList;
+import java.util.List;
 import io.berth.daemon.network.Endpoints;
 import io.berth.daemon.network.PublishedPorts;
 import io.berth.daemon.lifecycle.Runs.Run;
@@ -39,18 +43,20 @@ public final class Runner {
   private final ImageAccess images;
   private final RuncRuntime runtime;
   private final SpecFactory specs;
+  private final NetworkService networks;
   private final Endpoints endpoints;
   private final Runs runs = new Runs();
   /** Containers being restarted: their exit must not trigger --rm. */
   private final Set<String> restarting = ConcurrentHashMap.newKeySet();
 
   public Runner(ContainerStore store, ImageAccess images, RuncRuntime runtime, SpecFactory specs,
-      Endpoints endpoints) {
+      NetworkService networks) {
     this.store = store;
     this.images = images;
     this.runtime = runtime;
     this.specs = specs;
-    this.endpoints = endpoints;
+    this.networks = networks;
+    this.endpoints = networks.endpoints();
   }
 
   /** The default bridge's address, which {@code host-gateway} stands for; null without a bridge. */
@@ -100,7 +106,7 @@ public final class Runner {
     }
     Mounts.mount(rootfs);
     // netavark works on the namespace while runc creates the container in it
-    Endpoints.Pending net = c.networkMode().equals(BridgeNetwork.NAME) ? attach(c) : null;
+    Endpoints.Pending net = onBridge(c) ? attach(c) : null;
     long t1;
     RuncRuntime.Created created;
     try {
@@ -137,10 +143,33 @@ public final class Runner {
 
   private Endpoints.Pending attach(Container c) {
     try {
-      return endpoints.attach(c.id(), c.name(), PublishedPorts.requests(c.config(), c.hostConfig()));
+      AttachableNetwork net = networks.attachable(c.networkMode());
+      List<String> aliases = new ArrayList<>();
+      List<String> dns = List.of();
+      if (net.userDefined()) {
+        // the names other containers find it by, besides its own: dockerd's DNSNames
+        aliases.add(Id.shortId(c.id()));
+        String hostname = c.config().hostname();
+        if (hostname != null && !hostname.isEmpty() && !aliases.contains(hostname) && !hostname.equals(c.name())) {
+          aliases.add(hostname);
+        }
+        dns = c.hostConfig().dns() == null ? List.of() : c.hostConfig().dns();
+      }
+      return endpoints.attach(c.id(), c.name(), net, PublishedPorts.requests(c.config(), c.hostConfig()), aliases,
+          null, dns);
     } catch (SystemException e) {
       throw new SystemException("failed to set up container networking: " + e.getMessage(), e);
     }
+  }
+
+  /** Whether the container's mode is a bridge network: the default one or one of the user's. */
+  private static boolean onBridge(Container c) {
+    String mode = c.networkMode();
+    return !mode.equals("none") && !mode.equals("host") && !mode.startsWith("container:");
+  }
+
+  NetworkService networks() {
+    return networks;
   }
 
   /** Docker's words for a network that could not be set up. */

@@ -35,7 +35,7 @@ public final class SpecFactory {
     boolean hostNet = c.networkMode().equals("host");
     String hostname = cfg.hostname() == null || cfg.hostname().isEmpty() ? Id.shortId(c.id()) : cfg.hostname();
     if (!Files.exists(c.dir().resolve("resolv.conf"))) {
-      EtcFiles.writeAtCreate(c.dir(), hostname, hostNet, h, hostGateway);
+      EtcFiles.writeAtCreate(c.dir(), hostname, hostNet, h, hostGateway, null);
     }
     if (endpoint != null) {
       // the address may differ from the last run's: the file is made anew at each start, as dockerd does

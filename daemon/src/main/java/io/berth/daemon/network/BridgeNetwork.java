@@ -19,6 +19,12 @@ public record BridgeNetwork(String id, String iface, Subnet subnet) {
    * name, so the name is Berth's own, and unique per data root, never "bridge" or "podman".
    */
   public Netavark.Network plumbing() {
-    return new Netavark.Network("berth-" + id.substring(0, 12), id, iface, subnet, false, false);
+    // isolated, as dockerd isolates its default bridge from user-defined networks
+    return new Netavark.Network("berth-" + id.substring(0, 12), id, iface, subnet, false, false,
+        java.util.Map.of("isolate", "true"));
+  }
+
+  public AttachableNetwork attachable() {
+    return new AttachableNetwork(id, NAME, plumbing(), null, false);
   }
 }

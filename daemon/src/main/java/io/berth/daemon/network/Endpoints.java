@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
- * Containers' places on the default bridge: a network namespace kept as a file, an address leased
+ * Containers' places on bridge networks: a network namespace kept as a file, an address leased
  * lowest-free, and netavark's veth and firewall rules. What netavark is told is written down
  * before it runs, so that a teardown after a failure, a crash or a berthd restart gives netavark
  * the same description, from which it rebuilds the rules it deletes. All of it lives under the
@@ -41,9 +41,9 @@ public final class Endpoints {
   private final Netns netns;
   private final Ipam ipam;
   private final Path dir;
-  /** The bridge's own endpoint (see {@link #anchor}) is recorded under this name. */
-  static final String ANCHOR = "bridge-anchor";
-  private boolean anchored;
+  /** A bridge's own endpoint (see {@link #anchor}) is recorded under this name and its network's id. */
+  static final String ANCHOR = "anchor";
+  private final java.util.Set<String> anchored = new java.util.HashSet<>();
   /** The host ports bound for each running container. */
   private final Map<String, HostPorts.Held> held = new ConcurrentHashMap<>();
 
@@ -67,6 +67,8 @@ public final class Endpoints {
       @JsonProperty("mac") String mac,
       @JsonProperty("netns") String netns,
       @JsonProperty("ports") List<HostPorts.Mapping> ports,
+      @JsonProperty("bridge") String bridge,
+      @JsonProperty("subnet") String subnet,
       @JsonProperty("netavark") JsonNode netavark) {
 
     public Endpoint {
@@ -74,7 +76,8 @@ public final class Endpoints {
     }
 
     Endpoint withMac(String m) {
-      return new Endpoint(containerId, network, networkId, address, prefix, gateway, m, netns, ports, netavark);
+      return new Endpoint(containerId, network, networkId, address, prefix, gateway, m, netns, ports, bridge, subnet,
+          netavark);
     }
 
     /** dockerd's sandbox id for the container's namespace: 64 hex digits, stable for its life. */
@@ -98,80 +101,109 @@ public final class Endpoints {
   }
 
   /**
-   * Puts the container on the default bridge, its published ports held; on failure nothing of it
-   * is left.
+   * Puts the container on a network, its published ports held; on failure nothing of it is left.
+   *
+   * @param aliases more DNS names for it (user-defined networks)
+   * @param requestedIp an address of the container's choice ({@code --ip}), or null
+   * @param dnsServers upstream servers for the network's DNS ({@code --dns} on a user-defined network)
    */
-  public Pending attach(String containerId, String containerName, List<HostPorts.Request> ports) {
-    if (bridge == null) {
-      throw new NotFoundException("network " + BridgeNetwork.NAME + " not found");
+  public Pending attach(String containerId, String containerName, AttachableNetwork net,
+      List<HostPorts.Request> ports, List<String> aliases, String requestedIp, List<String> dnsServers) {
+    anchor(net);
+    return plumb(containerId, containerName, net, requestedIp, ports, aliases, dnsServers);
+  }
+
+  /** The default bridge's anchor, made early so that the first container does not wait for it. */
+  public void anchor() {
+    if (bridge != null) {
+      anchor(bridge.attachable());
     }
-    anchor();
-    return plumb(containerId, containerName, null, ports);
   }
 
   /**
-   * Keeps the bridge up between containers. netavark deletes a bridge, with its firewall rules,
-   * when its last endpoint leaves, and makes them again for the next one: about 120 ms of every
-   * {@code run} when containers come one at a time. An endpoint of Berth's own, in an empty
-   * namespace on the subnet's last address, is never the last to leave, as dockerd's docker0
-   * stays up between containers. Made once, kept across a berthd crash, taken down at
-   * {@link #close}. A failure is logged: containers then pay the bridge's making themselves.
+   * Keeps a network's bridge up between containers. netavark deletes a bridge, with its firewall
+   * rules, when its last endpoint leaves, and makes them again for the next one: about 120 ms of
+   * every {@code run} when containers come one at a time. An endpoint of Berth's own, in an empty
+   * namespace on the subnet's last address, is never the last to leave, as dockerd's bridges stay
+   * up while their network exists. Made once, kept across a berthd crash, taken down at
+   * {@link #release} or {@link #close}. A failure is logged: containers then pay the bridge's
+   * making themselves.
    */
-  public synchronized void anchor() {
-    if (bridge == null || anchored) {
+  public synchronized void anchor(AttachableNetwork net) {
+    if (!anchored.add(net.id())) {
       return;
     }
-    anchored = true;
     try {
-      forward().install();
+      forward(net).install();
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "published ports may be unreachable from other hosts: " + e.getMessage());
     }
-    Optional<Endpoint> kept = endpoint(ANCHOR);
+    String anchor = anchorOf(net.id());
+    Optional<Endpoint> kept = endpoint(anchor);
     if (kept.isPresent() && !kept.get().mac().isEmpty() && Files.exists(Path.of(kept.get().netns()))) {
       return;
     }
     try {
-      detach(ANCHOR);
-      plumb(ANCHOR, ANCHOR, Subnet.format(bridge.subnet().lastHost()), List.of()).ready().join();
+      detach(anchor);
+      plumb(anchor, "berth-anchor-" + net.id().substring(0, 12), net, Subnet.format(net.subnet().lastHost()),
+          List.of(), List.of(), List.of()).ready().join();
     } catch (RuntimeException e) {
-      detach(ANCHOR);
-      LOG.log(System.Logger.Level.WARNING, "cannot keep the bridge " + bridge.iface() + " up: " + e.getMessage());
+      detach(anchor);
+      LOG.log(System.Logger.Level.WARNING, "cannot keep the bridge " + net.plumbing().bridge() + " up: "
+          + e.getMessage());
     }
   }
 
-  /** Takes the bridge's own endpoint down: the bridge goes with the last container on it. */
+  /** A network is removed: its anchor goes, and with it the bridge and the network's rules. */
+  public synchronized void release(AttachableNetwork net) {
+    anchored.remove(net.id());
+    detach(anchorOf(net.id()));
+    forward(net).remove();
+    netavark.forget(net.plumbing().name());
+    netavark.restoreIsolationJump();
+  }
+
+  /** Takes the bridges' own endpoints down: each bridge goes with the last container on it. */
   public synchronized void close() {
-    if (anchored) {
-      detach(ANCHOR);
-      forward().remove();
-      anchored = false;
+    for (String id : List.copyOf(anchored)) {
+      Optional<Endpoint> e = endpoint(anchorOf(id));
+      detach(anchorOf(id));
+      e.ifPresent(x -> new DnatForward(id.substring(0, 12), x.bridge(), Subnet.parse(x.subnet())).remove());
+      netavark.forget("berth-" + id.substring(0, 12));
+    }
+    anchored.clear();
+    if (netavark != null) {
+      netavark.restoreIsolationJump();
     }
   }
 
-  private DnatForward forward() {
-    return new DnatForward(bridge.id().substring(0, 12), bridge.iface(), bridge.subnet());
+  static String anchorOf(String networkId) {
+    return ANCHOR + "-" + networkId.substring(0, 12);
   }
 
-  private Pending plumb(String containerId, String containerName, String requested,
-      List<HostPorts.Request> ports) {
-    Netavark.Network net = bridge.plumbing();
+  private static DnatForward forward(AttachableNetwork net) {
+    return new DnatForward(net.id().substring(0, 12), net.plumbing().bridge(), net.subnet());
+  }
+
+  private Pending plumb(String containerId, String containerName, AttachableNetwork network, String requested,
+      List<HostPorts.Request> ports, List<String> aliases, List<String> dnsServers) {
+    Netavark.Network net = network.plumbing();
+    Subnet subnet = network.subnet();
     try {
-      String address = Subnet.format(ipam.allocate(bridge.id(), bridge.subnet(), containerId, requested));
-      List<HostPorts.Mapping> mappings = hold(containerId, containerName, ports, address);
+      String address = Subnet.format(ipam.allocate(network.id(), subnet, network.pool(), containerId, requested));
+      List<HostPorts.Mapping> mappings = hold(containerId, containerName, network.id(), ports, address);
       Path ns = netns.create(containerId);
-      byte[] options = Netavark.options(
-          new Netavark.Attachment(containerId, containerName, net, address, List.of(), mappings));
-      Endpoint planned = new Endpoint(containerId, BridgeNetwork.NAME, bridge.id(), address,
-          bridge.subnet().prefix(), bridge.subnet().gatewayAddress(), "", ns.toString(), mappings,
-          Json.tree(options));
+      byte[] options = Netavark.options(new Netavark.Attachment(containerId, containerName, net, address, aliases,
+          mappings, dnsServers));
+      Endpoint planned = new Endpoint(containerId, network.name(), network.id(), address, subnet.prefix(),
+          subnet.gatewayAddress(), "", ns.toString(), mappings, net.bridge(), subnet.cidr(), Json.tree(options));
       write(planned);
       CompletableFuture<Endpoint> ready = CompletableFuture.supplyAsync(() -> {
         Netavark.Status s = netavark.setup(ns, net.name(), options);
         Endpoint done = planned.withMac(s.mac());
         write(done);
         return done;
-      }, r -> Thread.ofVirtual().name("netavark-" + containerId.substring(0, 12)).start(r));
+      }, r -> Thread.ofVirtual().name("netavark-" + containerId).start(r));
       return new Pending(ns, planned, ready);
     } catch (RuntimeException e) {
       detach(containerId);
@@ -180,8 +212,8 @@ public final class Endpoints {
   }
 
   /** Binds the container's host ports; dockerd's words when one is taken. */
-  private List<HostPorts.Mapping> hold(String containerId, String containerName, List<HostPorts.Request> ports,
-      String address) {
+  private List<HostPorts.Mapping> hold(String containerId, String containerName, String networkId,
+      List<HostPorts.Request> ports, String address) {
     if (ports.isEmpty()) {
       return List.of();
     }
@@ -191,7 +223,7 @@ public final class Endpoints {
       return h.mappings();
     } catch (HostPorts.InUse e) {
       throw new SystemException("driver failed programming external connectivity on endpoint " + containerName
-          + " (" + NetworkService.endpointId(containerId, bridge.id()) + "): " + e.getMessage());
+          + " (" + NetworkService.endpointId(containerId, networkId) + "): " + e.getMessage());
     }
   }
 
@@ -236,10 +268,9 @@ public final class Endpoints {
     } catch (RuntimeException ex) {
       LOG.log(System.Logger.Level.WARNING, ex.getMessage());
     }
-    if (bridge != null) {
-      ipam.release(bridge.id(), containerId);
+    for (String networkId : ipam.networks()) {
+      ipam.release(networkId, containerId);
     }
-    e.ifPresent(x -> ipam.release(x.networkId(), containerId));
     try {
       Files.deleteIfExists(file(containerId));
     } catch (IOException ex) {
@@ -274,10 +305,10 @@ public final class Endpoints {
         }
       }
     }
-    if (bridge != null) {
-      ids.addAll(ipam.leases(bridge.id()).values());
+    for (String networkId : ipam.networks()) {
+      ids.addAll(ipam.leases(networkId).values());
     }
-    ids.remove(ANCHOR);
+    ids.removeIf(id -> id.startsWith(ANCHOR + "-"));
     return ids;
   }
 

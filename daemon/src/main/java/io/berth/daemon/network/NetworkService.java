@@ -1,11 +1,13 @@
 package io.berth.daemon.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.berth.api.model.network.NetworkCreateRequest;
 import io.berth.api.model.network.NetworkInspect;
 import io.berth.api.model.network.NetworkPruneResponse;
 import io.berth.api.server.backend.NetworkBackend;
 import io.berth.common.Digest;
 import io.berth.common.Id;
+import io.berth.common.error.ConflictException;
 import io.berth.common.error.ForbiddenException;
 import io.berth.common.error.InvalidParameterException;
 import io.berth.common.error.NotFoundException;
@@ -41,9 +43,16 @@ public final class NetworkService implements NetworkBackend {
   private static final Set<String> PRUNE_FILTERS = Set.of("until", "label", "label!");
   private static final Map<String, String> DRIVERS = Map.of("bridge", "bridge", "host", "host", "none", "null");
 
+  private static final String POOL_FIRST = "10.67.0.0";
+  private static final int POOL_NETWORKS = 13 * 256; // 10.67.0.0/24 to 10.79.255.0/24
+
   private final ContainerStore containers;
   private final List<NetworkInspect> predefined;
   private final Endpoints endpoints;
+  private final Path userDir;
+  private final BridgeNetwork bridge;
+  /** User-defined networks by id, in creation order. */
+  private final Map<String, UserNetwork> user = new LinkedHashMap<>();
 
   /** The plumbing of the default bridge: netavark, namespaces, leases, and where endpoints are recorded. */
   public record Plumbing(Netavark netavark, Netns netns, Ipam ipam, Path endpoints) {}
@@ -60,8 +69,9 @@ public final class NetworkService implements NetworkBackend {
   public NetworkService(ContainerStore containers, Path root, String iface, Subnet subnet, Plumbing plumbing) {
     this.containers = containers;
     this.predefined = load(root, iface, subnet);
-    BridgeNetwork bridge = iface == null ? null
-        : new BridgeNetwork(idOf(BridgeNetwork.NAME), iface, subnet);
+    this.userDir = root.resolve("networks");
+    this.bridge = iface == null ? null : new BridgeNetwork(predefinedId(BridgeNetwork.NAME), iface, subnet);
+    loadUserNetworks();
     this.endpoints = plumbing == null
         ? new Endpoints(null, null, new Netns(root.resolve("netns")), new Ipam(root.resolve("ipam")),
             root.resolve("endpoints"))
@@ -130,23 +140,38 @@ public final class NetworkService implements NetworkBackend {
       }
     }
     List<NetworkInspect> out = new ArrayList<>();
-    for (NetworkInspect n : predefined) {
-      if (matches(n, filters)) {
+    for (NetworkInspect n : all()) {
+      if (matches(n, filters, isPredefined(n))) {
         out.add(detailed ? withContainers(n) : n);
       }
     }
     return out;
   }
 
-  private static boolean matches(NetworkInspect n, Filters f) {
+  private boolean isPredefined(NetworkInspect n) {
+    return predefined.stream().anyMatch(p -> p.id().equals(n.id()));
+  }
+
+  private synchronized List<NetworkInspect> all() {
+    List<NetworkInspect> all = new ArrayList<>(predefined);
+    user.values().forEach(u -> all.add(inspectOf(u)));
+    return all;
+  }
+
+  private boolean matches(NetworkInspect n, Filters f, boolean builtin) {
     // a predefined network is builtin, never dangling, and carries no labels
     return anyOrNone(f.get("driver"), d -> d.equals(n.driver()))
         && anyOrNone(f.get("name"), s -> n.name().contains(s))
         && anyOrNone(f.get("id"), s -> n.id().contains(s))
         && anyOrNone(f.get("scope"), s -> s.equals(n.scope()))
-        && anyOrNone(f.get("type"), s -> s.equals("builtin"))
-        && f.get("label").isEmpty()
-        && (!f.has("dangling") || !f.bool("dangling"));
+        && anyOrNone(f.get("type"), s -> s.equals(builtin ? "builtin" : "custom"))
+        && f.get("label").stream().allMatch(l -> Filters.labelMatches(n.labels(), l))
+        && (!f.has("dangling") || f.bool("dangling") == (!builtin && !inUse(n)));
+  }
+
+  /** Whether any container, running or not, names the network as its mode. */
+  private boolean inUse(NetworkInspect n) {
+    return containers.all().stream().anyMatch(c -> c.networkMode().equals(n.name()) || c.networkMode().equals(n.id()));
   }
 
   private static boolean anyOrNone(List<String> values, java.util.function.Predicate<String> p) {
@@ -159,17 +184,18 @@ public final class NetworkService implements NetworkBackend {
   }
 
   private NetworkInspect find(String term) {
-    for (NetworkInspect n : predefined) {
+    List<NetworkInspect> all = all();
+    for (NetworkInspect n : all) {
       if (n.id().equals(term)) {
         return n;
       }
     }
-    for (NetworkInspect n : predefined) {
+    for (NetworkInspect n : all) {
       if (n.name().equals(term)) {
         return n;
       }
     }
-    List<NetworkInspect> byPrefix = predefined.stream().filter(n -> !term.isEmpty() && n.id().startsWith(term)).toList();
+    List<NetworkInspect> byPrefix = all.stream().filter(n -> !term.isEmpty() && n.id().startsWith(term)).toList();
     if (byPrefix.size() == 1) {
       return byPrefix.getFirst();
     }
@@ -184,7 +210,7 @@ public final class NetworkService implements NetworkBackend {
   private NetworkInspect withContainers(NetworkInspect n) {
     Map<String, NetworkInspect.EndpointResource> on = new LinkedHashMap<>();
     for (Container c : containers.all()) {
-      if (c.state().running() && c.networkMode().equals(n.name())) {
+      if (c.state().running() && n.id().equals(idOf(c.networkMode()))) {
         var e = endpoints.endpoint(c.id());
         on.put(c.id(), new NetworkInspect.EndpointResource(c.name(), endpointId(c.id(), n.id()),
             e.map(Endpoints.Endpoint::mac).orElse(""),
@@ -199,21 +225,265 @@ public final class NetworkService implements NetworkBackend {
     return Digest.sha256((containerId + "/" + networkId).getBytes(StandardCharsets.UTF_8)).hex();
   }
 
-  /** A network's id by name, or null. */
-  public String idOf(String name) {
+  private String predefinedId(String name) {
     return predefined.stream().filter(n -> n.name().equals(name)).map(NetworkInspect::id).findFirst().orElse(null);
+  }
+
+  /** A network's id by name, id or id prefix (a container's mode names it so), or null. */
+  public String idOf(String term) {
+    try {
+      return term == null || term.isEmpty() ? null : find(term).id();
+    } catch (NotFoundException | InvalidParameterException e) {
+      return null;
+    }
+  }
+
+  /** A network's name by the term a container's mode names it by, or the term. */
+  public String nameOf(String term) {
+    try {
+      return find(term).name();
+    } catch (NotFoundException | InvalidParameterException e) {
+      return term;
+    }
+  }
+
+  /** Whether containers can be put on the network (a bridge: the default one or one of the user's). */
+  public boolean attachableExists(String term) {
+    NetworkInspect n = find(term);
+    return n.driver().equals("bridge") && (bridge != null || !n.name().equals(BridgeNetwork.NAME));
+  }
+
+  /** The bridge network a container's mode names. */
+  public synchronized AttachableNetwork attachable(String term) {
+    NetworkInspect n = find(term);
+    if (bridge != null && n.id().equals(bridge.id())) {
+      return bridge.attachable();
+    }
+    UserNetwork u = user.get(n.id());
+    if (u == null) {
+      throw new NotFoundException("network " + term + " not found");
+    }
+    return u.plan();
+  }
+
+  /** Whether the network is one of the user's (names, aliases and addresses of choice apply). */
+  public synchronized boolean isUserDefined(String term) {
+    return user.containsKey(idOf(term));
+  }
+
+  @Override
+  public synchronized NetworkCreateRequest.Response networkCreate(NetworkCreateRequest r) {
+    String name = r.name() == null ? "" : r.name();
+    if (List.of("bridge", "host", "none", "default").contains(name)) {
+      throw new ForbiddenException("operation is not permitted on predefined " + name + " network ");
+    }
+    if (name.isEmpty() || !name.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
+      throw new InvalidParameterException("invalid network name \"" + name + "\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+    }
+    if (all().stream().anyMatch(n -> n.name().equals(name))) {
+      throw new ConflictException("network with name " + name + " already exists");
+    }
+    String driver = r.driver() == null || r.driver().isEmpty() ? "bridge" : r.driver();
+    if (driver.equals("host") || driver.equals("null")) {
+      throw new ForbiddenException("only one instance of \"" + driver + "\" network is allowed");
+    }
+    if (!driver.equals("bridge")) {
+      throw new InvalidParameterException("berth does not support the " + driver + " network driver yet");
+    }
+    refuseIf(Boolean.TRUE.equals(r.enableIpv6()), "--ipv6");
+    refuseIf(Boolean.FALSE.equals(r.enableIpv4()), "--ipv4=false");
+    refuseIf(r.ingress(), "--ingress");
+    refuseIf(r.configOnly(), "--config-only");
+    refuseIf(r.configFrom() != null && !r.configFrom().isNull() && !r.configFrom().path("Network").asText("").isEmpty(),
+        "--config-from");
+    String iface = null;
+    String mtu = null;
+    Map<String, String> options = r.options() == null ? Map.of() : r.options();
+    for (var o : options.entrySet()) {
+      switch (o.getKey()) {
+        case "com.docker.network.bridge.name" -> iface = o.getValue();
+        case "com.docker.network.driver.mtu" -> mtu = o.getValue();
+        default -> throw new InvalidParameterException("berth does not support the network option " + o.getKey()
+            + " (-o) yet");
+      }
+    }
+    if (iface != null && (iface.isEmpty() || iface.length() > 15 || !iface.matches("[a-zA-Z0-9_.-]+"))) {
+      throw new InvalidParameterException("invalid bridge name \"" + iface + "\"");
+    }
+    if (mtu != null && !mtu.matches("[0-9]{1,5}")) {
+      throw new InvalidParameterException("invalid mtu \"" + mtu + "\"");
+    }
+    var ipam = r.ipam();
+    if (ipam != null && ipam.driver() != null && !ipam.driver().isEmpty() && !ipam.driver().equals("default")) {
+      throw new InvalidParameterException("berth does not support the " + ipam.driver() + " IPAM driver yet");
+    }
+    refuseIf(ipam != null && ipam.options() != null && !ipam.options().isEmpty(), "--ipam-opt");
+    List<NetworkCreateRequest.IpamConfig> configs = ipam == null || ipam.config() == null ? List.of() : ipam.config();
+    if (configs.size() > 1) {
+      throw new InvalidParameterException("berth does not support more than one subnet per network yet");
+    }
+    String id = Id.random();
+    Subnet subnet;
+    String ipRange = null;
+    if (configs.isEmpty() || configs.getFirst().subnet() == null || configs.getFirst().subnet().isEmpty()) {
+      refuseIf(!configs.isEmpty() && (nonEmpty(configs.getFirst().gateway()) || nonEmpty(configs.getFirst().ipRange())),
+          "--gateway or --ip-range without --subnet");
+      subnet = freeSubnet();
+    } else {
+      var c = configs.getFirst();
+      refuseIf(c.subnet().contains(":"), "IPv6 subnets");
+      refuseIf(c.auxiliaryAddresses() != null && !c.auxiliaryAddresses().isEmpty(), "--aux-address");
+      subnet = Subnet.parse(c.subnet());
+      if (!Subnet.format(subnet.network()).equals(c.subnet().substring(0, c.subnet().indexOf('/')))) {
+        throw new InvalidParameterException("invalid subnet " + c.subnet() + " : it should be "
+            + subnet.cidr());
+      }
+      if (nonEmpty(c.gateway())) {
+        subnet = subnet.withGateway(c.gateway());
+      }
+      if (nonEmpty(c.ipRange())) {
+        Subnet range = Subnet.parse(c.ipRange());
+        if (!subnet.contains(range.network()) || range.prefix() < subnet.prefix()) {
+          throw new InvalidParameterException("Invalid Address: " + c.ipRange() + " is not within " + subnet.cidr());
+        }
+        ipRange = range.cidr();
+      }
+      for (Subnet other : subnets()) {
+        if (other.contains(subnet.network()) || subnet.contains(other.network())) {
+          throw new ForbiddenException("invalid pool request: Pool overlaps with other one on this address space");
+        }
+      }
+    }
+    UserNetwork n = new UserNetwork(id, name, Instant.now().toString(), subnet.cidr(), subnet.gatewayAddress(),
+        ipRange, r.internal(), r.attachable(), iface == null ? "berth" + id.substring(0, 10) : iface, mtu, options,
+        r.labels());
+    write(n);
+    user.put(id, n);
+    return new NetworkCreateRequest.Response(id, "");
+  }
+
+  private static boolean nonEmpty(String s) {
+    return s != null && !s.isEmpty();
+  }
+
+  private static void refuseIf(boolean set, String option) {
+    if (set) {
+      throw new InvalidParameterException("berth does not support " + option + " for networks yet");
+    }
+  }
+
+  /** Every subnet in use: the default bridge's and the user networks'. */
+  private List<Subnet> subnets() {
+    List<Subnet> out = new ArrayList<>();
+    if (bridge != null) {
+      out.add(bridge.subnet());
+    }
+    user.values().forEach(u -> out.add(u.parsedSubnet()));
+    return out;
+  }
+
+  /**
+   * The lowest /24 of Berth's pool (10.67.0.0 to 10.79.255.0: clear of Docker's and Podman's
+   * pools) that overlaps no network of Berth's and no route of the host's.
+   */
+  private Subnet freeSubnet() {
+    List<Subnet> taken = new ArrayList<>(subnets());
+    taken.addAll(HostRoutes.ipv4());
+    int base = Subnet.address(POOL_FIRST);
+    for (int i = 0; i < POOL_NETWORKS; i++) {
+      Subnet candidate = Subnet.parse(Subnet.format(base + (i << 8)) + "/24");
+      if (taken.stream().noneMatch(t -> t.contains(candidate.network()) || candidate.contains(t.network()))) {
+        return candidate;
+      }
+    }
+    throw new ForbiddenException("could not find an available, non-overlapping IPv4 address pool among the"
+        + " defaults to assign to the network");
   }
 
   @Override
   public void networkRemove(String term) {
     NetworkInspect n = find(term);
-    throw new ForbiddenException(n.name() + " is a pre-defined network and cannot be removed");
+    if (isPredefined(n)) {
+      throw new ForbiddenException(n.name() + " is a pre-defined network and cannot be removed");
+    }
+    synchronized (this) {
+      List<String> active = containers.all().stream()
+          .filter(c -> c.state().running() && n.id().equals(idOf(c.networkMode())))
+          .map(c -> "name:\"" + c.name() + "\" id:\"" + c.id().substring(0, 12) + "\"").toList();
+      if (!active.isEmpty()) {
+        throw new ForbiddenException("error while removing network: network " + n.name() + " has active endpoints ("
+            + String.join(", ", active) + ")");
+      }
+      UserNetwork u = user.remove(n.id());
+      endpoints.release(u.plan());
+      try {
+        Files.deleteIfExists(userDir.resolve(n.id() + ".json"));
+      } catch (IOException e) {
+        throw new SystemException("cannot remove network " + n.name() + ": " + e.getMessage(), e);
+      }
+    }
   }
 
   @Override
   public NetworkPruneResponse networkPrune(Filters filters) {
     filters.validate(PRUNE_FILTERS);
-    // only the predefined networks exist, and a prune never removes those
-    return new NetworkPruneResponse(null);
+    Instant until = filters.has("until") ? Filters.timestamp(filters.get("until").getLast()) : null;
+    List<String> removed = new ArrayList<>();
+    for (NetworkInspect n : all()) {
+      if (isPredefined(n) || inUse(n) || !filters.get("label").stream().allMatch(l -> Filters.labelMatches(n.labels(), l))
+          || filters.get("label!").stream().anyMatch(l -> Filters.labelMatches(n.labels(), l))
+          || (until != null && !Instant.parse(n.created()).isBefore(until))) {
+        continue;
+      }
+      try {
+        networkRemove(n.id());
+        removed.add(n.name());
+      } catch (RuntimeException e) {
+        // in use since: kept, as dockerd keeps it
+      }
+    }
+    return new NetworkPruneResponse(removed.isEmpty() ? null : removed);
+  }
+
+  private NetworkInspect inspectOf(UserNetwork u) {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("Subnet", u.subnet());
+    if (u.ipRange() != null) {
+      config.put("IPRange", u.ipRange());
+    }
+    config.put("Gateway", u.gateway());
+    return new NetworkInspect(u.name(), u.id(), u.created(), "local", "bridge", true, false,
+        new NetworkInspect.Ipam("default", Map.of(), List.of(config)), u.internal(), u.attachable(), false,
+        new NetworkInspect.ConfigReference(""), false, Map.of(), u.options(), u.labels());
+  }
+
+  private void loadUserNetworks() {
+    if (!Files.isDirectory(userDir)) {
+      return;
+    }
+    try (var files = Files.list(userDir)) {
+      List<UserNetwork> loaded = new ArrayList<>();
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+        try {
+          loaded.add(Json.parse(Files.readAllBytes(f), UserNetwork.class));
+        } catch (IOException | RuntimeException e) {
+          System.getLogger("berth.network").log(System.Logger.Level.WARNING, "cannot read network " + f + ": "
+              + e.getMessage());
+        }
+      }
+      loaded.sort(java.util.Comparator.comparing(UserNetwork::created));
+      loaded.forEach(u -> user.put(u.id(), u));
+    } catch (IOException e) {
+      throw new SystemException("cannot read the networks in " + userDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void write(UserNetwork n) {
+    try {
+      Files.createDirectories(userDir);
+      AtomicFiles.write(userDir.resolve(n.id() + ".json"), Json.bytes(n));
+    } catch (IOException e) {
+      throw new SystemException("cannot record network " + n.name() + ": " + e.getMessage(), e);
+    }
   }
 }

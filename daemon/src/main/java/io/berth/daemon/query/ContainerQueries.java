@@ -111,13 +111,24 @@ public final class ContainerQueries {
     if (networkId == null) {
       return Map.of();
     }
+    String name = networks.nameOf(c.networkMode());
     if (!c.state().running()) {
-      return Map.of(c.networkMode(), EndpointSettings.addressless(networkId, ""));
+      return Map.of(name, EndpointSettings.addressless(networkId, ""));
     }
     String endpoint = NetworkService.endpointId(c.id(), networkId);
     var e = networks.endpoints().endpoint(c.id());
-    return Map.of(c.networkMode(), e.isEmpty() ? EndpointSettings.addressless(networkId, endpoint)
+    EndpointSettings settings = e.isEmpty() ? EndpointSettings.addressless(networkId, endpoint)
         : EndpointSettings.addressed(networkId, endpoint, e.get().mac(), e.get().gateway(), e.get().address(),
-            e.get().prefix()));
+            e.get().prefix());
+    if (networks.isUserDefined(c.networkMode())) {
+      // dockerd's DNSNames: the name, the short id and the hostname, each once
+      java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(List.of(c.name(),
+          io.berth.common.Id.shortId(c.id())));
+      if (c.config().hostname() != null && !c.config().hostname().isEmpty()) {
+        names.add(c.config().hostname());
+      }
+      settings = settings.withDnsNames(List.copyOf(names));
+    }
+    return Map.of(name, settings);
   }
 }

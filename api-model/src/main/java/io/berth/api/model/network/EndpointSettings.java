@@ -35,6 +35,12 @@ public record EndpointSettings(
         "", "", 0, null);
   }
 
+  /** The same with the names other containers resolve it by (user-defined networks only). */
+  public EndpointSettings withDnsNames(List<String> names) {
+    return new EndpointSettings(ipamConfig, links, aliases, macAddress, driverOpts, gwPriority, networkId, endpointId,
+        gateway, ipAddress, ipPrefixLen, ipv6Gateway, globalIpv6Address, globalIpv6PrefixLen, names);
+  }
+
   /** An endpoint without addresses: host and none. */
   public static EndpointSettings addressless(String networkId, String endpointId) {
     return new EndpointSettings(null, null, null, "", null, 0, networkId, endpointId, "", "", 0, "", "", 0, null);

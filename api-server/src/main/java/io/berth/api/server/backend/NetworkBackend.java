@@ -1,5 +1,6 @@
 package io.berth.api.server.backend;
 
+import io.berth.api.model.network.NetworkCreateRequest;
 import io.berth.api.model.network.NetworkInspect;
 import io.berth.api.model.network.NetworkPruneResponse;
 import io.berth.common.filter.Filters;
@@ -12,6 +13,9 @@ public interface NetworkBackend {
 
   /** {@code GET /networks/{id}}: by full id, then exact name, then id prefix, as dockerd finds it. */
   NetworkInspect networkInspect(String term);
+
+  /** {@code POST /networks/create}. */
+  NetworkCreateRequest.Response networkCreate(NetworkCreateRequest request);
 
   /** {@code DELETE /networks/{id}}. */
   void networkRemove(String term);

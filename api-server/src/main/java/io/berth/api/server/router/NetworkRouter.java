@@ -5,13 +5,14 @@ import io.berth.api.server.ApiRequest;
 import io.berth.api.server.ApiServer;
 import io.berth.api.server.Route;
 import io.berth.api.server.Router;
+import io.berth.api.model.network.NetworkCreateRequest;
 import io.berth.api.server.backend.NetworkBackend;
 import io.berth.common.error.InvalidParameterException;
 import java.util.List;
 
 /**
- * {@code /networks}. Berth has the host and none networks only: creating a network or connecting
- * a container to one is refused until bridge networking exists, never accepted and ignored.
+ * {@code /networks}. Connecting a running container to a network, or disconnecting it, is
+ * refused until Berth does it, never accepted and ignored.
  */
 public final class NetworkRouter implements Router {
   private static final ApiVersion DETAILED_LISTS_BEFORE = ApiVersion.of("1.28");
@@ -26,10 +27,8 @@ public final class NetworkRouter implements Router {
     return List.of(
         Route.get("/networks", r -> VersionedJson.send(r, 200,
             backend.networkList(r.filters(), r.version().lessThan(DETAILED_LISTS_BEFORE)))),
-        Route.post("/networks/create", r -> {
-          throw new InvalidParameterException("berth does not support creating networks yet: containers"
-              + " run with --network host or --network none");
-        }),
+        Route.post("/networks/create", r -> ApiServer.json(r.response(), 201,
+            backend.networkCreate(r.json(NetworkCreateRequest.class)))),
         Route.post("/networks/prune", r -> ApiServer.json(r.response(), 200, backend.networkPrune(r.filters()))),
         Route.get("/networks/{id:.*}", r -> VersionedJson.send(r, 200, inspect(r))),
         Route.post("/networks/{id:.*}/connect", r -> refuseAttachment(r, "connecting containers to")),
