@@ -95,8 +95,11 @@ final class Commands {
       new Entry("tag", "image.tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", List.of()));
 
   static final List<Entry> NETWORK = List.of(
+      new Entry("create", "network.create", "Create a network", List.of()),
       new Entry("inspect", "network.inspect", "Display detailed information on one or more networks", List.of()),
-      new Entry("ls", "network.ls", "List networks", List.of("list")));
+      new Entry("ls", "network.ls", "List networks", List.of("list")),
+      new Entry("prune", "network.prune", "Remove all unused networks", List.of()),
+      new Entry("rm", "network.rm", "Remove one or more networks", List.of("remove")));
 
   static final List<Entry> SYSTEM = List.of(
       new Entry("df", "system.df", "Show berth disk usage", List.of()),
@@ -151,6 +154,9 @@ final class Commands {
       case "image.inspect" -> new InspectCommand("image");
       case "network.inspect" -> new InspectCommand("network");
       case "network.ls" -> new io.berth.cli.command.network.NetworkLsCommand();
+      case "network.create" -> new io.berth.cli.command.network.NetworkCreateCommand();
+      case "network.rm" -> new io.berth.cli.command.network.NetworkRmCommand();
+      case "network.prune" -> new io.berth.cli.command.network.NetworkPruneCommand();
       case "system.inspect" -> new InspectCommand(null);
       case "image.ls" -> new ImagesCommand();
       case "image.rm" -> new RmiCommand();

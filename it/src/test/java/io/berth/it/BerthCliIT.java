@@ -142,6 +142,33 @@ class BerthCliIT extends SharedDaemon {
     }
   }
 
+  /** berth network create, rm and prune: docker's requests, output and errors. */
+  @Test
+  void networkCreateRmPrune_asDocker() throws Exception {
+    Cmd create = berth("", "network", "create", "--subnet", "10.214.251.0/24", "--gateway", "10.214.251.254",
+        "--label", "berth.test=bnet", "bnet1");
+    assertThat(create.exit()).as(create.err()).isZero();
+    assertThat(create.out()).matches("[0-9a-f]{64}\n");
+    assertThat(DockerCliIT.dockerWith(daemon, null, "network", "inspect", "-f",
+        "{{range .IPAM.Config}}{{.Subnet}} {{.Gateway}}{{end}} {{.Labels}}", "bnet1").out())
+        .isEqualTo("10.214.251.0/24 10.214.251.254 map[berth.test:bnet]\n");
+    Cmd again = berth("", "network", "create", "bnet1");
+    Cmd dockerAgain = DockerCliIT.dockerWith(daemon, null, "network", "create", "bnet1");
+    assertThat(again.exit()).isEqualTo(dockerAgain.exit()).isEqualTo(1);
+    assertThat(again.err()).isEqualTo(dockerAgain.err());
+    assertThat(berth("", "network", "rm", "bnet1").out()).isEqualTo("bnet1\n");
+    Cmd missing = berth("", "network", "rm", "bnet1");
+    assertThat(missing.err()).isEqualTo(DockerCliIT.dockerWith(daemon, null, "network", "rm", "bnet1").err());
+    for (String name : List.of("bnet2", "bnet3")) {
+      berth("", "network", "create", "--label", "berth.test=bnet", name);
+    }
+    Cmd prune = berth("", "network", "prune", "-f", "--filter", "label=berth.test=bnet");
+    assertThat(prune.out()).isIn("Deleted Networks:\nbnet2\nbnet3\n\n", "Deleted Networks:\nbnet3\nbnet2\n\n");
+    berth("", "network", "create", "--label", "berth.test=bnet", "bnet4");
+    assertThat(DockerCliIT.dockerWith(daemon, null, "network", "prune", "-f", "--filter", "label=berth.test=bnet").out())
+        .isEqualTo("Deleted Networks:\nbnet4\n\n");
+  }
+
   @Test
   void networkLsAndInspect_printWhatDockerPrints() throws Exception {
     for (List<String> args : List.<List<String>>of(List.of("network", "ls"), List.of("network", "ls", "-q", "--no-trunc"),

@@ -192,6 +192,47 @@ class NetworkIT extends SharedDaemon {
     assertThat(NetavarkChains.run("iptables", "-S", "FORWARD")).contains("-j NETAVARK_ISOLATION_1");
   }
 
+  /** --network-alias and --ip on a user-defined network, and dockerd's refusals elsewhere. */
+  @Test
+  void aliasesAndAddresses_onUserNetworks() throws Exception {
+    assertThat(docker("network", "create", "--subnet", "10.214.252.0/24", "aliasnet").exit()).isZero();
+    try {
+      Cmd db = docker("run", "-d", "--name", "db", "--network", "aliasnet", "--network-alias", "database",
+          "--network-alias", "pg", "--ip", "10.214.252.50", "busybox", "httpd", "-f", "-p", "80", "-h", "/etc");
+      assertThat(db.exit()).as(db.err()).isZero();
+      String id = db.out().strip();
+      Cmd get = docker("run", "--rm", "--network", "aliasnet", "busybox", "sh", "-c",
+          "wget -qO- http://database/hostname; nslookup pg | grep -A1 'Name:'");
+      assertThat(get.out()).startsWith(id.substring(0, 12) + "\n").contains("10.214.252.50");
+      assertThat(docker("inspect", "-f", "{{json .NetworkSettings.Networks.aliasnet.Aliases}} "
+          + "{{.NetworkSettings.Networks.aliasnet.IPAMConfig.IPv4Address}} {{.NetworkSettings.Networks.aliasnet.IPAddress}} "
+          + "{{json .NetworkSettings.Networks.aliasnet.DNSNames}}", "db").out().strip())
+          .isEqualTo("[\"database\",\"pg\"] 10.214.252.50 10.214.252.50 [\"db\",\"database\",\"pg\",\""
+              + id.substring(0, 12) + "\"]");
+      Cmd taken = docker("run", "--rm", "--network", "aliasnet", "--ip", "10.214.252.50", "busybox", "true");
+      assertThat(taken.exit()).isEqualTo(125);
+      assertThat(taken.err()).contains("failed to set up container networking: Address already in use");
+      Cmd outside = docker("run", "--rm", "--network", "aliasnet", "--ip", "10.1.1.1", "busybox", "true");
+      assertThat(outside.err()).contains("invalid endpoint settings:\nno configured subnet or ip-range contain the IP"
+          + " address 10.1.1.1");
+      Cmd alias = docker("run", "--rm", "--network-alias", "x", "busybox", "true");
+      // the docker CLI refuses it itself; an API client gets dockerd's words
+      assertThat(alias.err()).contains("network-scoped aliases are only supported for user-defined networks");
+      try (var r = daemon.client().request("POST", "/v1.50/containers/create", java.util.Map.of("Content-Type",
+          "application/json"), ("{\"Image\":\"busybox\",\"NetworkingConfig\":{\"EndpointsConfig\":{\"default\":"
+          + "{\"Aliases\":[\"x\"]}}}}").getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.text()).contains("invalid endpoint settings:\\nnetwork-scoped alias is supported only for containers"
+            + " in user defined networks");
+      }
+      Cmd ip = docker("run", "--rm", "--ip", "10.66.0.9", "busybox", "true");
+      assertThat(ip.err()).contains("user specified IP address is supported on user defined networks only");
+    } finally {
+      docker("rm", "-f", "db");
+      docker("network", "rm", "aliasnet");
+    }
+  }
+
   /** --dns, --dns-search, --dns-option and --add-host (host-gateway too) shape the container's files. */
   @Test
   void dnsOptionsAndExtraHosts_shapeResolvConfAndHosts() throws Exception {

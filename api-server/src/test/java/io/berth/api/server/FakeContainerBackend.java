@@ -46,7 +46,8 @@ public final class FakeContainerBackend implements ContainerBackend {
   }
 
   @Override
-  public ContainerCreateResponse containerCreate(String name, ContainerConfig config, HostConfig host) {
+  public ContainerCreateResponse containerCreate(String name, ContainerConfig config, HostConfig host,
+      java.util.Map<String, io.berth.api.model.network.EndpointSettings> endpoints) {
     call("create " + name);
     createdName = name;
     createdConfig = config;

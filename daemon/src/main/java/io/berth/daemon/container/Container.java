@@ -20,18 +20,25 @@ public record Container(
     ContainerConfig config,
     HostConfig hostConfig,
     ContainerState state,
-    Path dir) {
+    Path dir,
+    EndpointRequest endpoint) {
 
   public Container {
     args = List.copyOf(args);
+    endpoint = endpoint == null ? EndpointRequest.NONE : endpoint;
+  }
+
+  public Container(String id, String name, Instant created, String imageId, String path, List<String> args,
+      ContainerConfig config, HostConfig hostConfig, ContainerState state, Path dir) {
+    this(id, name, created, imageId, path, args, config, hostConfig, state, dir, EndpointRequest.NONE);
   }
 
   public Container withState(ContainerState s) {
-    return new Container(id, name, created, imageId, path, args, config, hostConfig, s, dir);
+    return new Container(id, name, created, imageId, path, args, config, hostConfig, s, dir, endpoint);
   }
 
   public Container withHostConfig(HostConfig h) {
-    return new Container(id, name, created, imageId, path, args, config, h, state, dir);
+    return new Container(id, name, created, imageId, path, args, config, h, state, dir, endpoint);
   }
 
   public Path logPath() {

@@ -28,7 +28,8 @@ record ContainerRecord(
     @JsonProperty("exitCode") int exitCode,
     @JsonProperty("error") String error,
     @JsonProperty("startedAt") String startedAt,
-    @JsonProperty("finishedAt") String finishedAt) {
+    @JsonProperty("finishedAt") String finishedAt,
+    @JsonProperty("endpoint") EndpointRequest endpoint) {
 
   static final int VERSION = 1;
 
@@ -39,7 +40,8 @@ record ContainerRecord(
     String started = s.startedAt() == null ? null : s.startedAt().toString();
     String finished = s.finishedAt() == null ? null : s.finishedAt().toString();
     return new ContainerRecord(VERSION, c.id(), c.name(), c.created().toString(), c.imageId(), c.path(),
-        c.args(), c.config(), c.hostConfig(), s.status(), pid, monitor, s.exitCode(), s.error(), started, finished);
+        c.args(), c.config(), c.hostConfig(), s.status(), pid, monitor, s.exitCode(), s.error(), started, finished,
+        c.endpoint().equals(EndpointRequest.NONE) ? null : c.endpoint());
   }
 
   /** The container this record describes; fails on a record that lacks what a container needs. */
@@ -65,6 +67,6 @@ record ContainerRecord(
       default -> new ContainerState.Created(exitCode, error == null ? "" : error);
     };
     return new Container(id, name, Instant.parse(created), imageId == null ? "" : imageId, path,
-        args == null ? List.of() : args, config, hostConfig, s, dir);
+        args == null ? List.of() : args, config, hostConfig, s, dir, endpoint);
   }
 }

@@ -39,8 +39,9 @@ public final class ContainerService implements ContainerBackend {
   }
 
   @Override
-  public ContainerCreateResponse containerCreate(String name, ContainerConfig config, HostConfig host) {
-    return creator.create(name, config, host);
+  public ContainerCreateResponse containerCreate(String name, ContainerConfig config, HostConfig host,
+      java.util.Map<String, io.berth.api.model.network.EndpointSettings> endpoints) {
+    return creator.create(name, config, host, endpoints);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.berth.common.io.MoreFiles;
 import io.berth.daemon.container.Container;
 import io.berth.daemon.container.ContainerState;
 import io.berth.daemon.container.ContainerStore;
+import io.berth.daemon.container.EndpointRequest;
 import io.berth.daemon.network.NetworkService;
 import io.berth.daemon.network.PublishedPorts;
 import java.io.IOException;
@@ -43,6 +44,11 @@ final class Creator {
   }
 
   ContainerCreateResponse create(String name, ContainerConfig config, HostConfig host) {
+    return create(name, config, host, Map.of());
+  }
+
+  ContainerCreateResponse create(String name, ContainerConfig config, HostConfig host,
+      Map<String, io.berth.api.model.network.EndpointSettings> endpoints) {
     if (!name.isEmpty() && !NAME.matcher(name).matches()) {
       throw new InvalidParameterException("Invalid container name (" + name
           + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
@@ -68,6 +74,7 @@ final class Creator {
       mode = "none"; // a client's way of asking for no network
     }
     host = host.with(host.logConfig(), mode);
+    EndpointRequest endpoint = endpointRequest(mode, endpoints);
     PublishedPorts.validate(host);
     EtcFiles.validate(host);
     List<String> warnings = new ArrayList<>();
@@ -100,7 +107,7 @@ final class Creator {
       }
     }
     try {
-      return create(id, finalName, merged, host, image, mode, cmdline, warnings);
+      return create(id, finalName, merged, host, image, mode, cmdline, warnings, endpoint);
     } catch (RuntimeException e) {
       store.release(finalName, id);
       throw e;
@@ -108,7 +115,8 @@ final class Creator {
   }
 
   private ContainerCreateResponse create(String id, String finalName, ContainerConfig merged,
-      HostConfig host, ImageAccess.ResolvedImage image, String mode, List<String> cmdline, List<String> warnings) {
+      HostConfig host, ImageAccess.ResolvedImage image, String mode, List<String> cmdline, List<String> warnings,
+      EndpointRequest endpoint) {
     if (merged.hostname() == null || merged.hostname().isEmpty()) {
       merged = withHostname(merged, mode.equals("host") ? hostHostname() : Id.shortId(id));
     }
@@ -122,7 +130,7 @@ final class Creator {
       System.getLogger("berth.lifecycle").log(System.Logger.Level.DEBUG, "create {0}: rw layer {1} ms",
           id, (System.nanoTime() - t0) / 1_000_000);
       store.add(new Container(id, finalName, Instant.now(), image.id(), cmdline.getFirst(),
-          cmdline.subList(1, cmdline.size()), merged, host, new ContainerState.Created(0, ""), dir));
+          cmdline.subList(1, cmdline.size()), merged, host, new ContainerState.Created(0, ""), dir, endpoint));
     } catch (IOException | RuntimeException e) {
       images.remove(id);
       try {
@@ -200,6 +208,44 @@ final class Creator {
         blank(c.workingDir()) ? nz(img.workingDir()) : c.workingDir(), entrypoint, null,
         c.onBuild(), labels, blank(c.stopSignal()) ? emptyToNull(img.stopSignal()) : c.stopSignal(),
         c.stopTimeout(), c.shell());
+  }
+
+  /**
+   * The aliases and address asked for on the container's network, checked as dockerd checks
+   * them: only on a user-defined network, an address only on a subnet the user chose.
+   */
+  private EndpointRequest endpointRequest(String mode, Map<String, io.berth.api.model.network.EndpointSettings> endpoints) {
+    EndpointRequest asked = EndpointRequest.NONE;
+    for (var e : endpoints.values()) {
+      Object ipv4 = e.ipamConfig() == null ? null : e.ipamConfig().get("IPv4Address");
+      for (String other : List.of("IPv6Address", "LinkLocalIPs")) {
+        Object v = e.ipamConfig() == null ? null : e.ipamConfig().get(other);
+        if (v != null && !v.toString().isEmpty() && !v.toString().equals("[]")) {
+          throw new InvalidParameterException("berth does not support " + (other.equals("IPv6Address") ? "--ip6"
+              : "--link-local-ip") + " yet");
+        }
+      }
+      asked = new EndpointRequest(e.aliases(), ipv4 == null ? null : ipv4.toString());
+    }
+    if (asked.equals(EndpointRequest.NONE)) {
+      return asked;
+    }
+    var user = networks.userNetwork(mode);
+    List<String> errors = new ArrayList<>();
+    if (user == null) {
+      if (asked.ipv4() != null) {
+        errors.add("user specified IP address is supported on user defined networks only");
+      }
+      if (!asked.aliases().isEmpty()) {
+        errors.add("network-scoped alias is supported only for containers in user defined networks");
+      }
+    } else if (asked.ipv4() != null && user.addressProblem(asked.ipv4()) != null) {
+      errors.add(user.addressProblem(asked.ipv4()));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidParameterException("invalid endpoint settings:\n" + String.join("\n", errors));
+    }
+    return asked;
   }
 
   private static ContainerConfig withHostname(ContainerConfig c, String h) {

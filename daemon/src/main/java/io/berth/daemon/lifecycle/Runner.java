@@ -148,6 +148,7 @@ public final class Runner {
       List<String> dns = List.of();
       if (net.userDefined()) {
         // the names other containers find it by, besides its own: dockerd's DNSNames
+        aliases.addAll(c.endpoint().aliases());
         aliases.add(Id.shortId(c.id()));
         String hostname = c.config().hostname();
         if (hostname != null && !hostname.isEmpty() && !aliases.contains(hostname) && !hostname.equals(c.name())) {
@@ -156,8 +157,8 @@ public final class Runner {
         dns = c.hostConfig().dns() == null ? List.of() : c.hostConfig().dns();
       }
       return endpoints.attach(c.id(), c.name(), net, PublishedPorts.requests(c.config(), c.hostConfig()), aliases,
-          null, dns);
-    } catch (SystemException e) {
+          net.userDefined() ? c.endpoint().ipv4() : null, dns);
+    } catch (SystemException | ConflictException e) {
       throw new SystemException("failed to set up container networking: " + e.getMessage(), e);
     }
   }

@@ -271,6 +271,11 @@ public final class NetworkService implements NetworkBackend {
     return user.containsKey(idOf(term));
   }
 
+  /** The user-defined network a container's mode names, or null. */
+  public synchronized UserNetwork userNetwork(String term) {
+    return user.get(idOf(term));
+  }
+
   @Override
   public synchronized NetworkCreateRequest.Response networkCreate(NetworkCreateRequest r) {
     String name = r.name() == null ? "" : r.name();
@@ -354,8 +359,9 @@ public final class NetworkService implements NetworkBackend {
         }
       }
     }
+    boolean staticSubnet = !configs.isEmpty() && nonEmpty(configs.getFirst().subnet());
     UserNetwork n = new UserNetwork(id, name, Instant.now().toString(), subnet.cidr(), subnet.gatewayAddress(),
-        ipRange, r.internal(), r.attachable(), iface == null ? "berth" + id.substring(0, 10) : iface, mtu, options,
+        ipRange, staticSubnet, r.internal(), r.attachable(), iface == null ? "berth" + id.substring(0, 10) : iface, mtu, options,
         r.labels());
     write(n);
     user.put(id, n);

@@ -17,6 +17,7 @@ public record UserNetwork(
     @JsonProperty("subnet") String subnet,
     @JsonProperty("gateway") String gateway,
     @JsonProperty("ipRange") String ipRange,
+    @JsonProperty("staticSubnet") boolean staticSubnet,
     @JsonProperty("internal") boolean internal,
     @JsonProperty("attachable") boolean attachable,
     @JsonProperty("iface") String iface,
@@ -27,6 +28,25 @@ public record UserNetwork(
   public UserNetwork {
     options = options == null ? Map.of() : Map.copyOf(options);
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+  }
+
+  /**
+   * dockerd's check of an address a container asks for ({@code --ip}): only on a network whose
+   * subnet the user chose, and within it; null when it is fine.
+   */
+  public String addressProblem(String ip) {
+    if (!staticSubnet) {
+      return "user specified IP address is supported only when connecting to networks with user configured subnets";
+    }
+    int a;
+    try {
+      a = Subnet.address(ip);
+    } catch (RuntimeException e) {
+      return "invalid IPv4 address: " + ip;
+    }
+    Subnet s = parsedSubnet();
+    return s.contains(a) && a != s.network() ? null
+        : "no configured subnet or ip-range contain the IP address " + ip;
   }
 
   Subnet parsedSubnet() {

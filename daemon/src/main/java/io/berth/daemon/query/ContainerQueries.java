@@ -122,12 +122,13 @@ public final class ContainerQueries {
             e.get().prefix());
     if (networks.isUserDefined(c.networkMode())) {
       // dockerd's DNSNames: the name, the short id and the hostname, each once
-      java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(List.of(c.name(),
-          io.berth.common.Id.shortId(c.id())));
+      java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(List.of(c.name()));
+      names.addAll(c.endpoint().aliases());
+      names.add(io.berth.common.Id.shortId(c.id()));
       if (c.config().hostname() != null && !c.config().hostname().isEmpty()) {
         names.add(c.config().hostname());
       }
-      settings = settings.withDnsNames(List.copyOf(names));
+      settings = settings.withNames(c.endpoint().aliases(), c.endpoint().ipv4(), List.copyOf(names));
     }
     return Map.of(name, settings);
   }

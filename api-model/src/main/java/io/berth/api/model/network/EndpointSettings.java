@@ -35,9 +35,13 @@ public record EndpointSettings(
         "", "", 0, null);
   }
 
-  /** The same with the names other containers resolve it by (user-defined networks only). */
-  public EndpointSettings withDnsNames(List<String> names) {
-    return new EndpointSettings(ipamConfig, links, aliases, macAddress, driverOpts, gwPriority, networkId, endpointId,
+  /**
+   * The same with what the container asked for on a user-defined network (its aliases, an
+   * address) and the names other containers resolve it by.
+   */
+  public EndpointSettings withNames(List<String> askedAliases, String askedIpv4, List<String> names) {
+    return new EndpointSettings(askedIpv4 == null ? null : Map.of("IPv4Address", askedIpv4), links,
+        askedAliases.isEmpty() ? null : askedAliases, macAddress, driverOpts, gwPriority, networkId, endpointId,
         gateway, ipAddress, ipPrefixLen, ipv6Gateway, globalIpv6Address, globalIpv6PrefixLen, names);
   }
 

@@ -14,7 +14,12 @@ import java.util.List;
  * words; long calls block (callers are virtual threads).
  */
 public interface ContainerBackend {
-  ContainerCreateResponse containerCreate(String name, ContainerConfig config, HostConfig host);
+  /**
+   * @param endpoints {@code NetworkingConfig.EndpointsConfig}: the settings asked for on the
+   *     container's network (aliases, an address), by network name
+   */
+  ContainerCreateResponse containerCreate(String name, ContainerConfig config, HostConfig host,
+      java.util.Map<String, io.berth.api.model.network.EndpointSettings> endpoints);
 
   void containerStart(String ref);
 

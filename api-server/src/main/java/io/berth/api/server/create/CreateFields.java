@@ -179,10 +179,12 @@ public final class CreateFields {
     enforced("NetworkingConfig", "EndpointsConfig", Kind.OBJECT);
   }
 
-  /** Endpoint settings: all refused until networks exist; the operational ones are output only. */
+  /**
+   * Endpoint settings Berth does not act on (aliases and an IPv4 address it does, and checks);
+   * the operational ones are output only.
+   */
   static final Map<String, String> ENDPOINT_OPTIONS = Map.ofEntries(
-      Map.entry("IPAMConfig", "--ip"), Map.entry("Links", "--link"),
-      Map.entry("Aliases", "--network-alias"), Map.entry("MacAddress", "--mac-address"),
+      Map.entry("Links", "--link"), Map.entry("MacAddress", "--mac-address"),
       Map.entry("DriverOpts", "--network driver-opt"), Map.entry("GwPriority", "--network gw-priority"),
       Map.entry("NetworkID", "NetworkID"), Map.entry("EndpointID", "EndpointID"),
       Map.entry("Gateway", "Gateway"), Map.entry("IPAddress", "IPAddress"),

@@ -87,14 +87,24 @@ public final class ContainerRouter implements Router {
     CreateRequestCheck.check(body);
     ContainerConfig config;
     HostConfig host;
+    java.util.Map<String, io.berth.api.model.network.EndpointSettings> endpoints = new java.util.LinkedHashMap<>();
     try {
       config = Json.mapper().treeToValue(body, ContainerConfig.class);
       JsonNode hc = body.get("HostConfig");
       host = hc == null || hc.isNull() ? HostConfig.empty() : Json.mapper().treeToValue(hc, HostConfig.class);
+      JsonNode eps = body.path("NetworkingConfig").path("EndpointsConfig");
+      if (eps.isObject()) {
+        for (var e : eps.properties()) {
+          if (e.getValue() != null && e.getValue().isObject()) {
+            endpoints.put(e.getKey(), Json.mapper().treeToValue(e.getValue(),
+                io.berth.api.model.network.EndpointSettings.class));
+          }
+        }
+      }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new InvalidParameterException("invalid JSON: " + e.getOriginalMessage());
     }
-    ApiServer.json(r.response(), 201, backend.containerCreate(r.query("name", ""), config, host));
+    ApiServer.json(r.response(), 201, backend.containerCreate(r.query("name", ""), config, host, endpoints));
   }
 
   private void containerList(ApiRequest r) {

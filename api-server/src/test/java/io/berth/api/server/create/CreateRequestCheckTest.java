@@ -44,7 +44,7 @@ class CreateRequestCheckTest {
       "{\"HostConfig\":{\"MemorySwappiness\":60}}                    | --memory-swappiness",
       "{\"HostConfig\":{\"memory\":10485760}}                        | --memory",
       "{\"Volumes\":{\"/data\":{}}}                                  | --volume (Volumes)",
-      "{\"NetworkingConfig\":{\"EndpointsConfig\":{\"default\":{\"Aliases\":[\"x\"]}}}} | --network-alias",
+      "{\"NetworkingConfig\":{\"EndpointsConfig\":{\"default\":{\"MacAddress\":\"02:42:ac:11:00:02\"}}}} | --mac-address",
   })
   void check_unenforcedOption_isRefusedNamingIt(String body, String named) {
     assertThatThrownBy(() -> CreateRequestCheck.check(Json.tree(body.getBytes())))

@@ -153,7 +153,29 @@ final class ContainerOptions {
     optional(b, "Runtime", p.string("runtime", ""));
     optional(b, "Isolation", p.string("isolation", ""));
     b.endObject();
-    b.name("NetworkingConfig").beginObject().name("EndpointsConfig").beginObject().endObject().endObject();
+    b.name("NetworkingConfig").beginObject().name("EndpointsConfig").beginObject();
+    List<String> aliases = new ArrayList<>(p.list("network-alias"));
+    aliases.addAll(p.list("net-alias"));
+    String ip = p.string("ip", "");
+    if (!aliases.isEmpty() && (network == null || List.of("default", "bridge", "host", "none").contains(network)
+        || network.startsWith("container:"))) {
+      throw new Invalid("network-scoped aliases are only supported for user-defined networks");
+    }
+    if (!aliases.isEmpty() || !ip.isEmpty()) {
+      // as docker's client: the settings go under the network the container runs on
+      if (!ip.isEmpty() && !validIp(ip)) {
+        throw new Invalid("invalid IPv4 address: " + ip);
+      }
+      b.name(network == null ? "default" : network).beginObject();
+      if (!ip.isEmpty()) {
+        b.name("IPAMConfig").beginObject().member("IPv4Address", ip).endObject();
+      }
+      if (!aliases.isEmpty()) {
+        b.name("Aliases").array(aliases);
+      }
+      b.endObject();
+    }
+    b.endObject().endObject();
     return b.endObject().toBytes();
   }
 

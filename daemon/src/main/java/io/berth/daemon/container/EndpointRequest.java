@@ -1,0 +1,17 @@
+package io.berth.daemon.container;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * What a container asked for on its user-defined network: more DNS names ({@code
+ * --network-alias}) and an address of its choice ({@code --ip}), or null.
+ */
+public record EndpointRequest(@JsonProperty("aliases") List<String> aliases, @JsonProperty("ipv4") String ipv4) {
+  public static final EndpointRequest NONE = new EndpointRequest(List.of(), null);
+
+  public EndpointRequest {
+    aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    ipv4 = ipv4 == null || ipv4.isEmpty() ? null : ipv4;
+  }
+}
