@@ -233,6 +233,27 @@ class NetworkIT extends SharedDaemon {
     }
   }
 
+  /** {@code container:<name>}: one network namespace, loopback and hostname shared; dockerd's refusals. */
+  @Test
+  void containerMode_sharesTheOtherContainersNetworkNamespace() throws Exception {
+    String web = docker("run", "-d", "--name", "nsowner", "busybox", "httpd", "-f", "-p", "80", "-h", "/etc")
+        .out().strip();
+    String created = docker("create", "--name", "notrunning", "busybox", "true").out().strip();
+    try {
+      Cmd shared = docker("run", "--rm", "--network", "container:nsowner", "busybox", "sh", "-c",
+          "wget -qO- http://127.0.0.1/hostname; hostname; ip -o -4 addr show eth0 | wc -l");
+      assertThat(shared.out()).as(shared.err()).isEqualTo(web.substring(0, 12) + "\n" + web.substring(0, 12) + "\n1\n");
+      Cmd ports = docker("run", "--rm", "--network", "container:nsowner", "-p", "8080:80", "busybox", "true");
+      assertThat(ports.exit()).isEqualTo(125);
+      assertThat(ports.err()).contains("conflicting options: port publishing and the container type network mode");
+      Cmd stopped = docker("run", "--rm", "--network", "container:notrunning", "busybox", "true");
+      assertThat(stopped.exit()).isEqualTo(125);
+      assertThat(stopped.err()).contains("cannot join network namespace of a non running container: notrunning");
+    } finally {
+      docker("rm", "-f", web, created);
+    }
+  }
+
   /** --dns, --dns-search, --dns-option and --add-host (host-gateway too) shape the container's files. */
   @Test
   void dnsOptionsAndExtraHosts_shapeResolvConfAndHosts() throws Exception {

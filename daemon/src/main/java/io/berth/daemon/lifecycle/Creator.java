@@ -59,15 +59,15 @@ final class Creator {
     validate(config, host);
     String mode = host.networkMode() == null ? "" : host.networkMode();
     if (mode.startsWith("container:")) {
-      throw new InvalidParameterException("network mode \"" + mode + "\" is not supported yet: use bridge, none,"
-          + " host or a network of your own");
+      checkJoin(mode, config, host);
     }
     if (mode.isEmpty() || mode.equals("default")) {
       // stored as what it stands for, as dockerd 28 does; a record that says "default" was
       // written before Berth had a bridge, and keeps meaning none (Container)
       mode = bridge ? "bridge" : "none";
     }
-    if (!mode.equals("none") && !mode.equals("host") && !networks.attachableExists(mode)) {
+    if (!mode.equals("none") && !mode.equals("host") && !mode.startsWith("container:")
+        && !networks.attachableExists(mode)) {
       throw new io.berth.common.error.NotFoundException("network " + mode + " not found");
     }
     if (Boolean.TRUE.equals(config.networkDisabled()) && !mode.equals("host")) {
@@ -208,6 +208,33 @@ final class Creator {
         blank(c.workingDir()) ? nz(img.workingDir()) : c.workingDir(), entrypoint, null,
         c.onBuild(), labels, blank(c.stopSignal()) ? emptyToNull(img.stopSignal()) : c.stopSignal(),
         c.stopTimeout(), c.shell());
+  }
+
+  /**
+   * {@code --network container:<name|id>}: the container must exist, and nothing that belongs to
+   * a network namespace of its own may be asked for, as dockerd refuses them.
+   */
+  private void checkJoin(String mode, ContainerConfig config, HostConfig host) {
+    String ref = mode.substring("container:".length());
+    if (ref.isEmpty()) {
+      throw new InvalidParameterException("Invalid network mode: invalid container format container:<name|id>");
+    }
+    store.find(ref);
+    if (config.hostname() != null && !config.hostname().isEmpty()) {
+      throw new InvalidParameterException("conflicting options: hostname and the network mode");
+    }
+    if (host.dns() != null && !host.dns().isEmpty()) {
+      throw new InvalidParameterException("conflicting options: dns and the network mode");
+    }
+    if (host.extraHosts() != null && !host.extraHosts().isEmpty()) {
+      throw new InvalidParameterException("conflicting options: custom host-to-IP mapping and the network mode");
+    }
+    if ((host.portBindings() != null && !host.portBindings().isEmpty()) || host.publishAllPorts()) {
+      throw new InvalidParameterException("conflicting options: port publishing and the container type network mode");
+    }
+    if (config.exposedPorts() != null && !config.exposedPorts().isEmpty()) {
+      throw new InvalidParameterException("conflicting options: port exposing and the container type network mode");
+    }
   }
 
   /**

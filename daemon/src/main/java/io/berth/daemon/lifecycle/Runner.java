@@ -106,11 +106,12 @@ public final class Runner {
     }
     Mounts.mount(rootfs);
     // netavark works on the namespace while runc creates the container in it
+    SpecFactory.Joined joined = c.networkMode().startsWith("container:") ? joined(c) : null;
     Endpoints.Pending net = onBridge(c) ? attach(c) : null;
     long t1;
     RuncRuntime.Created created;
     try {
-      var spec = specs.spec(c, rootfs.merged(), net == null ? null : net.endpoint(), hostGateway());
+      var spec = specs.spec(c, rootfs.merged(), net == null ? null : net.endpoint(), hostGateway(), joined);
       t1 = System.nanoTime();
       created = runtime.create(c.id(), c.name(), spec, c.logPath(), c.config().openStdin(), c.config().tty());
       if (net != null) {
@@ -161,6 +162,25 @@ public final class Runner {
     } catch (SystemException | ConflictException e) {
       throw new SystemException("failed to set up container networking: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The network namespace {@code --network container:<x>} joins: the other container's, while it
+   * runs (its namespace file on a bridge, the host's, or its process's own).
+   */
+  private SpecFactory.Joined joined(Container c) {
+    Container other = store.find(c.networkMode().substring("container:".length()));
+    if (other.id().equals(c.id())) {
+      throw new InvalidParameterException("cannot join own network");
+    }
+    if (!(other.state() instanceof ContainerState.Running r)) {
+      throw new ConflictException("cannot join network namespace of a non running container: " + other.name());
+    }
+    String hostname = other.config().hostname() == null || other.config().hostname().isEmpty()
+        ? Id.shortId(other.id()) : other.config().hostname();
+    String netns = other.networkMode().equals("host") ? "host"
+        : endpoints.endpoint(other.id()).map(Endpoints.Endpoint::netns).orElse("/proc/" + r.pid() + "/ns/net");
+    return new SpecFactory.Joined(netns, hostname, other.dir());
   }
 
   /** Whether the container's mode is a bridge network: the default one or one of the user's. */

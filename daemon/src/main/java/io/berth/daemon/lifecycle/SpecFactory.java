@@ -26,15 +26,24 @@ public final class SpecFactory {
   }
 
   /**
+   * The network namespace of another container, joined ({@code --network container:<x>}), with
+   * its hostname and /etc files, as dockerd shares them.
+   */
+  record Joined(String netns, String hostname, Path etcDir) {}
+
+  /**
    * @param endpoint the container's place on the bridge, or null in the other modes
    * @param hostGateway the default bridge's address ({@code --add-host x:host-gateway}), or null
+   * @param joined the container whose network namespace it joins, or null
    */
-  Spec spec(Container c, Path rootfs, Endpoints.Endpoint endpoint, String hostGateway) {
+  Spec spec(Container c, Path rootfs, Endpoints.Endpoint endpoint, String hostGateway, Joined joined) {
     var cfg = c.config();
     HostConfig h = c.hostConfig();
-    boolean hostNet = c.networkMode().equals("host");
-    String hostname = cfg.hostname() == null || cfg.hostname().isEmpty() ? Id.shortId(c.id()) : cfg.hostname();
-    if (!Files.exists(c.dir().resolve("resolv.conf"))) {
+    boolean hostNet = c.networkMode().equals("host") || (joined != null && joined.netns().equals("host"));
+    String hostname = joined != null ? joined.hostname()
+        : cfg.hostname() == null || cfg.hostname().isEmpty() ? Id.shortId(c.id()) : cfg.hostname();
+    Path etc = joined != null ? joined.etcDir() : c.dir();
+    if (joined == null && !Files.exists(c.dir().resolve("resolv.conf"))) {
       EtcFiles.writeAtCreate(c.dir(), hostname, hostNet, h, hostGateway, null);
     }
     if (endpoint != null) {
@@ -58,9 +67,10 @@ public final class SpecFactory {
     makeWorkdir(rootfs, cwd);
     var input = new ContainerSpec(c.id(), hostname, rootfs, args, env, cwd,
         UserResolver.resolve(rootfs, cfg.user()), cfg.tty(), h.privileged(), h.readonlyRootfs(),
-        hostNet ? "host" : endpoint == null ? "" : endpoint.netns(), nz(h.capAdd()), nz(h.capDrop()), h.shmSize(),
-        Map.of("/etc/hostname", c.dir().resolve("hostname"), "/etc/hosts", c.dir().resolve("hosts"),
-            "/etc/resolv.conf", c.dir().resolve("resolv.conf")),
+        hostNet ? "host" : joined != null ? joined.netns() : endpoint == null ? "" : endpoint.netns(), nz(h.capAdd()),
+        nz(h.capDrop()), h.shmSize(),
+        Map.of("/etc/hostname", etc.resolve("hostname"), "/etc/hosts", etc.resolve("hosts"),
+            "/etc/resolv.conf", etc.resolve("resolv.conf")),
         Map.of("io.berth.container.name", c.name()));
     return generator.generate(input);
   }
