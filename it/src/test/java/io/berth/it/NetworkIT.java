@@ -254,6 +254,38 @@ class NetworkIT extends SharedDaemon {
     }
   }
 
+  /** --link on the default bridge: hosts entries and dockerd's environment variables; its refusals. */
+  @Test
+  void legacyLinks_giveHostsEntriesAndEnvironment() throws Exception {
+    String db = docker("run", "-d", "--name", "linkdb", "--expose", "5432", "-e", "DB_USER=app", "busybox",
+        "httpd", "-f", "-p", "5432", "-h", "/etc").out().strip();
+    try {
+      String ip = docker("inspect", "-f", "{{.NetworkSettings.IPAddress}}", "linkdb").out().strip();
+      Cmd web = docker("run", "--rm", "--name", "linkweb", "--link", "linkdb:database", "busybox", "sh", "-c",
+          "grep database /etc/hosts; env | grep ^DATABASE_ | sort; wget -qO- http://database:5432/hostname");
+      assertThat(web.exit()).as(web.err()).isZero();
+      assertThat(web.out()).isEqualTo(ip + "\tdatabase " + db.substring(0, 12) + " linkdb\n"
+          + "DATABASE_ENV_DB_USER=app\n"
+          + "DATABASE_NAME=/linkweb/database\n"
+          + "DATABASE_PORT=tcp://" + ip + ":5432\n"
+          + "DATABASE_PORT_5432_TCP=tcp://" + ip + ":5432\n"
+          + "DATABASE_PORT_5432_TCP_ADDR=" + ip + "\n"
+          + "DATABASE_PORT_5432_TCP_PORT=5432\n"
+          + "DATABASE_PORT_5432_TCP_PROTO=tcp\n"
+          + db.substring(0, 12) + "\n");
+      String created = docker("create", "--name", "linker", "--link", "linkdb", "busybox", "true").out().strip();
+      assertThat(docker("inspect", "-f", "{{json .HostConfig.Links}}", created).out().strip())
+          .isEqualTo("[\"/linkdb:/linker/linkdb\"]");
+      docker("rm", created);
+      Cmd missing = docker("run", "--rm", "--link", "nosuch:x", "busybox", "true");
+      assertThat(missing.err()).contains("could not get container for nosuch");
+      Cmd host = docker("run", "--rm", "--network", "host", "--link", "linkdb", "busybox", "true");
+      assertThat(host.err()).contains("conflicting options: host type networking can't be used with links");
+    } finally {
+      docker("rm", "-f", db);
+    }
+  }
+
   /** --dns, --dns-search, --dns-option and --add-host (host-gateway too) shape the container's files. */
   @Test
   void dnsOptionsAndExtraHosts_shapeResolvConfAndHosts() throws Exception {

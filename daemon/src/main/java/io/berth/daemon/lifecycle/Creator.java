@@ -75,6 +75,7 @@ final class Creator {
     }
     host = host.with(host.logConfig(), mode);
     EndpointRequest endpoint = endpointRequest(mode, endpoints);
+    checkLinks(mode, host);
     PublishedPorts.validate(host);
     EtcFiles.validate(host);
     List<String> warnings = new ArrayList<>();
@@ -119,6 +120,9 @@ final class Creator {
       EndpointRequest endpoint) {
     if (merged.hostname() == null || merged.hostname().isEmpty()) {
       merged = withHostname(merged, mode.equals("host") ? hostHostname() : Id.shortId(id));
+    }
+    if (host.links() != null && !host.links().isEmpty()) {
+      host = host.withLinks(host.links().stream().map(l -> Links.Link.parse(l).stored(finalName)).toList());
     }
     var dir = store.dirFor(id);
     try {
@@ -208,6 +212,32 @@ final class Creator {
         blank(c.workingDir()) ? nz(img.workingDir()) : c.workingDir(), entrypoint, null,
         c.onBuild(), labels, blank(c.stopSignal()) ? emptyToNull(img.stopSignal()) : c.stopSignal(),
         c.stopTimeout(), c.shell());
+  }
+
+  /** Legacy links: on the default bridge only, to containers that exist, as dockerd has them. */
+  private void checkLinks(String mode, HostConfig host) {
+    if (host.links() == null || host.links().isEmpty()) {
+      return;
+    }
+    if (mode.equals("host")) {
+      throw new InvalidParameterException("conflicting options: host type networking can't be used with links. "
+          + "This would result in undefined behavior");
+    }
+    if (mode.startsWith("container:")) {
+      throw new InvalidParameterException("conflicting options: container type network can't be used with links. "
+          + "This would result in undefined behavior");
+    }
+    if (!mode.equals("bridge")) {
+      throw new InvalidParameterException("berth does not support --link outside the default bridge yet");
+    }
+    for (String l : host.links()) {
+      String child = Links.Link.parse(l).child();
+      try {
+        store.find(child);
+      } catch (io.berth.common.error.NotFoundException e) {
+        throw new InvalidParameterException("could not get container for " + child + ": " + e.getMessage());
+      }
+    }
   }
 
   /**

@@ -77,6 +77,12 @@ final class EtcFiles {
    * the default bridge's address), and the container's own address, if it has one.
    */
   static void writeHosts(Path dir, String hostname, String address, HostConfig h, String hostGateway) {
+    writeHosts(dir, hostname, address, h, hostGateway, List.of());
+  }
+
+  /** As above, with the lines of legacy links after the {@code --add-host} entries. */
+  static void writeHosts(Path dir, String hostname, String address, HostConfig h, String hostGateway,
+      List<String> linkLines) {
     StringBuilder out = new StringBuilder(DEFAULT_HOSTS);
     for (String extra : nz(h.extraHosts())) {
       int colon = extra.indexOf(':');
@@ -89,6 +95,7 @@ final class EtcFiles {
       }
       out.append(ip).append('\t').append(extra, 0, colon).append('\n');
     }
+    linkLines.forEach(l -> out.append(l).append('\n'));
     if (address != null) {
       out.append(address).append('\t').append(hostname).append('\n');
     }

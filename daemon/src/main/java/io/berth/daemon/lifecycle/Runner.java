@@ -111,7 +111,8 @@ public final class Runner {
     long t1;
     RuncRuntime.Created created;
     try {
-      var spec = specs.spec(c, rootfs.merged(), net == null ? null : net.endpoint(), hostGateway(), joined);
+      var spec = specs.spec(c, rootfs.merged(), net == null ? null : net.endpoint(), hostGateway(), joined,
+          links(c));
       t1 = System.nanoTime();
       created = runtime.create(c.id(), c.name(), spec, c.logPath(), c.config().openStdin(), c.config().tty());
       if (net != null) {
@@ -162,6 +163,36 @@ public final class Runner {
     } catch (SystemException | ConflictException e) {
       throw new SystemException("failed to set up container networking: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * What the container's legacy links give it at this start: each child must run on the default
+   * bridge, whose address it gets, as dockerd checks them.
+   */
+  private Links.Resolved links(Container c) {
+    List<String> links = c.hostConfig().links();
+    if (links == null || links.isEmpty() || !c.networkMode().equals("bridge")) {
+      return Links.Resolved.NONE;
+    }
+    List<String> env = new ArrayList<>();
+    List<String> hosts = new ArrayList<>();
+    for (String stored : links) {
+      Links.Link l = Links.Link.parse(stored);
+      Container child = store.find(l.child());
+      if (!child.state().running()) {
+        throw new InvalidParameterException("Cannot link to a non running container: /" + child.name() + " AS /"
+            + c.name() + "/" + l.alias());
+      }
+      var ep = endpoints.endpoint(child.id());
+      if (!child.networkMode().equals("bridge") || ep.isEmpty()) {
+        throw new InvalidParameterException("Cannot link to /" + child.name()
+            + ", as it does not belong to the default network");
+      }
+      String hostname = child.config().hostname() == null ? Id.shortId(child.id()) : child.config().hostname();
+      hosts.add(Links.hostsLine(new Links.Link(child.name(), l.alias()), ep.get().address(), hostname));
+      env.addAll(Links.env(c.name(), l, ep.get().address(), child.config().env(), child.config().exposedPorts()));
+    }
+    return new Links.Resolved(env, hosts);
   }
 
   /**

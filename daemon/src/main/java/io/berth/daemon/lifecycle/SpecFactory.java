@@ -35,8 +35,10 @@ public final class SpecFactory {
    * @param endpoint the container's place on the bridge, or null in the other modes
    * @param hostGateway the default bridge's address ({@code --add-host x:host-gateway}), or null
    * @param joined the container whose network namespace it joins, or null
+   * @param links what its legacy links give it
    */
-  Spec spec(Container c, Path rootfs, Endpoints.Endpoint endpoint, String hostGateway, Joined joined) {
+  Spec spec(Container c, Path rootfs, Endpoints.Endpoint endpoint, String hostGateway, Joined joined,
+      Links.Resolved links) {
     var cfg = c.config();
     HostConfig h = c.hostConfig();
     boolean hostNet = c.networkMode().equals("host") || (joined != null && joined.netns().equals("host"));
@@ -48,7 +50,7 @@ public final class SpecFactory {
     }
     if (endpoint != null) {
       // the address may differ from the last run's: the file is made anew at each start, as dockerd does
-      EtcFiles.writeHosts(c.dir(), hostname, endpoint.address(), h, hostGateway);
+      EtcFiles.writeHosts(c.dir(), hostname, endpoint.address(), h, hostGateway, links.hosts());
     }
     List<String> env = new ArrayList<>();
     env.add("HOSTNAME=" + hostname);
@@ -57,6 +59,10 @@ public final class SpecFactory {
         env.add(e);
       }
     }
+    // link variables come after HOSTNAME and before the container's own, which win, as in dockerd
+    List<String> linked = links.env().stream()
+        .filter(e -> env.stream().noneMatch(x -> x.startsWith(e.substring(0, e.indexOf('=') + 1)))).toList();
+    env.addAll(1, linked);
     if (cfg.tty() && env.stream().noneMatch(e -> e.startsWith("TERM="))) {
       env.add("TERM=xterm");
     }

@@ -71,6 +71,15 @@ public record HostConfig(
         cpuShares, memory, nanoCpus, cgroupParent, pidsLimit, ulimits, maskedPaths, readonlyPaths, init);
   }
 
+  /** The same with other legacy links (as dockerd stores them). */
+  public HostConfig withLinks(List<String> l) {
+    return new HostConfig(binds, containerIdFile, logConfig, networkMode, portBindings, restartPolicy, autoRemove,
+        volumeDriver, volumesFrom, consoleSize, capAdd, capDrop, cgroupnsMode, dns, dnsOptions, dnsSearch,
+        extraHosts, groupAdd, ipcMode, cgroup, l, oomScoreAdj, pidMode, privileged, publishAllPorts,
+        readonlyRootfs, securityOpt, tmpfs, utsMode, usernsMode, shmSize, sysctls, runtime, isolation,
+        cpuShares, memory, nanoCpus, cgroupParent, pidsLimit, ulimits, maskedPaths, readonlyPaths, init);
+  }
+
   /** The host config of a create request that carried none. */
   public static HostConfig empty() {
     return new HostConfig(

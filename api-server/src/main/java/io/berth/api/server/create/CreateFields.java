@@ -120,7 +120,7 @@ public final class CreateFields {
     // every container gets its own IPC namespace, which nobody else can join
     refused(HOST, "IpcMode", Kind.STRING, "--ipc", n -> oneOf(n, "", "private", "shareable"));
     refused(HOST, "Cgroup", Kind.STRING, "--cgroup");
-    refused(HOST, "Links", Kind.STR_LIST, "--link");
+    enforced(HOST, "Links", Kind.STR_LIST);
     refused(HOST, "OomScoreAdj", Kind.INT, "--oom-score-adj");
     refused(HOST, "PidMode", Kind.STRING, "--pid");
     enforced(HOST, "Privileged", Kind.BOOL);

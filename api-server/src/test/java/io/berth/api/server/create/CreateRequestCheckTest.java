@@ -39,7 +39,6 @@ class CreateRequestCheckTest {
       "{\"Healthcheck\":{\"Test\":[\"CMD\",\"true\"]}}               | --health-cmd",
       "{\"HostConfig\":{\"LogConfig\":{\"Type\":\"none\"}}}          | --log-driver",
       "{\"HostConfig\":{\"LogConfig\":{\"Type\":\"json-file\",\"Config\":{\"max-size\":\"1m\"}}}} | --log-driver",
-      "{\"HostConfig\":{\"Links\":[\"a:b\"]}}                        | --link",
       "{\"HostConfig\":{\"CgroupParent\":\"/x\"}}                    | --cgroup-parent",
       "{\"HostConfig\":{\"MemorySwappiness\":60}}                    | --memory-swappiness",
       "{\"HostConfig\":{\"memory\":10485760}}                        | --memory",

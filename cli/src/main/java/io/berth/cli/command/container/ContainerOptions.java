@@ -126,6 +126,13 @@ final class ContainerOptions {
     }
     nonEmpty(b, "DnsSearch", p.list("dns-search"));
     nonEmpty(b, "ExtraHosts", extraHosts(p));
+    for (String link : p.list("link")) {
+      String[] parts = link.split(":", -1);
+      if (parts.length > 2 || parts[0].isEmpty() || (parts.length == 2 && parts[1].isEmpty())) {
+        throw new Invalid("invalid argument \"" + link + "\" for \"--link\" flag: bad format for links: " + link);
+      }
+    }
+    nonEmpty(b, "Links", p.list("link"));
     optional(b, "ContainerIDFile", p.string("cidfile", ""));
     if (!p.string("restart", "").isEmpty()) {
       // check() lets only "no" through
