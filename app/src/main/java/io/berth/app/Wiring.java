@@ -118,7 +118,7 @@ public final class Wiring implements AutoCloseable {
                 Filters.EMPTY))), rs.infoConfig());
     var api = new ApiServer(SystemService.BERTH_VERSION, List.of(new SystemRouter(system),
         new ContainerRouter(containers), new ImageRouter(images),
-        new NetworkRouter(networks), new VolumeRouter(new VolumeService()),
+        new NetworkRouter(networks, containers), new VolumeRouter(new VolumeService()),
         new RegistryRouter(new RegistryAdapter(registry))));
     for (String host : config.hosts()) {
       closeables.add(0, bind(host, api));

@@ -58,7 +58,7 @@ class DockerCliIT extends SharedDaemon {
     }
     Cmd connect = docker("network", "connect", "bridge", "nosuchcontainer");
     assertThat(connect.exit()).isEqualTo(1);
-    assertThat(connect.err()).contains("berth does not support connecting containers to networks yet");
+    assertThat(connect.err()).contains("No such container: nosuchcontainer");
     Cmd rm = docker("network", "rm", "host");
     assertThat(rm.exit()).isEqualTo(1);
     assertThat(rm.err()).contains("host is a pre-defined network and cannot be removed");

@@ -38,6 +38,36 @@ class DockerJavaIT extends SharedDaemon {
     }
   }
 
+  /**
+   * What Testcontainers does with a container's port: exposed, bound to a random host port, read
+   * back from inspect and reached on localhost; and a network of its own, joined by an alias.
+   */
+  @Test
+  void exposedPortAndNetwork_asTestcontainersUsesThem() throws Exception {
+    var port = com.github.dockerjava.api.model.ExposedPort.tcp(80);
+    var ports = new com.github.dockerjava.api.model.Ports();
+    ports.bind(port, com.github.dockerjava.api.model.Ports.Binding.empty());
+    String net = client.createNetworkCmd().withName("tcnet").withCheckDuplicate(true).exec().getId();
+    String id = client.createContainerCmd("busybox").withCmd("httpd", "-f", "-p", "80", "-h", "/etc")
+        .withExposedPorts(port).withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
+            .withPortBindings(ports).withNetworkMode("tcnet")).withAliases("tc-web").exec().getId();
+    try {
+      client.startContainerCmd(id).exec();
+      var bindings = client.inspectContainerCmd(id).exec().getNetworkSettings().getPorts().getBindings().get(port);
+      int hostPort = Integer.parseInt(bindings[0].getHostPortSpec());
+      var http = java.net.http.HttpClient.newHttpClient();
+      String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + hostPort
+          + "/hostname")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(body.strip()).isEqualTo(id.substring(0, 12));
+      assertThat(client.inspectContainerCmd(id).exec().getNetworkSettings().getNetworks().get("tcnet").getAliases())
+          .contains("tc-web");
+      assertThat(client.inspectNetworkCmd().withNetworkId(net).exec().getContainers()).containsKey(id);
+    } finally {
+      client.removeContainerCmd(id).withForce(true).exec();
+      client.removeNetworkCmd(net).exec();
+    }
+  }
+
   @Test
   void pullAndPush_withCredentials_asTestcontainersDoes() throws Exception {
     Prerequisites.requireRegistry();

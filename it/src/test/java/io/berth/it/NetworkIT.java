@@ -286,6 +286,52 @@ class NetworkIT extends SharedDaemon {
     }
   }
 
+  /**
+   * docker network connect and disconnect: a running container gets a further interface on the
+   * network (and its alias there), and loses it again; a stopped one gets it at its start.
+   */
+  @Test
+  void connectAndDisconnect_runningAndStoppedContainers() throws Exception {
+    docker("network", "create", "frontnet");
+    docker("network", "create", "backnet");
+    String multi = docker("run", "-d", "--name", "multi", "--network", "frontnet", "busybox", "httpd", "-f", "-p", "80",
+        "-h", "/etc").out().strip();
+    String later = docker("create", "--name", "later", "--network", "frontnet", "busybox", "sleep", "300").out().strip();
+    try {
+      Cmd connect = docker("network", "connect", "--alias", "mb", "backnet", "multi");
+      assertThat(connect.exit()).as(connect.err()).isZero();
+      Cmd viaBack = docker("run", "--rm", "--network", "backnet", "busybox", "wget", "-qO-", "http://mb/hostname");
+      assertThat(viaBack.out().strip()).as(viaBack.err()).isEqualTo(multi.substring(0, 12));
+      assertThat(docker("inspect", "-f", "{{range $k, $v := .NetworkSettings.Networks}}{{$k}}={{json $v.Aliases}} {{end}}",
+          "multi").out().strip()).isEqualTo("backnet=[\"mb\"] frontnet=null");
+      assertThat(docker("network", "inspect", "-f", "{{range .Containers}}{{.Name}}{{end}}", "backnet").out().strip())
+          .isEqualTo("multi");
+      Cmd twice = docker("network", "connect", "backnet", "multi");
+      assertThat(twice.err()).contains("endpoint with name multi already exists in network backnet");
+      Cmd primary = docker("network", "disconnect", "frontnet", "multi");
+      assertThat(primary.exit()).isEqualTo(1);
+
+      Cmd disconnect = docker("network", "disconnect", "backnet", "multi");
+      assertThat(disconnect.exit()).as(disconnect.err()).isZero();
+      Cmd gone = docker("run", "--rm", "--network", "backnet", "busybox", "sh", "-c",
+          "nslookup mb >/dev/null 2>&1 && echo found || echo gone");
+      assertThat(gone.out().strip()).isEqualTo("gone");
+      assertThat(docker("inspect", "-f", "{{len .NetworkSettings.Networks}}", "multi").out().strip()).isEqualTo("1");
+      Cmd notConnected = docker("network", "disconnect", "backnet", "multi");
+      assertThat(notConnected.err()).contains("container " + multi + " is not connected to network backnet");
+
+      assertThat(docker("network", "connect", "backnet", "later").exit()).isZero();
+      assertThat(docker("start", "later").exit()).isZero();
+      Cmd addresses = docker("inspect", "-f", "{{range $k, $v := .NetworkSettings.Networks}}{{$k}}:{{if $v.IPAddress}}up{{end}} {{end}}",
+          "later");
+      assertThat(addresses.out().strip()).isEqualTo("backnet:up frontnet:up");
+    } finally {
+      docker("rm", "-f", multi, later);
+      docker("network", "rm", "frontnet", "backnet");
+    }
+    assertNothingLeftBut(daemon, "anchor-");
+  }
+
   /** --dns, --dns-search, --dns-option and --add-host (host-gateway too) shape the container's files. */
   @Test
   void dnsOptionsAndExtraHosts_shapeResolvConfAndHosts() throws Exception {

@@ -51,10 +51,10 @@ public final class Netavark {
    * queries go to (aardvark-dns's, on a network with DNS).
    */
   public record Attachment(String containerId, String containerName, Network network, String address,
-      List<String> aliases, List<HostPorts.Mapping> ports, List<String> dnsServers) {
+      List<String> aliases, List<HostPorts.Mapping> ports, List<String> dnsServers, String interfaceName) {
     public Attachment(String containerId, String containerName, Network network, String address,
         List<String> aliases, List<HostPorts.Mapping> ports) {
-      this(containerId, containerName, network, address, aliases, ports, List.of());
+      this(containerId, containerName, network, address, aliases, ports, List.of(), "eth0");
     }
   }
 
@@ -69,7 +69,8 @@ public final class Netavark {
   public synchronized Status setup(Path netns, String network, byte[] options) {
     JsonNode out = run("setup", netns, options);
     JsonNode net = out.path(network);
-    JsonNode eth = net.path("interfaces").path("eth0");
+    JsonNode eth = net.path("interfaces").elements().hasNext() ? net.path("interfaces").elements().next()
+        : net.path("interfaces").path("eth0");
     JsonNode sub = eth.path("subnets").path(0);
     String ipnet = sub.path("ipnet").asText();
     int slash = ipnet.indexOf('/');
@@ -147,7 +148,7 @@ public final class Netavark {
   public static byte[] options(Attachment a) {
     Network n = a.network();
     Map<String, Object> endpoint = new LinkedHashMap<>();
-    endpoint.put("interface_name", "eth0");
+    endpoint.put("interface_name", a.interfaceName());
     endpoint.put("static_ips", List.of(a.address()));
     endpoint.put("aliases", a.aliases());
     endpoint.put("static_mac", macFor(a.address()));

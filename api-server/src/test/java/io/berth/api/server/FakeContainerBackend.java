@@ -149,4 +149,14 @@ public final class FakeContainerBackend implements ContainerBackend {
     call("export " + ref);
     return out -> out.write("tar".getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
+
+  @Override
+  public void networkConnect(String network, String container, io.berth.api.model.network.EndpointSettings settings) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public void networkDisconnect(String network, String container, boolean force) {
+    throw new UnsupportedOperationException();
+  }
 }

@@ -21,24 +21,40 @@ public record Container(
     HostConfig hostConfig,
     ContainerState state,
     Path dir,
-    EndpointRequest endpoint) {
+    EndpointRequest endpoint,
+    java.util.Map<String, EndpointRequest> connected) {
 
   public Container {
     args = List.copyOf(args);
     endpoint = endpoint == null ? EndpointRequest.NONE : endpoint;
+    connected = connected == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(
+        new java.util.LinkedHashMap<>(connected));
   }
 
   public Container(String id, String name, Instant created, String imageId, String path, List<String> args,
       ContainerConfig config, HostConfig hostConfig, ContainerState state, Path dir) {
-    this(id, name, created, imageId, path, args, config, hostConfig, state, dir, EndpointRequest.NONE);
+    this(id, name, created, imageId, path, args, config, hostConfig, state, dir, EndpointRequest.NONE, null);
+  }
+
+  public Container(String id, String name, Instant created, String imageId, String path, List<String> args,
+      ContainerConfig config, HostConfig hostConfig, ContainerState state, Path dir, EndpointRequest endpoint) {
+    this(id, name, created, imageId, path, args, config, hostConfig, state, dir, endpoint, null);
   }
 
   public Container withState(ContainerState s) {
-    return new Container(id, name, created, imageId, path, args, config, hostConfig, s, dir, endpoint);
+    return new Container(id, name, created, imageId, path, args, config, hostConfig, s, dir, endpoint, connected);
+  }
+
+  /**
+   * The same with the networks it was connected to besides its mode's ({@code docker network
+   * connect}), by network id, with what was asked for on each.
+   */
+  public Container withConnected(java.util.Map<String, EndpointRequest> c) {
+    return new Container(id, name, created, imageId, path, args, config, hostConfig, state, dir, endpoint, c);
   }
 
   public Container withHostConfig(HostConfig h) {
-    return new Container(id, name, created, imageId, path, args, config, h, state, dir, endpoint);
+    return new Container(id, name, created, imageId, path, args, config, h, state, dir, endpoint, connected);
   }
 
   public Path logPath() {

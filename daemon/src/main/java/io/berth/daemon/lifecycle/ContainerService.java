@@ -164,4 +164,14 @@ public final class ContainerService implements ContainerBackend {
   public Attacher containerAttach(String ref, AttachOptions options) {
     return attach.attach(ref, options);
   }
+
+  @Override
+  public void networkConnect(String network, String container, io.berth.api.model.network.EndpointSettings settings) {
+    runner.connect(network, container, settings);
+  }
+
+  @Override
+  public void networkDisconnect(String network, String container, boolean force) {
+    runner.disconnect(network, container);
+  }
 }

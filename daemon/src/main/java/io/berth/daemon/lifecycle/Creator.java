@@ -274,20 +274,33 @@ final class Creator {
   private EndpointRequest endpointRequest(String mode, Map<String, io.berth.api.model.network.EndpointSettings> endpoints) {
     EndpointRequest asked = EndpointRequest.NONE;
     for (var e : endpoints.values()) {
-      Object ipv4 = e.ipamConfig() == null ? null : e.ipamConfig().get("IPv4Address");
-      for (String other : List.of("IPv6Address", "LinkLocalIPs")) {
-        Object v = e.ipamConfig() == null ? null : e.ipamConfig().get(other);
-        if (v != null && !v.toString().isEmpty() && !v.toString().equals("[]")) {
-          throw new InvalidParameterException("berth does not support " + (other.equals("IPv6Address") ? "--ip6"
-              : "--link-local-ip") + " yet");
-        }
+      asked = requestOf(e);
+    }
+    check(asked, networks.userNetwork(mode));
+    return asked;
+  }
+
+  /** What an endpoint's settings ask for; what Berth does not do is refused. */
+  static EndpointRequest requestOf(io.berth.api.model.network.EndpointSettings e) {
+    if (e == null) {
+      return EndpointRequest.NONE;
+    }
+    Object ipv4 = e.ipamConfig() == null ? null : e.ipamConfig().get("IPv4Address");
+    for (String other : List.of("IPv6Address", "LinkLocalIPs")) {
+      Object v = e.ipamConfig() == null ? null : e.ipamConfig().get(other);
+      if (v != null && !v.toString().isEmpty() && !v.toString().equals("[]")) {
+        throw new InvalidParameterException("berth does not support " + (other.equals("IPv6Address") ? "--ip6"
+            : "--link-local-ip") + " yet");
       }
-      asked = new EndpointRequest(e.aliases(), ipv4 == null ? null : ipv4.toString());
     }
+    return new EndpointRequest(e.aliases(), ipv4 == null ? null : ipv4.toString());
+  }
+
+  /** dockerd's checks: aliases and an address only on a user-defined network, an address on a subnet the user chose. */
+  static void check(EndpointRequest asked, io.berth.daemon.network.UserNetwork user) {
     if (asked.equals(EndpointRequest.NONE)) {
-      return asked;
+      return;
     }
-    var user = networks.userNetwork(mode);
     List<String> errors = new ArrayList<>();
     if (user == null) {
       if (asked.ipv4() != null) {
@@ -302,7 +315,6 @@ final class Creator {
     if (!errors.isEmpty()) {
       throw new InvalidParameterException("invalid endpoint settings:\n" + String.join("\n", errors));
     }
-    return asked;
   }
 
   private static ContainerConfig withHostname(ContainerConfig c, String h) {

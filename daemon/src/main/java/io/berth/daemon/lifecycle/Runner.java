@@ -117,6 +117,11 @@ public final class Runner {
       created = runtime.create(c.id(), c.name(), spec, c.logPath(), c.config().openStdin(), c.config().tty());
       if (net != null) {
         awaitNetwork(net);
+        for (var extra : c.connected().entrySet()) {
+          AttachableNetwork more = networks.attachable(extra.getKey());
+          endpoints.attachMore(c.id(), c.name(), more, dnsNames(c, extra.getValue()), extra.getValue().ipv4(),
+              dnsServers(c));
+        }
       }
     } catch (RuntimeException e) {
       if (net != null) {
@@ -146,20 +151,9 @@ public final class Runner {
   private Endpoints.Pending attach(Container c) {
     try {
       AttachableNetwork net = networks.attachable(c.networkMode());
-      List<String> aliases = new ArrayList<>();
-      List<String> dns = List.of();
-      if (net.userDefined()) {
-        // the names other containers find it by, besides its own: dockerd's DNSNames
-        aliases.addAll(c.endpoint().aliases());
-        aliases.add(Id.shortId(c.id()));
-        String hostname = c.config().hostname();
-        if (hostname != null && !hostname.isEmpty() && !aliases.contains(hostname) && !hostname.equals(c.name())) {
-          aliases.add(hostname);
-        }
-        dns = c.hostConfig().dns() == null ? List.of() : c.hostConfig().dns();
-      }
-      return endpoints.attach(c.id(), c.name(), net, PublishedPorts.requests(c.config(), c.hostConfig()), aliases,
-          net.userDefined() ? c.endpoint().ipv4() : null, dns);
+      return endpoints.attach(c.id(), c.name(), net, PublishedPorts.requests(c.config(), c.hostConfig()),
+          net.userDefined() ? dnsNames(c, c.endpoint()) : List.of(), net.userDefined() ? c.endpoint().ipv4() : null,
+          net.userDefined() ? dnsServers(c) : List.of());
     } catch (SystemException | ConflictException e) {
       throw new SystemException("failed to set up container networking: " + e.getMessage(), e);
     }
@@ -212,6 +206,108 @@ public final class Runner {
     String netns = other.networkMode().equals("host") ? "host"
         : endpoints.endpoint(other.id()).map(Endpoints.Endpoint::netns).orElse("/proc/" + r.pid() + "/ns/net");
     return new SpecFactory.Joined(netns, hostname, other.dir());
+  }
+
+  /** The names other containers find it by on a user-defined network, besides its own: dockerd's DNSNames. */
+  private static List<String> dnsNames(Container c, io.berth.daemon.container.EndpointRequest asked) {
+    List<String> aliases = new ArrayList<>(asked.aliases());
+    aliases.add(Id.shortId(c.id()));
+    String hostname = c.config().hostname();
+    if (hostname != null && !hostname.isEmpty() && !aliases.contains(hostname) && !hostname.equals(c.name())) {
+      aliases.add(hostname);
+    }
+    return aliases;
+  }
+
+  /** {@code --dns} on a user-defined network: the upstreams of the network's DNS for this container. */
+  private static List<String> dnsServers(Container c) {
+    return c.hostConfig().dns() == null ? List.of() : c.hostConfig().dns();
+  }
+
+  /**
+   * {@code docker network connect}: the container gets the network now if it runs, else at its
+   * next start; it is recorded either way.
+   */
+  public void connect(String networkTerm, String ref, io.berth.api.model.network.EndpointSettings settings) {
+    Container c = store.find(ref);
+    ReentrantLock l = runs.lock(c.id());
+    l.lock();
+    try {
+      c = store.get(c.id());
+      if (c == null) {
+        throw new io.berth.common.error.NotFoundException("No such container: " + ref);
+      }
+      String mode = c.networkMode();
+      if (mode.equals("host") || mode.startsWith("container:")) {
+        throw new InvalidParameterException("container sharing network namespace with another container or host "
+            + "cannot be connected to any other network");
+      }
+      if (mode.equals("none") || networkTerm.equals("none")) {
+        throw new InvalidParameterException("container cannot be connected to multiple networks with one of the "
+            + "networks in private (none) mode");
+      }
+      if (networkTerm.equals("host")) {
+        throw new InvalidParameterException("cannot connect container to host network - container must be created "
+            + "in host network mode");
+      }
+      AttachableNetwork net = networks.attachable(networkTerm);
+      if (net.id().equals(networks.idOf(mode)) || c.connected().containsKey(net.id())) {
+        throw new io.berth.common.error.ForbiddenException("endpoint with name " + c.name()
+            + " already exists in network " + net.name());
+      }
+      var asked = Creator.requestOf(settings);
+      Creator.check(asked, networks.userNetwork(net.id()));
+      var more = new java.util.LinkedHashMap<>(c.connected());
+      more.put(net.id(), asked);
+      Container before = c;
+      c = store.update(c.id(), x -> x.withConnected(more));
+      if (c.state().running()) {
+        try {
+          endpoints.attachMore(c.id(), c.name(), net, net.userDefined() ? dnsNames(c, asked) : List.of(),
+              net.userDefined() ? asked.ipv4() : null, net.userDefined() ? dnsServers(c) : List.of());
+        } catch (RuntimeException e) {
+          store.update(c.id(), x -> x.withConnected(before.connected()));
+          throw e;
+        }
+      }
+    } finally {
+      l.unlock();
+    }
+  }
+
+  /** {@code docker network disconnect}: from a network it was connected to. */
+  public void disconnect(String networkTerm, String ref) {
+    Container c = store.find(ref);
+    ReentrantLock l = runs.lock(c.id());
+    l.lock();
+    try {
+      c = store.get(c.id());
+      if (c == null) {
+        throw new io.berth.common.error.NotFoundException("No such container: " + ref);
+      }
+      if (networkTerm.equals("host") && c.networkMode().equals("host")) {
+        throw new InvalidParameterException("cannot disconnect container from host network - container was created "
+            + "in host network mode");
+      }
+      String id = networks.idOf(networkTerm);
+      if (id == null) {
+        throw new io.berth.common.error.NotFoundException("network " + networkTerm + " not found");
+      }
+      String name = networks.nameOf(id);
+      if (id.equals(networks.idOf(c.networkMode()))) {
+        throw new InvalidParameterException("berth does not support disconnecting a container from the network it"
+            + " was created on (" + name + ") yet");
+      }
+      if (!c.connected().containsKey(id)) {
+        throw new SystemException("container " + c.id() + " is not connected to network " + name);
+      }
+      var fewer = new java.util.LinkedHashMap<>(c.connected());
+      fewer.remove(id);
+      c = store.update(c.id(), x -> x.withConnected(fewer));
+      endpoints.detachOne(c.id(), id);
+    } finally {
+      l.unlock();
+    }
   }
 
   /** Whether the container's mode is a bridge network: the default one or one of the user's. */

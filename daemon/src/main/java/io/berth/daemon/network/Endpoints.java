@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,15 +70,22 @@ public final class Endpoints {
       @JsonProperty("ports") List<HostPorts.Mapping> ports,
       @JsonProperty("bridge") String bridge,
       @JsonProperty("subnet") String subnet,
+      @JsonProperty("iface") String iface,
       @JsonProperty("netavark") JsonNode netavark) {
 
     public Endpoint {
       ports = ports == null ? List.of() : List.copyOf(ports);
+      iface = iface == null ? "eth0" : iface;
+    }
+
+    /** The record's name: the container's id for its first interface, with the network's for the others. */
+    String key() {
+      return iface.equals("eth0") ? containerId : containerId + "+" + networkId;
     }
 
     Endpoint withMac(String m) {
       return new Endpoint(containerId, network, networkId, address, prefix, gateway, m, netns, ports, bridge, subnet,
-          netavark);
+          iface, netavark);
     }
 
     /** dockerd's sandbox id for the container's namespace: 64 hex digits, stable for its life. */
@@ -110,7 +118,65 @@ public final class Endpoints {
   public Pending attach(String containerId, String containerName, AttachableNetwork net,
       List<HostPorts.Request> ports, List<String> aliases, String requestedIp, List<String> dnsServers) {
     anchor(net);
-    return plumb(containerId, containerName, net, requestedIp, ports, aliases, dnsServers);
+    return plumb(containerId, containerName, net, requestedIp, ports, aliases, dnsServers, "eth0");
+  }
+
+  /**
+   * Puts a running container on one more network ({@code docker network connect}), as its next
+   * interface, in the namespace it has; on failure nothing of it is left.
+   */
+  public Endpoint attachMore(String containerId, String containerName, AttachableNetwork net, List<String> aliases,
+      String requestedIp, List<String> dnsServers) {
+    anchor(net);
+    String iface = "eth" + all(containerId).stream().mapToInt(e -> Integer.parseInt(e.iface().substring(3)) + 1)
+        .max().orElse(0);
+    try {
+      return plumb(containerId, containerName, net, requestedIp, List.of(), aliases, dnsServers, iface).ready().join();
+    } catch (java.util.concurrent.CompletionException e) {
+      detachOne(containerId, net.id());
+      throw new SystemException("failed to set up container networking: "
+          + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e.getCause());
+    }
+  }
+
+  /** Takes a container off one network it was connected to, leaving its others. */
+  public void detachOne(String containerId, String networkId) {
+    Path f = file(containerId + "+" + networkId);
+    Optional<Endpoint> e = read(f);
+    e.ifPresent(this::teardown);
+    ipam.release(networkId, containerId);
+    try {
+      Files.deleteIfExists(f);
+    } catch (IOException ex) {
+      LOG.log(System.Logger.Level.WARNING, "cannot remove the endpoint record " + f + ": " + ex.getMessage());
+    }
+  }
+
+  /** Every endpoint of the container: its first interface's, then the others'. */
+  public List<Endpoint> all(String containerId) {
+    List<Endpoint> out = new ArrayList<>();
+    endpoint(containerId).ifPresent(out::add);
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> s = Files.list(dir)) {
+        s.filter(p -> p.getFileName().toString().startsWith(containerId + "+")).sorted()
+            .forEach(p -> read(p).ifPresent(out::add));
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "cannot list " + dir + ": " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private void teardown(Endpoint e) {
+    if (e.netavark() == null || netavark == null) {
+      return;
+    }
+    try {
+      netavark.teardown(Path.of(e.netns()), Json.bytes(e.netavark()));
+    } catch (RuntimeException ex) {
+      LOG.log(System.Logger.Level.WARNING, "network teardown of " + e.containerId() + " on " + e.network() + ": "
+          + ex.getMessage());
+    }
   }
 
   /** The default bridge's anchor, made early so that the first container does not wait for it. */
@@ -146,7 +212,7 @@ public final class Endpoints {
     try {
       detach(anchor);
       plumb(anchor, "berth-anchor-" + net.id().substring(0, 12), net, Subnet.format(net.subnet().lastHost()),
-          List.of(), List.of(), List.of()).ready().join();
+          List.of(), List.of(), List.of(), "eth0").ready().join();
     } catch (RuntimeException e) {
       detach(anchor);
       LOG.log(System.Logger.Level.WARNING, "cannot keep the bridge " + net.plumbing().bridge() + " up: "
@@ -186,27 +252,38 @@ public final class Endpoints {
   }
 
   private Pending plumb(String containerId, String containerName, AttachableNetwork network, String requested,
-      List<HostPorts.Request> ports, List<String> aliases, List<String> dnsServers) {
+      List<HostPorts.Request> ports, List<String> aliases, List<String> dnsServers, String iface) {
     Netavark.Network net = network.plumbing();
+    if (!iface.equals("eth0")) {
+      // each further interface's default route gets its own metric: two alike would clash
+      Map<String, String> o = new java.util.TreeMap<>(net.options());
+      o.put("metric", String.valueOf(100 + Integer.parseInt(iface.substring(3))));
+      net = new Netavark.Network(net.name(), net.id(), net.bridge(), net.subnet(), net.internal(), net.dns(), o);
+    }
     Subnet subnet = network.subnet();
     try {
       String address = Subnet.format(ipam.allocate(network.id(), subnet, network.pool(), containerId, requested));
       List<HostPorts.Mapping> mappings = hold(containerId, containerName, network.id(), ports, address);
       Path ns = netns.create(containerId);
       byte[] options = Netavark.options(new Netavark.Attachment(containerId, containerName, net, address, aliases,
-          mappings, dnsServers));
+          mappings, dnsServers, iface));
       Endpoint planned = new Endpoint(containerId, network.name(), network.id(), address, subnet.prefix(),
-          subnet.gatewayAddress(), "", ns.toString(), mappings, net.bridge(), subnet.cidr(), Json.tree(options));
+          subnet.gatewayAddress(), "", ns.toString(), mappings, net.bridge(), subnet.cidr(), iface, Json.tree(options));
       write(planned);
+      String plumbingName = net.name();
       CompletableFuture<Endpoint> ready = CompletableFuture.supplyAsync(() -> {
-        Netavark.Status s = netavark.setup(ns, net.name(), options);
+        Netavark.Status s = netavark.setup(ns, plumbingName, options);
         Endpoint done = planned.withMac(s.mac());
         write(done);
         return done;
       }, r -> Thread.ofVirtual().name("netavark-" + containerId).start(r));
       return new Pending(ns, planned, ready);
     } catch (RuntimeException e) {
-      detach(containerId);
+      if (iface.equals("eth0")) {
+        detach(containerId);
+      } else {
+        detachOne(containerId, network.id());
+      }
       throw e;
     }
   }
@@ -250,13 +327,12 @@ public final class Endpoints {
    * for a teardown that did most of its work (a stopped aardvark-dns, a namespace gone).
    */
   public void detach(String containerId) {
-    Optional<Endpoint> e = endpoint(containerId);
-    if (e.isPresent() && e.get().netavark() != null) {
-      Path ns = Path.of(e.get().netns());
-      try {
-        netavark.teardown(ns, Json.bytes(e.get().netavark()));
-      } catch (RuntimeException ex) {
-        LOG.log(System.Logger.Level.WARNING, "network teardown of " + containerId + ": " + ex.getMessage());
+    List<Endpoint> all = all(containerId);
+    for (Endpoint e : all.reversed()) {
+      if (e.iface().equals("eth0")) {
+        teardown(e);
+      } else {
+        detachOne(containerId, e.networkId());
       }
     }
     HostPorts.Held h = held.remove(containerId);
@@ -281,7 +357,10 @@ public final class Endpoints {
 
   /** The container's endpoint while it has one. */
   public Optional<Endpoint> endpoint(String containerId) {
-    Path f = file(containerId);
+    return read(file(containerId));
+  }
+
+  private Optional<Endpoint> read(Path f) {
     try {
       return Files.isRegularFile(f) ? Optional.of(Json.parse(Files.readAllBytes(f), Endpoint.class)) : Optional.empty();
     } catch (IOException | RuntimeException e) {
@@ -299,7 +378,7 @@ public final class Endpoints {
     for (Path d : List.of(dir, netns.dir())) {
       if (Files.isDirectory(d)) {
         try (Stream<Path> s = Files.list(d)) {
-          s.map(p -> p.getFileName().toString().replaceFirst("\\.json$", "")).forEach(ids::add);
+          s.map(p -> p.getFileName().toString().replaceFirst("\\.json$", "").replaceFirst("\\+.*", "")).forEach(ids::add);
         } catch (IOException e) {
           LOG.log(System.Logger.Level.WARNING, "cannot list " + d + ": " + e.getMessage());
         }
@@ -319,7 +398,7 @@ public final class Endpoints {
   private void write(Endpoint e) {
     try {
       Files.createDirectories(dir);
-      AtomicFiles.write(file(e.containerId()), Json.bytes(e));
+      AtomicFiles.write(file(e.key()), Json.bytes(e));
     } catch (IOException ex) {
       throw new SystemException("cannot record the endpoint of " + e.containerId() + ": " + ex.getMessage(), ex);
     }

@@ -169,9 +169,13 @@ public final class NetworkService implements NetworkBackend {
         && (!f.has("dangling") || f.bool("dangling") == (!builtin && !inUse(n)));
   }
 
-  /** Whether any container, running or not, names the network as its mode. */
+  /** Whether any container, running or not, is on the network: by its mode or connected to it. */
   private boolean inUse(NetworkInspect n) {
-    return containers.all().stream().anyMatch(c -> c.networkMode().equals(n.name()) || c.networkMode().equals(n.id()));
+    return containers.all().stream().anyMatch(c -> isOn(c, n.id()));
+  }
+
+  private boolean isOn(Container c, String networkId) {
+    return networkId.equals(idOf(c.networkMode())) || c.connected().containsKey(networkId);
   }
 
   private static boolean anyOrNone(List<String> values, java.util.function.Predicate<String> p) {
@@ -210,8 +214,8 @@ public final class NetworkService implements NetworkBackend {
   private NetworkInspect withContainers(NetworkInspect n) {
     Map<String, NetworkInspect.EndpointResource> on = new LinkedHashMap<>();
     for (Container c : containers.all()) {
-      if (c.state().running() && n.id().equals(idOf(c.networkMode()))) {
-        var e = endpoints.endpoint(c.id());
+      if (c.state().running() && isOn(c, n.id())) {
+        var e = endpoints.all(c.id()).stream().filter(x -> x.networkId().equals(n.id())).findFirst();
         on.put(c.id(), new NetworkInspect.EndpointResource(c.name(), endpointId(c.id(), n.id()),
             e.map(Endpoints.Endpoint::mac).orElse(""),
             e.map(x -> x.address() + "/" + x.prefix()).orElse(""), ""));
@@ -414,7 +418,7 @@ public final class NetworkService implements NetworkBackend {
     }
     synchronized (this) {
       List<String> active = containers.all().stream()
-          .filter(c -> c.state().running() && n.id().equals(idOf(c.networkMode())))
+          .filter(c -> c.state().running() && isOn(c, n.id()))
           .map(c -> "name:\"" + c.name() + "\" id:\"" + c.id().substring(0, 12) + "\"").toList();
       if (!active.isEmpty()) {
         throw new ForbiddenException("error while removing network: network " + n.name() + " has active endpoints ("

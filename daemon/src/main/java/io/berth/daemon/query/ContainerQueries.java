@@ -107,29 +107,41 @@ public final class ContainerQueries {
    * bridge, its addresses; once stopped, only the network's id, as dockerd clears the rest.
    */
   private Map<String, Object> networks(Container c) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
     String networkId = networks.idOf(c.networkMode());
-    if (networkId == null) {
-      return Map.of();
+    if (networkId != null) {
+      out.put(networks.nameOf(c.networkMode()), endpointOn(c, networkId, c.endpoint()));
     }
-    String name = networks.nameOf(c.networkMode());
+    // the networks it was connected to besides, in the order it was
+    c.connected().forEach((id, asked) -> {
+      if (networks.idOf(id) != null) {
+        out.put(networks.nameOf(id), endpointOn(c, id, asked));
+      }
+    });
+    return out;
+  }
+
+  /** The container's endpoint on one network: with its addresses while it runs, its network's id only after. */
+  private EndpointSettings endpointOn(Container c, String networkId, io.berth.daemon.container.EndpointRequest asked) {
     if (!c.state().running()) {
-      return Map.of(name, EndpointSettings.addressless(networkId, ""));
+      return EndpointSettings.addressless(networkId, "");
     }
     String endpoint = NetworkService.endpointId(c.id(), networkId);
-    var e = networks.endpoints().endpoint(c.id());
+    var e = networks.endpoints().all(c.id()).stream().filter(x -> x.networkId().equals(networkId)).findFirst();
     EndpointSettings settings = e.isEmpty() ? EndpointSettings.addressless(networkId, endpoint)
         : EndpointSettings.addressed(networkId, endpoint, e.get().mac(), e.get().gateway(), e.get().address(),
             e.get().prefix());
-    if (networks.isUserDefined(c.networkMode())) {
-      // dockerd's DNSNames: the name, the short id and the hostname, each once
+    if (networks.isUserDefined(networkId)) {
+      // dockerd's DNSNames: the name, the aliases, the short id and the hostname, each once
       java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(List.of(c.name()));
-      names.addAll(c.endpoint().aliases());
+      names.addAll(asked.aliases());
       names.add(io.berth.common.Id.shortId(c.id()));
       if (c.config().hostname() != null && !c.config().hostname().isEmpty()) {
         names.add(c.config().hostname());
       }
-      settings = settings.withNames(c.endpoint().aliases(), c.endpoint().ipv4(), List.copyOf(names));
+      settings = settings.withNames(asked.aliases(), asked.ipv4(), List.copyOf(names));
     }
-    return Map.of(name, settings);
+    return settings;
   }
+
 }

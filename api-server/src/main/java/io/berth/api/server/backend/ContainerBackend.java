@@ -85,4 +85,10 @@ public interface ContainerBackend {
 
     void run(StdStreams streams) throws java.io.IOException;
   }
+
+  /** {@code POST /networks/{id}/connect}: the container gets the network (now if it runs). */
+  void networkConnect(String network, String container, io.berth.api.model.network.EndpointSettings settings);
+
+  /** {@code POST /networks/{id}/disconnect}. */
+  void networkDisconnect(String network, String container, boolean force);
 }

@@ -10,16 +10,15 @@ import io.berth.api.server.backend.NetworkBackend;
 import io.berth.common.error.InvalidParameterException;
 import java.util.List;
 
-/**
- * {@code /networks}. Connecting a running container to a network, or disconnecting it, is
- * refused until Berth does it, never accepted and ignored.
- */
+/** {@code /networks}; connecting and disconnecting containers is the container backend's. */
 public final class NetworkRouter implements Router {
   private static final ApiVersion DETAILED_LISTS_BEFORE = ApiVersion.of("1.28");
   private final NetworkBackend backend;
+  private final io.berth.api.server.backend.ContainerBackend containers;
 
-  public NetworkRouter(NetworkBackend backend) {
+  public NetworkRouter(NetworkBackend backend, io.berth.api.server.backend.ContainerBackend containers) {
     this.backend = backend;
+    this.containers = containers;
   }
 
   @Override
@@ -31,8 +30,21 @@ public final class NetworkRouter implements Router {
             backend.networkCreate(r.json(NetworkCreateRequest.class)))),
         Route.post("/networks/prune", r -> ApiServer.json(r.response(), 200, backend.networkPrune(r.filters()))),
         Route.get("/networks/{id:.*}", r -> VersionedJson.send(r, 200, inspect(r))),
-        Route.post("/networks/{id:.*}/connect", r -> refuseAttachment(r, "connecting containers to")),
-        Route.post("/networks/{id:.*}/disconnect", r -> refuseAttachment(r, "disconnecting containers from")),
+        Route.post("/networks/{id:.*}/connect", r -> {
+          var body = r.json(com.fasterxml.jackson.databind.JsonNode.class);
+          var settings = body == null || !body.path("EndpointConfig").isObject() ? null
+              : io.berth.common.json.Json.mapper().treeToValue(body.get("EndpointConfig"),
+                  io.berth.api.model.network.EndpointSettings.class);
+          backend.networkInspect(r.path("id"));
+          containers.networkConnect(r.path("id"), container(body), settings);
+          r.response().status(200);
+        }),
+        Route.post("/networks/{id:.*}/disconnect", r -> {
+          var body = r.json(com.fasterxml.jackson.databind.JsonNode.class);
+          backend.networkInspect(r.path("id"));
+          containers.networkDisconnect(r.path("id"), container(body), body != null && body.path("Force").asBoolean());
+          r.response().status(200);
+        }),
         Route.delete("/networks/{id:.*}", r -> {
           backend.networkRemove(r.path("id"));
           r.response().status(204);
@@ -49,9 +61,11 @@ public final class NetworkRouter implements Router {
     return backend.networkInspect(r.path("id"));
   }
 
-  /** The network must exist (dockerd's 404 first), then the operation is refused. */
-  private void refuseAttachment(ApiRequest r, String what) {
-    backend.networkInspect(r.path("id"));
-    throw new InvalidParameterException("berth does not support " + what + " networks yet");
+  private static String container(com.fasterxml.jackson.databind.JsonNode body) {
+    String c = body == null ? "" : body.path("Container").asText("");
+    if (c.isEmpty()) {
+      throw new InvalidParameterException("no container specified");
+    }
+    return c;
   }
 }
