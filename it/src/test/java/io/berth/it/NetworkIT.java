@@ -427,6 +427,31 @@ class NetworkIT extends SharedDaemon {
     }
   }
 
+  /**
+   * A port another container holds gets dockerd's allocator's words; once that container stops,
+   * the port is free as soon as the stop returns.
+   */
+  @Test
+  void portHeldByAContainer_isFreeAsSoonAsItStops() throws Exception {
+    int port = freePort();
+    String first = docker("run", "-d", "-p", port + ":80", "busybox", "sleep", "300").out().strip();
+    String second = null;
+    try {
+      Cmd clash = docker("run", "-d", "--name", "second", "-p", port + ":80", "busybox", "sleep", "300");
+      assertThat(clash.err()).contains("Bind for 0.0.0.0:" + port + " failed: port is already allocated");
+      docker("rm", "second");
+      assertThat(docker("stop", "-t", "0", first).exit()).isZero();
+      Cmd again = docker("run", "-d", "-p", port + ":80", "busybox", "sleep", "300");
+      assertThat(again.exit()).as(again.err()).isZero();
+      second = again.out().strip();
+    } finally {
+      docker("rm", "-f", first);
+      if (second != null) {
+        docker("rm", "-f", second);
+      }
+    }
+  }
+
   /** {@code -P} publishes every exposed port; concurrent starts never get the same host port. */
   @Test
   void publishAll_andConcurrentStarts_getDistinctPorts() throws Exception {
@@ -525,13 +550,19 @@ class NetworkIT extends SharedDaemon {
     for (Path dir : List.of(run.resolve("netns"), run.resolve("network").resolve("endpoints"))) {
       if (Files.isDirectory(dir)) {
         try (Stream<Path> s = Files.list(dir)) {
-          s.map(p -> p.getFileName().toString().replaceFirst("\\.json$", "")).forEach(out::add);
+          // an atomic write's temporary file (".<name>.json<n>.tmp") comes and goes: not a holder
+          s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("."))
+              .map(n -> n.replaceFirst("\\.json$", "").replaceFirst("\\+.*", "")).forEach(out::add);
         }
       }
     }
     try (Stream<Path> s = Files.list(run.resolve("network").resolve("ipam"))) {
-      for (Path p : s.toList()) {
-        io.berth.common.json.Json.tree(Files.readAllBytes(p)).elements().forEachRemaining(n -> out.add(n.asText()));
+      for (Path p : s.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+        try {
+          io.berth.common.json.Json.tree(Files.readAllBytes(p)).elements().forEachRemaining(n -> out.add(n.asText()));
+        } catch (java.nio.file.NoSuchFileException gone) {
+          // replaced meanwhile: the next poll reads the new one
+        }
       }
     }
     return out;

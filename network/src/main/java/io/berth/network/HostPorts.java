@@ -102,7 +102,7 @@ public final class HostPorts {
       try {
         NetworkChannel ch = open(r.protocol());
         try {
-          ch.bind(new InetSocketAddress(InetAddress.getByName(shown), port));
+          ch.bind(new InetSocketAddress(InetAddress.ofLiteral(shown), port));
         } catch (IOException e) {
           ch.close();
           throw e;
@@ -122,9 +122,11 @@ public final class HostPorts {
   }
 
   private static NetworkChannel open(String protocol) throws IOException {
+    // IPv4 sockets: a dual-stack one would also take [::]:port, where netavark forwards nothing,
+    // and an IPv6 client's connection would wait on a socket nobody accepts from
     return switch (protocol) {
-      case "tcp" -> ServerSocketChannel.open();
-      case "udp" -> DatagramChannel.open();
+      case "tcp" -> ServerSocketChannel.open(java.net.StandardProtocolFamily.INET);
+      case "udp" -> DatagramChannel.open(java.net.StandardProtocolFamily.INET);
       default -> throw new InvalidParameterException("publishing " + protocol + " ports is not supported by Berth:"
           + " use tcp or udp");
     };

@@ -172,6 +172,6 @@ public final class ContainerService implements ContainerBackend {
 
   @Override
   public void networkDisconnect(String network, String container, boolean force) {
-    runner.disconnect(network, container);
+    runner.disconnect(network, container, force);
   }
 }

@@ -56,8 +56,7 @@ final class EtcFiles {
       String embeddedDns) {
     try {
       Files.writeString(dir.resolve("hostname"), hostname + "\n");
-      Path resolv = Path.of("/etc/resolv.conf");
-      String host = Files.isReadable(resolv) ? Files.readString(resolv, StandardCharsets.UTF_8) : "";
+      String host = hostResolvConf();
       Files.writeString(dir.resolve("resolv.conf"), embeddedDns != null
           ? ResolvConf.embedded(host, embeddedDns, nz(h.dnsSearch()), nz(h.dnsOptions()))
           : ResolvConf.generate(host, !hostNet, nz(h.dns()), nz(h.dnsSearch()), nz(h.dnsOptions())));
@@ -104,6 +103,21 @@ final class EtcFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The host's resolv.conf; on a host whose only nameserver is systemd-resolved's stub
+   * (127.0.0.53), resolved's own list of upstream servers, as dockerd reads it.
+   */
+  private static String hostResolvConf() throws IOException {
+    Path resolv = Path.of("/etc/resolv.conf");
+    String host = Files.isReadable(resolv) ? Files.readString(resolv, StandardCharsets.UTF_8) : "";
+    List<String> servers = host.lines().map(String::strip).filter(l -> l.startsWith("nameserver")).toList();
+    Path resolved = Path.of("/run/systemd/resolve/resolv.conf");
+    if (servers.size() == 1 && servers.getFirst().matches("nameserver\\s+127\\.0\\.0\\.53") && Files.isReadable(resolved)) {
+      return Files.readString(resolved, StandardCharsets.UTF_8);
+    }
+    return host;
   }
 
   /** An IPv4 or IPv6 literal; never a name (no lookup is made). */

@@ -63,7 +63,10 @@ final class Links {
       if (i == 0) {
         start = p;
         end = p;
-        env.add(alias + "_PORT=" + p[1] + "://" + childIp + ":" + p[0]);
+        // the default port is the lowest number, tcp winning a tie (dockerd's getDefaultPort)
+        String[] first = ports.stream().min(Comparator.<String[], Integer>comparing(q -> Integer.parseInt(q[0]))
+            .thenComparing(q -> q[1].equalsIgnoreCase("tcp") ? 0 : 1)).orElseThrow();
+        env.add(alias + "_PORT=" + first[1] + "://" + childIp + ":" + first[0]);
       }
       String prefix = alias + "_PORT_" + p[0] + "_" + p[1].toUpperCase(Locale.ROOT);
       env.add(prefix + "=" + p[1] + "://" + childIp + ":" + p[0]);

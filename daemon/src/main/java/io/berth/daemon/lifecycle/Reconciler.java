@@ -52,7 +52,11 @@ public final class Reconciler {
         quietly("release the network of " + id, () -> endpoints.detach(id));
       } else {
         endpoints.holdAgain(id);
+        quietly("restore the forwarding of " + id, () -> endpoints.adopt(id));
       }
+    }
+    for (String anchor : endpoints.anchors()) {
+      quietly("adopt " + anchor, () -> endpoints.adopt(anchor));
     }
   }
 

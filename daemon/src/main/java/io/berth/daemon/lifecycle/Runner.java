@@ -255,6 +255,12 @@ public final class Runner {
         throw new io.berth.common.error.ForbiddenException("endpoint with name " + c.name()
             + " already exists in network " + net.name());
       }
+      if (settings != null && ((settings.links() != null && !settings.links().isEmpty())
+          || (settings.macAddress() != null && !settings.macAddress().isEmpty())
+          || (settings.driverOpts() != null && !settings.driverOpts().isEmpty()) || settings.gwPriority() != 0)) {
+        throw new InvalidParameterException("berth does not support --link, --mac-address, --driver-opt or "
+            + "--gw-priority for network connect yet");
+      }
       var asked = Creator.requestOf(settings);
       Creator.check(asked, networks.userNetwork(net.id()));
       var more = new java.util.LinkedHashMap<>(c.connected());
@@ -276,7 +282,10 @@ public final class Runner {
   }
 
   /** {@code docker network disconnect}: from a network it was connected to. */
-  public void disconnect(String networkTerm, String ref) {
+  public void disconnect(String networkTerm, String ref, boolean force) {
+    if (force) {
+      throw new InvalidParameterException("berth does not support network disconnect --force yet");
+    }
     Container c = store.find(ref);
     ReentrantLock l = runs.lock(c.id());
     l.lock();
@@ -466,6 +475,8 @@ public final class Runner {
       if (c == null || !(c.state() instanceof ContainerState.Running r)) {
         return;
       }
+      // the host ports go back before anyone hears of the end: a next start may want them
+      endpoints.releasePorts(id);
       if (c.hostConfig().autoRemove() && !restarting.contains(id)) {
         autoRemove(c, code);
         return;

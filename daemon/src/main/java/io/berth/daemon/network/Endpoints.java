@@ -45,6 +45,8 @@ public final class Endpoints {
   /** A bridge's own endpoint (see {@link #anchor}) is recorded under this name and its network's id. */
   static final String ANCHOR = "anchor";
   private final java.util.Set<String> anchored = new java.util.HashSet<>();
+  /** Networks removed while berthd runs: nothing may be put on them again. */
+  private final java.util.Set<String> removed = new java.util.HashSet<>();
   /** The host ports bound for each running container. */
   private final Map<String, HostPorts.Held> held = new ConcurrentHashMap<>();
 
@@ -115,8 +117,9 @@ public final class Endpoints {
    * @param requestedIp an address of the container's choice ({@code --ip}), or null
    * @param dnsServers upstream servers for the network's DNS ({@code --dns} on a user-defined network)
    */
-  public Pending attach(String containerId, String containerName, AttachableNetwork net,
+  public synchronized Pending attach(String containerId, String containerName, AttachableNetwork net,
       List<HostPorts.Request> ports, List<String> aliases, String requestedIp, List<String> dnsServers) {
+    live(net);
     anchor(net);
     return plumb(containerId, containerName, net, requestedIp, ports, aliases, dnsServers, "eth0");
   }
@@ -127,11 +130,18 @@ public final class Endpoints {
    */
   public Endpoint attachMore(String containerId, String containerName, AttachableNetwork net, List<String> aliases,
       String requestedIp, List<String> dnsServers) {
-    anchor(net);
+    Pending p;
+    synchronized (this) {
+      live(net);
+      anchor(net);
+    }
     String iface = "eth" + all(containerId).stream().mapToInt(e -> Integer.parseInt(e.iface().substring(3)) + 1)
         .max().orElse(0);
+    synchronized (this) {
+      p = plumb(containerId, containerName, net, requestedIp, List.of(), aliases, dnsServers, iface);
+    }
     try {
-      return plumb(containerId, containerName, net, requestedIp, List.of(), aliases, dnsServers, iface).ready().join();
+      return p.ready().join();
     } catch (java.util.concurrent.CompletionException e) {
       detachOne(containerId, net.id());
       throw new SystemException("failed to set up container networking: "
@@ -196,7 +206,7 @@ public final class Endpoints {
    * making themselves.
    */
   public synchronized void anchor(AttachableNetwork net) {
-    if (!anchored.add(net.id())) {
+    if (removed.contains(net.id()) || !anchored.add(net.id())) {
       return;
     }
     try {
@@ -211,7 +221,7 @@ public final class Endpoints {
     }
     try {
       detach(anchor);
-      plumb(anchor, "berth-anchor-" + net.id().substring(0, 12), net, Subnet.format(net.subnet().lastHost()),
+      plumb(anchor, "berth-anchor-" + net.id().substring(0, 12), net, Subnet.format(anchorAddress(net.subnet())),
           List.of(), List.of(), List.of(), "eth0").ready().join();
     } catch (RuntimeException e) {
       detach(anchor);
@@ -220,8 +230,44 @@ public final class Endpoints {
     }
   }
 
-  /** A network is removed: its anchor goes, and with it the bridge and the network's rules. */
+  /**
+   * The address a network's anchor takes: the subnet's last host (the one before it when the
+   * user made that the gateway). A container cannot ask for it ({@code --ip}).
+   */
+  public static int anchorAddress(Subnet subnet) {
+    return subnet.lastHost() == subnet.gateway() ? subnet.lastHost() - 1 : subnet.lastHost();
+  }
+
+  /** A network being removed gets no endpoint any more; one that did meanwhile keeps it. */
+  private void live(AttachableNetwork net) {
+    if (removed.contains(net.id())) {
+      throw new NotFoundException("network " + net.name() + " not found");
+    }
+  }
+
+  /** Whether a container (not an anchor) has an endpoint on the network. */
+  private boolean inUse(String networkId) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(Path::getFileName).map(Path::toString).filter(n -> !n.startsWith(".") && !n.startsWith(ANCHOR + "-"))
+          .anyMatch(n -> read(dir.resolve(n)).map(e -> e.networkId().equals(networkId)).orElse(false));
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /**
+   * A network is removed: its anchor goes, and with it the bridge and the network's rules. Under
+   * this object's lock, so that no container is put on it meanwhile.
+   */
   public synchronized void release(AttachableNetwork net) {
+    if (inUse(net.id())) {
+      throw new io.berth.common.error.ForbiddenException("error while removing network: network " + net.name()
+          + " has active endpoints");
+    }
+    removed.add(net.id());
     anchored.remove(net.id());
     detach(anchorOf(net.id()));
     forward(net).remove();
@@ -234,8 +280,11 @@ public final class Endpoints {
     for (String id : List.copyOf(anchored)) {
       Optional<Endpoint> e = endpoint(anchorOf(id));
       detach(anchorOf(id));
-      e.ifPresent(x -> new DnatForward(id.substring(0, 12), x.bridge(), Subnet.parse(x.subnet())).remove());
-      netavark.forget("berth-" + id.substring(0, 12));
+      if (!inUse(id)) {
+        // containers that run on keep their forwarding: berthd's next start finds them
+        e.ifPresent(x -> new DnatForward(id.substring(0, 12), x.bridge(), Subnet.parse(x.subnet())).remove());
+        netavark.forget("berth-" + id.substring(0, 12));
+      }
     }
     anchored.clear();
     if (netavark != null) {
@@ -294,6 +343,17 @@ public final class Endpoints {
     if (ports.isEmpty()) {
       return List.of();
     }
+    for (HostPorts.Request r : ports) {
+      // a port another container of Berth's holds: dockerd's allocator's words, not the socket's
+      boolean taken = r.hostLow() != 0 && r.hostLow() == r.hostHigh() && held.values().stream()
+          .flatMap(h -> h.mappings().stream()).anyMatch(m -> m.hostPort() == r.hostLow() && m.protocol().equals(r.protocol())
+              && (m.hostIp().isEmpty() || r.hostIp().isEmpty() || m.hostIp().equals(r.hostIp())));
+      if (taken) {
+        throw new SystemException("driver failed programming external connectivity on endpoint " + containerName
+            + " (" + NetworkService.endpointId(containerId, networkId) + "): Bind for "
+            + (r.hostIp().isEmpty() ? "0.0.0.0" : r.hostIp()) + ":" + r.hostLow() + " failed: port is already allocated");
+      }
+    }
     try {
       HostPorts.Held h = HostPorts.reserve(ports, address);
       held.put(containerId, h);
@@ -302,6 +362,45 @@ public final class Endpoints {
       throw new SystemException("driver failed programming external connectivity on endpoint " + containerName
           + " (" + NetworkService.endpointId(containerId, networkId) + "): " + e.getMessage());
     }
+  }
+
+  /** Gives the container's host ports back at once, its teardown following: a next start may take them. */
+  public void releasePorts(String containerId) {
+    HostPorts.Held h = held.remove(containerId);
+    if (h != null) {
+      h.close();
+    }
+  }
+
+  /**
+   * After a berthd restart, the anchors found are this berthd's again (its stop takes them
+   * down), and each running container's forwarding chain is made sure of.
+   */
+  public synchronized void adopt(String containerId) {
+    for (Endpoint e : all(containerId)) {
+      if (containerId.startsWith(ANCHOR + "-")) {
+        anchored.add(e.networkId());
+      }
+      try {
+        new DnatForward(e.networkId().substring(0, 12), e.bridge(), Subnet.parse(e.subnet())).install();
+      } catch (RuntimeException ex) {
+        LOG.log(System.Logger.Level.WARNING, "cannot restore the forwarding of " + e.network() + ": " + ex.getMessage());
+      }
+    }
+  }
+
+  /** The anchors recorded (after a crash, from the berthd before). */
+  public List<String> anchors() {
+    List<String> out = new ArrayList<>();
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> s = Files.list(dir)) {
+        s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(ANCHOR + "-") && n.endsWith(".json"))
+            .forEach(n -> out.add(n.substring(0, n.length() - 5)));
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "cannot list " + dir + ": " + e.getMessage());
+      }
+    }
+    return out;
   }
 
   /**
@@ -378,7 +477,9 @@ public final class Endpoints {
     for (Path d : List.of(dir, netns.dir())) {
       if (Files.isDirectory(d)) {
         try (Stream<Path> s = Files.list(d)) {
-          s.map(p -> p.getFileName().toString().replaceFirst("\\.json$", "").replaceFirst("\\+.*", "")).forEach(ids::add);
+          // a temporary file of an atomic write is nobody's (".<name>.json<n>.tmp")
+          s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("."))
+              .map(n -> n.replaceFirst("\\.json$", "").replaceFirst("\\+.*", "")).forEach(ids::add);
         } catch (IOException e) {
           LOG.log(System.Logger.Level.WARNING, "cannot list " + d + ": " + e.getMessage());
         }

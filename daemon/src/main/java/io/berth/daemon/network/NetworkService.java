@@ -316,11 +316,22 @@ public final class NetworkService implements NetworkBackend {
             + " (-o) yet");
       }
     }
-    if (iface != null && (iface.isEmpty() || iface.length() > 15 || !iface.matches("[a-zA-Z0-9_.-]+"))) {
-      throw new InvalidParameterException("invalid bridge name \"" + iface + "\"");
+    if (iface != null) {
+      if (iface.isEmpty() || iface.length() > 15 || !iface.matches("[a-zA-Z0-9_.-]+") || iface.matches("\\.+")) {
+        throw new InvalidParameterException("invalid bridge name \"" + iface + "\"");
+      }
+      String wanted = iface;
+      // a bridge of its own: never another network's, nor one the host has (docker0, virbr0...)
+      if ((bridge != null && bridge.iface().equals(wanted)) || user.values().stream().anyMatch(u -> u.iface().equals(wanted))
+          || Files.exists(Path.of("/sys/class/net", wanted))) {
+        throw new ForbiddenException("bridge name " + wanted + " is already in use");
+      }
     }
-    if (mtu != null && !mtu.matches("[0-9]{1,5}")) {
-      throw new InvalidParameterException("invalid mtu \"" + mtu + "\"");
+    if (mtu != null && (!mtu.matches("[0-9]{2,5}") || Integer.parseInt(mtu) < 68 || Integer.parseInt(mtu) > 65535)) {
+      throw new InvalidParameterException("invalid mtu \"" + mtu + "\": it must be between 68 and 65535");
+    }
+    if (r.scope() != null && !r.scope().isEmpty() && !r.scope().equals("local")) {
+      throw new InvalidParameterException("berth does not support --scope " + r.scope() + " yet: networks are local");
     }
     var ipam = r.ipam();
     if (ipam != null && ipam.driver() != null && !ipam.driver().isEmpty() && !ipam.driver().equals("default")) {
@@ -424,8 +435,12 @@ public final class NetworkService implements NetworkBackend {
         throw new ForbiddenException("error while removing network: network " + n.name() + " has active endpoints ("
             + String.join(", ", active) + ")");
       }
-      UserNetwork u = user.remove(n.id());
+      UserNetwork u = user.get(n.id());
+      if (u == null) {
+        throw new NotFoundException("network " + term + " not found");
+      }
       endpoints.release(u.plan());
+      user.remove(n.id());
       try {
         Files.deleteIfExists(userDir.resolve(n.id() + ".json"));
       } catch (IOException e) {

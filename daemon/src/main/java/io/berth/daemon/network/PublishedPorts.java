@@ -28,10 +28,20 @@ public final class PublishedPorts {
       if (!port.isEmpty() && range(port, false) == null) {
         throw new InvalidParameterException("invalid port specification: \"" + port + "\"");
       }
+      String proto = protoPort(e.getKey())[1];
+      if (!proto.equals("tcp") && !proto.equals("udp")) {
+        throw new InvalidParameterException("berth does not support publishing " + proto + " ports yet: use tcp or udp");
+      }
       for (Map<String, String> b : bindings(e.getValue())) {
         String hostPort = b.getOrDefault("HostPort", "");
         if (!hostPort.isEmpty() && range(hostPort, true) == null) {
           throw new InvalidParameterException("invalid port specification: \"" + hostPort + "\"");
+        }
+        String ip = b.getOrDefault("HostIp", "");
+        if (!ip.isEmpty() && !ip.matches("([0-9]{1,3}\\.){3}[0-9]{1,3}")) {
+          throw new InvalidParameterException(ip.contains(":")
+              ? "berth does not support publishing ports on IPv6 addresses yet: " + ip
+              : "invalid IP address: " + ip);
         }
       }
     }

@@ -45,8 +45,11 @@ public record UserNetwork(
       return "invalid IPv4 address: " + ip;
     }
     Subnet s = parsedSubnet();
-    return s.contains(a) && a != s.network() ? null
-        : "no configured subnet or ip-range contain the IP address " + ip;
+    if (!s.contains(a) || a == s.network()) {
+      return "no configured subnet or ip-range contain the IP address " + ip;
+    }
+    return a == Endpoints.anchorAddress(s) ? "the IP address " + ip + " is reserved for the network's bridge by Berth"
+        : null;
   }
 
   Subnet parsedSubnet() {

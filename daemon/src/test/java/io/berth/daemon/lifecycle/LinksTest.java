@@ -26,7 +26,7 @@ class LinksTest {
         List.of("PATH=/bin", "POSTGRES_USER=app", "HOME=/root"), exposed);
 
     assertThat(env).containsExactly(
-        "MY_DB_PORT=tcp://10.66.0.3:5432",
+        "MY_DB_PORT=udp://10.66.0.3:53",
         "MY_DB_PORT_5432_TCP=tcp://10.66.0.3:5432", "MY_DB_PORT_5432_TCP_ADDR=10.66.0.3",
         "MY_DB_PORT_5432_TCP_PORT=5432", "MY_DB_PORT_5432_TCP_PROTO=tcp",
         "MY_DB_PORT_5433_TCP=tcp://10.66.0.3:5433", "MY_DB_PORT_5433_TCP_ADDR=10.66.0.3",
