@@ -229,14 +229,8 @@ public final class Runner {
    * next start; it is recorded either way.
    */
   public void connect(String networkTerm, String ref, io.berth.api.model.network.EndpointSettings settings) {
-    Container c = store.find(ref);
-    ReentrantLock l = runs.lock(c.id());
-    l.lock();
-    try {
-      c = store.get(c.id());
-      if (c == null) {
-        throw new io.berth.common.error.NotFoundException("No such container: " + ref);
-      }
+    locked(ref, current -> {
+      Container c = current;
       String mode = c.networkMode();
       if (mode.equals("host") || mode.startsWith("container:")) {
         throw new InvalidParameterException("container sharing network namespace with another container or host "
@@ -276,9 +270,7 @@ public final class Runner {
           throw e;
         }
       }
-    } finally {
-      l.unlock();
-    }
+    });
   }
 
   /** {@code docker network disconnect}: from a network it was connected to. */
@@ -286,14 +278,8 @@ public final class Runner {
     if (force) {
       throw new InvalidParameterException("berth does not support network disconnect --force yet");
     }
-    Container c = store.find(ref);
-    ReentrantLock l = runs.lock(c.id());
-    l.lock();
-    try {
-      c = store.get(c.id());
-      if (c == null) {
-        throw new io.berth.common.error.NotFoundException("No such container: " + ref);
-      }
+    locked(ref, current -> {
+      Container c = current;
       if (networkTerm.equals("host") && c.networkMode().equals("host")) {
         throw new InvalidParameterException("cannot disconnect container from host network - container was created "
             + "in host network mode");
@@ -314,6 +300,16 @@ public final class Runner {
       fewer.remove(id);
       c = store.update(c.id(), x -> x.withConnected(fewer));
       endpoints.detachOne(c.id(), id);
+    });
+  }
+
+  /** Runs {@code work} on the container as it is now, under its lock. */
+  private void locked(String ref, java.util.function.Consumer<Container> work) {
+    ReentrantLock l = runs.lock(store.find(ref).id());
+    l.lock();
+    try {
+      Container now = store.get(store.find(ref).id());
+      work.accept(now);
     } finally {
       l.unlock();
     }
