@@ -332,6 +332,24 @@ class NetworkIT extends SharedDaemon {
     assertNothingLeftBut(daemon, "anchor-");
   }
 
+  /** --mac-address: the interface gets it, inspect shows it; a malformed one is refused. */
+  @Test
+  void macAddress_isTheInterfaces() throws Exception {
+    Cmd run = docker("run", "--rm", "--mac-address", "02:42:ac:11:00:99", "busybox", "cat", "/sys/class/net/eth0/address");
+    assertThat(run.out().strip()).as(run.err()).isEqualTo("02:42:ac:11:00:99");
+    String id = docker("run", "-d", "--mac-address", "02:42:AC:11:00:98", "busybox", "sleep", "300").out().strip();
+    try {
+      assertThat(docker("inspect", "-f", "{{.NetworkSettings.MacAddress}}", id).out().strip()).isEqualTo("02:42:ac:11:00:98");
+    } finally {
+      docker("rm", "-f", id);
+    }
+    try (var r = daemon.client().request("POST", "/v1.43/containers/create", java.util.Map.of("Content-Type",
+        "application/json"), "{\"Image\":\"busybox\",\"MacAddress\":\"nonsense\"}".getBytes())) {
+      assertThat(r.status()).isEqualTo(400);
+      assertThat(r.text()).contains("invalid MAC address nonsense");
+    }
+  }
+
   /** --dns, --dns-search, --dns-option and --add-host (host-gateway too) shape the container's files. */
   @Test
   void dnsOptionsAndExtraHosts_shapeResolvConfAndHosts() throws Exception {

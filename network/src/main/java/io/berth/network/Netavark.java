@@ -51,10 +51,10 @@ public final class Netavark {
    * queries go to (aardvark-dns's, on a network with DNS).
    */
   public record Attachment(String containerId, String containerName, Network network, String address,
-      List<String> aliases, List<HostPorts.Mapping> ports, List<String> dnsServers, String interfaceName) {
+      List<String> aliases, List<HostPorts.Mapping> ports, List<String> dnsServers, String interfaceName, String mac) {
     public Attachment(String containerId, String containerName, Network network, String address,
         List<String> aliases, List<HostPorts.Mapping> ports) {
-      this(containerId, containerName, network, address, aliases, ports, List.of(), "eth0");
+      this(containerId, containerName, network, address, aliases, ports, List.of(), "eth0", null);
     }
   }
 
@@ -151,7 +151,7 @@ public final class Netavark {
     endpoint.put("interface_name", a.interfaceName());
     endpoint.put("static_ips", List.of(a.address()));
     endpoint.put("aliases", a.aliases());
-    endpoint.put("static_mac", macFor(a.address()));
+    endpoint.put("static_mac", a.mac() != null ? a.mac() : macFor(a.address()));
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("name", n.name());
     info.put("id", n.id());

@@ -276,6 +276,9 @@ final class Creator {
     for (var e : endpoints.values()) {
       asked = requestOf(e);
     }
+    if (asked.mac() != null && (mode.equals("none") || mode.equals("host"))) {
+      throw new InvalidParameterException("conflicting options: mac-address and the network mode");
+    }
     check(asked, networks.userNetwork(mode));
     return asked;
   }
@@ -293,12 +296,16 @@ final class Creator {
             : "--link-local-ip") + " yet");
       }
     }
-    return new EndpointRequest(e.aliases(), ipv4 == null ? null : ipv4.toString());
+    String mac = e.macAddress();
+    if (mac != null && !mac.isEmpty() && !mac.matches("([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}")) {
+      throw new InvalidParameterException("invalid MAC address " + mac);
+    }
+    return new EndpointRequest(e.aliases(), ipv4 == null ? null : ipv4.toString(), mac);
   }
 
   /** dockerd's checks: aliases and an address only on a user-defined network, an address on a subnet the user chose. */
   static void check(EndpointRequest asked, io.berth.daemon.network.UserNetwork user) {
-    if (asked.equals(EndpointRequest.NONE)) {
+    if (asked.aliases().isEmpty() && asked.ipv4() == null) {
       return;
     }
     List<String> errors = new ArrayList<>();

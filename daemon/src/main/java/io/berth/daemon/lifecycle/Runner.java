@@ -119,8 +119,9 @@ public final class Runner {
         awaitNetwork(net);
         for (var extra : c.connected().entrySet()) {
           AttachableNetwork more = networks.attachable(extra.getKey());
-          endpoints.attachMore(c.id(), c.name(), more, dnsNames(c, extra.getValue()), extra.getValue().ipv4(),
-              dnsServers(c));
+          endpoints.attachMore(c.id(), c.name(), more, more.userDefined() ? dnsNames(c, extra.getValue()) : List.of(),
+              more.userDefined() ? extra.getValue().ipv4() : null, more.userDefined() ? dnsServers(c) : List.of(),
+              extra.getValue().mac());
         }
       }
     } catch (RuntimeException e) {
@@ -153,7 +154,7 @@ public final class Runner {
       AttachableNetwork net = networks.attachable(c.networkMode());
       return endpoints.attach(c.id(), c.name(), net, PublishedPorts.requests(c.config(), c.hostConfig()),
           net.userDefined() ? dnsNames(c, c.endpoint()) : List.of(), net.userDefined() ? c.endpoint().ipv4() : null,
-          net.userDefined() ? dnsServers(c) : List.of());
+          net.userDefined() ? dnsServers(c) : List.of(), c.endpoint().mac());
     } catch (SystemException | ConflictException e) {
       throw new SystemException("failed to set up container networking: " + e.getMessage(), e);
     }
@@ -250,10 +251,9 @@ public final class Runner {
             + " already exists in network " + net.name());
       }
       if (settings != null && ((settings.links() != null && !settings.links().isEmpty())
-          || (settings.macAddress() != null && !settings.macAddress().isEmpty())
           || (settings.driverOpts() != null && !settings.driverOpts().isEmpty()) || settings.gwPriority() != 0)) {
-        throw new InvalidParameterException("berth does not support --link, --mac-address, --driver-opt or "
-            + "--gw-priority for network connect yet");
+        throw new InvalidParameterException("berth does not support --link, --driver-opt or --gw-priority for "
+            + "network connect yet");
       }
       var asked = Creator.requestOf(settings);
       Creator.check(asked, networks.userNetwork(net.id()));
@@ -264,7 +264,7 @@ public final class Runner {
       if (c.state().running()) {
         try {
           endpoints.attachMore(c.id(), c.name(), net, net.userDefined() ? dnsNames(c, asked) : List.of(),
-              net.userDefined() ? asked.ipv4() : null, net.userDefined() ? dnsServers(c) : List.of());
+              net.userDefined() ? asked.ipv4() : null, net.userDefined() ? dnsServers(c) : List.of(), asked.mac());
         } catch (RuntimeException e) {
           store.update(c.id(), x -> x.withConnected(before.connected()));
           throw e;

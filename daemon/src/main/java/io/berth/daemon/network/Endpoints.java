@@ -118,10 +118,10 @@ public final class Endpoints {
    * @param dnsServers upstream servers for the network's DNS ({@code --dns} on a user-defined network)
    */
   public synchronized Pending attach(String containerId, String containerName, AttachableNetwork net,
-      List<HostPorts.Request> ports, List<String> aliases, String requestedIp, List<String> dnsServers) {
+      List<HostPorts.Request> ports, List<String> aliases, String requestedIp, List<String> dnsServers, String mac) {
     live(net);
     anchor(net);
-    return plumb(containerId, containerName, net, requestedIp, ports, aliases, dnsServers, "eth0");
+    return plumb(containerId, containerName, net, requestedIp, ports, aliases, dnsServers, "eth0", mac);
   }
 
   /**
@@ -129,7 +129,7 @@ public final class Endpoints {
    * interface, in the namespace it has; on failure nothing of it is left.
    */
   public Endpoint attachMore(String containerId, String containerName, AttachableNetwork net, List<String> aliases,
-      String requestedIp, List<String> dnsServers) {
+      String requestedIp, List<String> dnsServers, String mac) {
     Pending p;
     synchronized (this) {
       live(net);
@@ -138,7 +138,7 @@ public final class Endpoints {
     String iface = "eth" + all(containerId).stream().mapToInt(e -> Integer.parseInt(e.iface().substring(3)) + 1)
         .max().orElse(0);
     synchronized (this) {
-      p = plumb(containerId, containerName, net, requestedIp, List.of(), aliases, dnsServers, iface);
+      p = plumb(containerId, containerName, net, requestedIp, List.of(), aliases, dnsServers, iface, mac);
     }
     try {
       return p.ready().join();
@@ -222,7 +222,7 @@ public final class Endpoints {
     try {
       detach(anchor);
       plumb(anchor, "berth-anchor-" + net.id().substring(0, 12), net, Subnet.format(anchorAddress(net.subnet())),
-          List.of(), List.of(), List.of(), "eth0").ready().join();
+          List.of(), List.of(), List.of(), "eth0", null).ready().join();
     } catch (RuntimeException e) {
       detach(anchor);
       LOG.log(System.Logger.Level.WARNING, "cannot keep the bridge " + net.plumbing().bridge() + " up: "
@@ -301,7 +301,7 @@ public final class Endpoints {
   }
 
   private Pending plumb(String containerId, String containerName, AttachableNetwork network, String requested,
-      List<HostPorts.Request> ports, List<String> aliases, List<String> dnsServers, String iface) {
+      List<HostPorts.Request> ports, List<String> aliases, List<String> dnsServers, String iface, String mac) {
     Netavark.Network net = network.plumbing();
     if (!iface.equals("eth0")) {
       // each further interface's default route gets its own metric: two alike would clash
@@ -315,7 +315,7 @@ public final class Endpoints {
       List<HostPorts.Mapping> mappings = hold(containerId, containerName, network.id(), ports, address);
       Path ns = netns.create(containerId);
       byte[] options = Netavark.options(new Netavark.Attachment(containerId, containerName, net, address, aliases,
-          mappings, dnsServers, iface));
+          mappings, dnsServers, iface, mac));
       Endpoint planned = new Endpoint(containerId, network.name(), network.id(), address, subnet.prefix(),
           subnet.gatewayAddress(), "", ns.toString(), mappings, net.bridge(), subnet.cidr(), iface, Json.tree(options));
       write(planned);

@@ -45,6 +45,12 @@ public record EndpointSettings(
         gateway, ipAddress, ipPrefixLen, ipv6Gateway, globalIpv6Address, globalIpv6PrefixLen, names);
   }
 
+  /** The same with a MAC (an API client's older place for it, Config.MacAddress). */
+  public EndpointSettings withMac(String mac) {
+    return new EndpointSettings(ipamConfig, links, aliases, mac, driverOpts, gwPriority, networkId, endpointId,
+        gateway, ipAddress, ipPrefixLen, ipv6Gateway, globalIpv6Address, globalIpv6PrefixLen, dnsNames);
+  }
+
   /** An endpoint without addresses: host and none. */
   public static EndpointSettings addressless(String networkId, String endpointId) {
     return new EndpointSettings(null, null, null, "", null, 0, networkId, endpointId, "", "", 0, "", "", 0, null);

@@ -86,7 +86,8 @@ public final class CreateFields {
     enforced(CONFIG, "Entrypoint", Kind.STR_SLICE);
     // a disabled network runs the container in mode none
     enforced(CONFIG, "NetworkDisabled", Kind.BOOL);
-    refused(CONFIG, "MacAddress", Kind.STRING, "--mac-address");
+    // before API 1.44 the CLI sends --mac-address here, since in the endpoint's settings
+    enforced(CONFIG, "MacAddress", Kind.STRING);
     // build-time metadata, kept and shown as Docker keeps it
     enforced(CONFIG, "OnBuild", Kind.STR_LIST);
     enforced(CONFIG, "Labels", Kind.STR_MAP);
@@ -180,11 +181,11 @@ public final class CreateFields {
   }
 
   /**
-   * Endpoint settings Berth does not act on (aliases and an IPv4 address it does, and checks);
+   * Endpoint settings Berth does not act on (aliases, an IPv4 address and a MAC it does, and checks);
    * the operational ones are output only.
    */
   static final Map<String, String> ENDPOINT_OPTIONS = Map.ofEntries(
-      Map.entry("Links", "--link"), Map.entry("MacAddress", "--mac-address"),
+      Map.entry("Links", "--link"),
       Map.entry("DriverOpts", "--network driver-opt"), Map.entry("GwPriority", "--network gw-priority"),
       Map.entry("NetworkID", "NetworkID"), Map.entry("EndpointID", "EndpointID"),
       Map.entry("Gateway", "Gateway"), Map.entry("IPAddress", "IPAddress"),

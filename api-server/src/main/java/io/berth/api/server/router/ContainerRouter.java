@@ -101,6 +101,16 @@ public final class ContainerRouter implements Router {
           }
         }
       }
+      // before API 1.44, --mac-address came as Config.MacAddress: it is the endpoint's MAC
+      String mac = body.path("MacAddress").asText("");
+      if (!mac.isEmpty()) {
+        String key = endpoints.isEmpty() ? (host.networkMode() == null || host.networkMode().isEmpty() ? "default"
+            : host.networkMode()) : endpoints.keySet().iterator().next();
+        var e = endpoints.getOrDefault(key, io.berth.api.model.network.EndpointSettings.addressless(null, null));
+        if (e.macAddress() == null || e.macAddress().isEmpty()) {
+          endpoints.put(key, e.withMac(mac));
+        }
+      }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new InvalidParameterException("invalid JSON: " + e.getOriginalMessage());
     }

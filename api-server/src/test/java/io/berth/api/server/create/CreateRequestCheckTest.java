@@ -43,7 +43,7 @@ class CreateRequestCheckTest {
       "{\"HostConfig\":{\"MemorySwappiness\":60}}                    | --memory-swappiness",
       "{\"HostConfig\":{\"memory\":10485760}}                        | --memory",
       "{\"Volumes\":{\"/data\":{}}}                                  | --volume (Volumes)",
-      "{\"NetworkingConfig\":{\"EndpointsConfig\":{\"default\":{\"MacAddress\":\"02:42:ac:11:00:02\"}}}} | --mac-address",
+      "{\"NetworkingConfig\":{\"EndpointsConfig\":{\"default\":{\"Links\":[\"a:b\"]}}}} | --link",
   })
   void check_unenforcedOption_isRefusedNamingIt(String body, String named) {
     assertThatThrownBy(() -> CreateRequestCheck.check(Json.tree(body.getBytes())))

@@ -164,11 +164,16 @@ final class ContainerOptions {
     List<String> aliases = new ArrayList<>(p.list("network-alias"));
     aliases.addAll(p.list("net-alias"));
     String ip = p.string("ip", "");
+    String mac = p.string("mac-address", "");
+    if (!mac.isEmpty() && !mac.matches("([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}")) {
+      throw new Invalid("invalid argument \"" + mac + "\" for \"--mac-address\" flag: address " + mac
+          + ": invalid MAC address");
+    }
     if (!aliases.isEmpty() && (network == null || List.of("default", "bridge", "host", "none").contains(network)
         || network.startsWith("container:"))) {
       throw new Invalid("network-scoped aliases are only supported for user-defined networks");
     }
-    if (!aliases.isEmpty() || !ip.isEmpty()) {
+    if (!aliases.isEmpty() || !ip.isEmpty() || !mac.isEmpty()) {
       // as docker's client: the settings go under the network the container runs on
       if (!ip.isEmpty() && !validIp(ip)) {
         throw new Invalid("invalid IPv4 address: " + ip);
@@ -179,6 +184,9 @@ final class ContainerOptions {
       }
       if (!aliases.isEmpty()) {
         b.name("Aliases").array(aliases);
+      }
+      if (!mac.isEmpty()) {
+        b.member("MacAddress", mac);
       }
       b.endObject();
     }
