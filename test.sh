@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./install.sh --deps-only
-# the tests' own peers: a registry (distribution 2.8), skopeo, and htpasswd for Basic auth
-TEST_PACKAGES=(docker-registry skopeo apache2-utils)
+# the tests' own peers: a registry (distribution 2.8), skopeo, htpasswd for Basic auth, and
+# python3 for the networking tests' UDP listener and client in namespaces of their own
+TEST_PACKAGES=(docker-registry skopeo apache2-utils python3)
 missing=()
 for p in "${TEST_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -17,7 +18,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 export JAVA_HOME="${BERTH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 if [ "${CI:-}" = true ]; then
-  for tool in runc conmon busybox /usr/local/bin/docker docker-registry skopeo htpasswd \
+  for tool in runc conmon busybox /usr/local/bin/docker docker-registry skopeo htpasswd python3 nsenter \
       /usr/lib/podman/netavark /usr/lib/podman/aardvark-dns; do
     command -v "$tool" >/dev/null || { echo "test.sh: $tool is missing" >&2; exit 1; }
   done
