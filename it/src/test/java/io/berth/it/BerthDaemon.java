@@ -50,7 +50,17 @@ public final class BerthDaemon implements AutoCloseable {
     this.dataRoot = base.resolve("data");
     this.execRoot = base.resolve("run");
     this.socket = execRoot.resolve("berth.sock");
-    start();
+    try {
+      start();
+    } catch (IOException | RuntimeException e) {
+      // a daemon that never came up leaves no roots behind either
+      try {
+        close();
+      } catch (Exception suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
   }
 
   public void start() throws IOException {
