@@ -209,6 +209,11 @@ class NetworkIT extends SharedDaemon {
           + "{{json .NetworkSettings.Networks.aliasnet.DNSNames}}", "db").out().strip())
           .isEqualTo("[\"database\",\"pg\"] 10.214.252.50 10.214.252.50 [\"db\",\"database\",\"pg\",\""
               + id.substring(0, 12) + "\"]");
+      // clients before API 1.45 find the short id (and hostname) among the aliases, as dockerd shows them
+      try (var r = daemon.client().request("GET", "/v1.44/containers/db/json", java.util.Map.of(), (byte[]) null)) {
+        assertThat(io.berth.common.json.Json.tree(r.readAll()).path("NetworkSettings").path("Networks").path("aliasnet")
+            .path("Aliases").toString()).isEqualTo("[\"database\",\"pg\",\"" + id.substring(0, 12) + "\"]");
+      }
       Cmd taken = docker("run", "--rm", "--network", "aliasnet", "--ip", "10.214.252.50", "busybox", "true");
       assertThat(taken.exit()).isEqualTo(125);
       assertThat(taken.err()).contains("failed to set up container networking: Address already in use");

@@ -33,7 +33,39 @@ public record ContainerInspect(
     @JsonProperty("Mounts") List<Object> mounts,
     @JsonProperty("Config") ContainerConfig config,
     @JsonProperty("NetworkSettings") NetworkSettings networkSettings,
-    @AddedIn("1.48") @JsonProperty("ImageManifestDescriptor") Descriptor imageManifestDescriptor) {
+    @AddedIn("1.48") @JsonProperty("ImageManifestDescriptor") Descriptor imageManifestDescriptor)
+    implements io.berth.api.model.ForVersion<ContainerInspect> {
+
+  /**
+   * Clients before API 1.45 find a container's short id and hostname among its aliases on each
+   * user-defined network (those have DNS names), as dockerd still shows them.
+   */
+  @Override
+  public ContainerInspect forVersion(io.berth.api.model.ApiVersion v) {
+    if (!v.lessThan(io.berth.api.model.ApiVersion.of("1.45")) || networkSettings == null
+        || networkSettings.networks() == null) {
+      return this;
+    }
+    Map<String, Object> networks = new java.util.LinkedHashMap<>();
+    networkSettings.networks().forEach((name, ep) -> {
+      if (ep instanceof EndpointSettings e && e.dnsNames() != null) {
+        java.util.LinkedHashSet<String> aliases = new java.util.LinkedHashSet<>(
+            e.aliases() == null ? List.of() : e.aliases());
+        aliases.add(id.substring(0, Math.min(12, id.length())));
+        if (config != null && config.hostname() != null && !config.hostname().isEmpty()) {
+          aliases.add(config.hostname());
+        }
+        networks.put(name, e.withAliases(List.copyOf(aliases)));
+      } else {
+        networks.put(name, ep);
+      }
+    });
+    NetworkSettings ns = new NetworkSettings(networkSettings.bridge(), networkSettings.sandboxId(),
+        networkSettings.sandboxKey(), networkSettings.ports(), networks);
+    return new ContainerInspect(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath,
+        logPath, name, restartCount, driver, platform, mountLabel, processLabel, appArmorProfile, execIds,
+        hostConfig, graphDriver, mounts, config, ns, imageManifestDescriptor);
+  }
 
   /**
    * An inspect without a manifest descriptor: dockerd has one only with the containerd image

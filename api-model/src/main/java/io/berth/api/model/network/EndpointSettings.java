@@ -51,6 +51,12 @@ public record EndpointSettings(
         gateway, ipAddress, ipPrefixLen, ipv6Gateway, globalIpv6Address, globalIpv6PrefixLen, dnsNames);
   }
 
+  /** The same with other aliases. */
+  public EndpointSettings withAliases(List<String> a) {
+    return new EndpointSettings(ipamConfig, links, a, macAddress, driverOpts, gwPriority, networkId, endpointId,
+        gateway, ipAddress, ipPrefixLen, ipv6Gateway, globalIpv6Address, globalIpv6PrefixLen, dnsNames);
+  }
+
   /** An endpoint without addresses: host and none. */
   public static EndpointSettings addressless(String networkId, String endpointId) {
     return new EndpointSettings(null, null, null, "", null, 0, networkId, endpointId, "", "", 0, "", "", 0, null);
