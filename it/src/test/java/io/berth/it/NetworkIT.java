@@ -355,19 +355,25 @@ class NetworkIT extends SharedDaemon {
     }
   }
 
-  /** --dns, --dns-search, --dns-option and --add-host (host-gateway too) shape the container's files. */
+  /**
+   * --dns, --dns-search, --dns-option, --add-host (host-gateway too) and --domainname shape the
+   * container's files and names; its own namespace lets it bind ports below 1024 unprivileged.
+   */
   @Test
   void dnsOptionsAndExtraHosts_shapeResolvConfAndHosts() throws Exception {
     Cmd r = docker("run", "--rm", "--dns", "192.0.2.53", "--dns-search", "example.com", "--dns-option", "ndots:2",
-        "--add-host", "db:10.1.2.3", "--add-host", "gw=host-gateway", "--hostname", "probe", "busybox", "sh", "-c",
-        "grep -v '^#' /etc/resolv.conf; echo ---; tail -3 /etc/hosts");
+        "--add-host", "db:10.1.2.3", "--add-host", "gw=host-gateway", "--hostname", "probe",
+        "--domainname", "example.org", "busybox", "sh", "-c",
+        "grep -v '^#' /etc/resolv.conf; echo ---; tail -3 /etc/hosts; echo ---; hostname; cat /proc/sys/kernel/domainname;"
+            + " cat /proc/sys/net/ipv4/ip_unprivileged_port_start");
     assertThat(r.exit()).as(r.err()).isZero();
     String[] parts = r.out().split("---\n");
     assertThat(parts[0].lines().toList()).contains("nameserver 192.0.2.53", "search example.com", "options ndots:2")
         .noneMatch(l -> l.startsWith("nameserver") && !l.equals("nameserver 192.0.2.53"));
     String gw = daemon.gateway();
     assertThat(parts[1]).matches("10\\.1\\.2\\.3\tdb\n\\Q" + gw + "\\E\tgw\n\\Q"
-        + gw.substring(0, gw.lastIndexOf('.') + 1) + "\\E[0-9]+\tprobe\n");
+        + gw.substring(0, gw.lastIndexOf('.') + 1) + "\\E[0-9]+\tprobe\\.example\\.org probe\n");
+    assertThat(parts[2]).isEqualTo("probe\nexample.org\n0\n");
     Cmd bad = docker("run", "--rm", "--add-host", "db:nonsense", "busybox", "true");
     assertThat(bad.exit()).isEqualTo(125);
     assertThat(bad.err()).contains("invalid IP address in add-host: \"nonsense\"");

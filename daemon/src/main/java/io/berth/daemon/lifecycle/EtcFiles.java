@@ -72,15 +72,25 @@ final class EtcFiles {
   }
 
   /**
+   * The names /etc/hosts gives the container's own address: the full name (hostname and
+   * domainname) and, when it has a dot, the part before it, as libnetwork writes them.
+   */
+  static String ownNames(String hostname, String domainname) {
+    String full = domainname == null || domainname.isEmpty() ? hostname : hostname + "." + domainname;
+    int dot = full.indexOf('.');
+    return dot < 0 ? full : full + " " + full.substring(0, dot);
+  }
+
+  /**
    * /etc/hosts: dockerd's defaults, the {@code --add-host} entries ({@code host-gateway} being
    * the default bridge's address), and the container's own address, if it has one.
    */
-  static void writeHosts(Path dir, String hostname, String address, HostConfig h, String hostGateway) {
-    writeHosts(dir, hostname, address, h, hostGateway, List.of());
+  static void writeHosts(Path dir, String names, String address, HostConfig h, String hostGateway) {
+    writeHosts(dir, names, address, h, hostGateway, List.of());
   }
 
   /** As above, with the lines of legacy links after the {@code --add-host} entries. */
-  static void writeHosts(Path dir, String hostname, String address, HostConfig h, String hostGateway,
+  static void writeHosts(Path dir, String names, String address, HostConfig h, String hostGateway,
       List<String> linkLines) {
     StringBuilder out = new StringBuilder(DEFAULT_HOSTS);
     for (String extra : nz(h.extraHosts())) {
@@ -96,7 +106,7 @@ final class EtcFiles {
     }
     linkLines.forEach(l -> out.append(l).append('\n'));
     if (address != null) {
-      out.append(address).append('\t').append(hostname).append('\n');
+      out.append(address).append('\t').append(names).append('\n');
     }
     try {
       Files.writeString(dir.resolve("hosts"), out);

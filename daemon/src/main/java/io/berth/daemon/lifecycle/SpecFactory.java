@@ -16,9 +16,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Turns a container into its OCI spec, writing the /etc files it bind-mounts. */
 public final class SpecFactory {
+  private static final Map<String, String> PRIVATE_NET_SYSCTLS = Map.of(
+      "net.ipv4.ip_unprivileged_port_start", "0", "net.ipv4.ping_group_range", "0 2147483647");
   private final SpecGenerator generator;
 
   public SpecFactory(SpecGenerator generator) {
@@ -50,7 +53,8 @@ public final class SpecFactory {
     }
     if (endpoint != null) {
       // the address may differ from the last run's: the file is made anew at each start, as dockerd does
-      EtcFiles.writeHosts(c.dir(), hostname, endpoint.address(), h, hostGateway, links.hosts());
+      EtcFiles.writeHosts(c.dir(), EtcFiles.ownNames(hostname, cfg.domainname()), endpoint.address(), h, hostGateway,
+          links.hosts());
     }
     List<String> env = new ArrayList<>();
     env.add("HOSTNAME=" + hostname);
@@ -71,13 +75,24 @@ public final class SpecFactory {
     args.addAll(c.args());
     String cwd = cfg.workingDir() == null || cfg.workingDir().isEmpty() ? "/" : cfg.workingDir();
     makeWorkdir(rootfs, cwd);
-    var input = new ContainerSpec(c.id(), hostname, rootfs, args, env, cwd,
+    // dockerd's defaults for a namespace of the container's own: ports below 1024 and ping
+    // without capabilities
+    Map<String, String> sysctls = new TreeMap<>();
+    if (!hostNet && joined == null) {
+      PRIVATE_NET_SYSCTLS.forEach((k, v) -> {
+        if (Files.exists(Path.of("/proc/sys", k.split("\\.")))) {
+          sysctls.put(k, v);
+        }
+      });
+    }
+    String domain = cfg.domainname() == null ? "" : cfg.domainname();
+    var input = new ContainerSpec(c.id(), hostname, domain, rootfs, args, env, cwd,
         UserResolver.resolve(rootfs, cfg.user()), cfg.tty(), h.privileged(), h.readonlyRootfs(),
         hostNet ? "host" : joined != null ? joined.netns() : endpoint == null ? "" : endpoint.netns(), nz(h.capAdd()),
         nz(h.capDrop()), h.shmSize(),
         Map.of("/etc/hostname", etc.resolve("hostname"), "/etc/hosts", etc.resolve("hosts"),
             "/etc/resolv.conf", etc.resolve("resolv.conf")),
-        Map.of("io.berth.container.name", c.name()));
+        sysctls, Map.of("io.berth.container.name", c.name()));
     return generator.generate(input);
   }
 

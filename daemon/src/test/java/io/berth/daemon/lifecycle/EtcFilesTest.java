@@ -34,6 +34,13 @@ class EtcFilesTest {
   }
 
   @Test
+  void ownNames_areTheFullNameAndTheShortOne_asLibnetworkWritesThem() {
+    assertThat(EtcFiles.ownNames("web", "")).isEqualTo("web");
+    assertThat(EtcFiles.ownNames("web", "example.com")).isEqualTo("web.example.com web");
+    assertThat(EtcFiles.ownNames("web.lan", null)).isEqualTo("web.lan web");
+  }
+
+  @Test
   void hostGateway_withoutABridge_isRefused() {
     assertThatThrownBy(() -> EtcFiles.writeHosts(dir, "web", null, extraHosts("gw:host-gateway"), null))
         .isInstanceOf(InvalidParameterException.class).hasMessage("unable to derive the IP value for host-gateway");

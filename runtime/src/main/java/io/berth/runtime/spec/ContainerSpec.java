@@ -7,10 +7,13 @@ import java.util.Map;
 /**
  * What the daemon knows about a container that the OCI spec needs. {@code netns} is empty for a
  * new network namespace of its own, "host" for the host's, else the path of a namespace to join.
+ * {@code domainname} (empty for none) is set through the {@code kernel.domainname} sysctl, as the
+ * OCI spec has no field for it; {@code sysctls} are the daemon's own choices.
  */
 public record ContainerSpec(
     String id,
     String hostname,
+    String domainname,
     Path rootfs,
     List<String> args,
     List<String> env,
@@ -24,6 +27,7 @@ public record ContainerSpec(
     List<String> capDrop,
     long shmSize,
     Map<String, Path> etcFiles,
+    Map<String, String> sysctls,
     Map<String, String> annotations) {
   public ContainerSpec {
     args = List.copyOf(args);
@@ -31,6 +35,7 @@ public record ContainerSpec(
     capAdd = List.copyOf(capAdd);
     capDrop = List.copyOf(capDrop);
     etcFiles = Map.copyOf(etcFiles);
+    sysctls = Map.copyOf(sysctls);
     annotations = Map.copyOf(annotations);
   }
 }

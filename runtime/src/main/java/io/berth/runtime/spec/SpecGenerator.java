@@ -57,6 +57,10 @@ public final class SpecGenerator {
     if (!c.netns().equals("host")) {
       ns.add(new Spec.Namespace("network", c.netns().isEmpty() ? null : c.netns()));
     }
+    Map<String, String> sysctl = new TreeMap<>(c.sysctls());
+    if (!c.domainname().isEmpty()) {
+      sysctl.put("kernel.domainname", c.domainname());
+    }
     var linux =
         new Spec.Linux(
             ns,
@@ -64,7 +68,7 @@ public final class SpecGenerator {
             "/berth/" + c.id(),
             c.privileged() ? List.of() : MASKED,
             c.privileged() ? List.of() : READONLY,
-            null);
+            sysctl.isEmpty() ? null : sysctl);
     return new Spec(
         "1.0.2-dev",
         process,

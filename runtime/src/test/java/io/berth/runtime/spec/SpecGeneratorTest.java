@@ -29,11 +29,13 @@ class SpecGeneratorTest {
     long shm;
     List<String> add = List.of();
     List<String> drop = List.of();
+    String domain = "";
+    Map<String, String> sysctls = Map.of();
 
     ContainerSpec build() {
-      return new ContainerSpec("abc123", "host1", Path.of("/rootfs"), List.of("sh", "-c", "true"),
+      return new ContainerSpec("abc123", "host1", domain, Path.of("/rootfs"), List.of("sh", "-c", "true"),
           List.of("PATH=/bin"), "", new Spec.User(0, 0, null), false, privileged, readonly,
-          netns, add, drop, shm, Map.of("/etc/hosts", Path.of("/data/hosts")),
+          netns, add, drop, shm, Map.of("/etc/hosts", Path.of("/data/hosts")), sysctls,
           Map.of("io.berth.container.name", "web"));
     }
   }
@@ -59,6 +61,17 @@ class SpecGeneratorTest {
     assertThat(c.effective()).isEqualTo(caps);
     assertThat(c.permitted()).isEqualTo(caps);
     assertThat(c.inheritable()).isEmpty();
+  }
+
+  @Test
+  void generate_domainname_isTheDomainnameSysctl_besideTheDaemonsOwn() {
+    Input in = new Input();
+    assertThat(generate(in).linux().sysctl()).isNull();
+
+    in.domain = "example.com";
+    in.sysctls = Map.of("net.ipv4.ip_unprivileged_port_start", "0");
+    assertThat(generate(in).linux().sysctl()).containsExactly(Map.entry("kernel.domainname", "example.com"),
+        Map.entry("net.ipv4.ip_unprivileged_port_start", "0"));
   }
 
   @Test

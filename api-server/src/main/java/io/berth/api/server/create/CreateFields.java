@@ -65,7 +65,7 @@ public final class CreateFields {
   static {
     // Config: what runs
     enforced(CONFIG, "Hostname", Kind.STRING);
-    refused(CONFIG, "Domainname", Kind.STRING, "--domainname");
+    enforced(CONFIG, "Domainname", Kind.STRING);
     enforced(CONFIG, "User", Kind.STRING);
     enforced(CONFIG, "AttachStdin", Kind.BOOL);
     enforced(CONFIG, "AttachStdout", Kind.BOOL);

@@ -22,7 +22,7 @@ final class ContainerFlags {
    * unless its value is one that asks for what Berth does anyway (see {@link #noop}).
    */
   private static final Set<String> SUPPORTED = Set.of("add-host", "cap-add", "cap-drop", "cidfile", "detach",
-      "detach-keys", "dns", "dns-opt", "dns-option", "dns-search", "ip", "link", "mac-address", "net-alias", "network-alias",
+      "detach-keys", "dns", "dns-opt", "dns-option", "dns-search", "domainname", "ip", "link", "mac-address", "net-alias", "network-alias",
       "entrypoint", "env", "env-file", "expose", "help", "hostname", "interactive", "label", "label-file", "name",
       "net", "network", "no-healthcheck", "privileged", "publish", "publish-all", "pull", "quiet", "read-only",
       "rm", "shm-size",

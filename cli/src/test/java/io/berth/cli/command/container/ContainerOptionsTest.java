@@ -135,7 +135,7 @@ class ContainerOptionsTest {
     String[][] cases = {
         {"-v", "/a:/b"}, {"--volume=/a:/b"}, {"--mount", "type=bind,src=/a,dst=/b"},
         {"-m", "512m"}, {"--memory", "1g"}, {"--cpus", "1.5"}, {"--restart", "always"}, {"--restart", "on-failure:3"},
-        {"--domainname", "example.com"}, {"--init"}, {"-a", "stdout"}, {"--health-cmd", "true"},
+        {"--init"}, {"-a", "stdout"}, {"--health-cmd", "true"},
         {"--ulimit", "nofile=10"}, {"--platform", "linux/amd64"}, {"--disable-content-trust=false"},
         {"--memory-swappiness", "0"}, {"--ipc", "host"}, {"-c", "512"}};
     for (String[] c : cases) {
@@ -166,7 +166,7 @@ class ContainerOptionsTest {
   void check_defaultsOfUnsupportedFlags_areAccepted() throws Exception {
     ContainerFlags.check(parse("--restart", "no", "--restart=", "--memory-swappiness", "-1", "--pids-limit", "-1",
         "--init=false", "--oom-kill-disable=false", "--disable-content-trust", "-m", "0", "--cpus", "0",
-        "-c", "0", "--health-interval", "0s", "--domainname", "", "--use-api-socket=false", "--ipc", "private",
+        "-c", "0", "--health-interval", "0s", "--use-api-socket=false", "--ipc", "private",
         "--cgroupns", "host", "--runtime", "runc", "--isolation", "default", "busybox"));
     // As in pflag, the last value of a single-valued flag is the one that counts
     ContainerFlags.check(parse("--restart", "always", "--restart", "no", "busybox"));
