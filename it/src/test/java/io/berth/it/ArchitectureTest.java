@@ -30,7 +30,7 @@ class ArchitectureTest {
   @Test
   void domainModules_neverSeeHttpOrTheApi() {
     noClasses().that().resideInAnyPackage("io.berth.image..", "io.berth.registry..", "io.berth.runtime..",
-            "io.berth.linux..", "io.berth.network..")
+            "io.berth.linux..", "io.berth.network..", "io.berth.volume..")
         .should().dependOnClassesThat().resideInAnyPackage("io.berth.api..", "io.berth.http..",
             "io.berth.daemon..", "io.berth.app..", "io.netty..")
         .check(classes);

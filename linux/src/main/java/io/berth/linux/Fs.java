@@ -43,6 +43,8 @@ public final class Fs {
       Native.errnoHandle("lsetxattr", FunctionDescriptor.of(INT, PTR, PTR, PTR, LONG, INT));
   private static final MethodHandle LGETXATTR =
       Native.errnoHandle("lgetxattr", FunctionDescriptor.of(LONG, PTR, PTR, PTR, LONG));
+  private static final MethodHandle LLISTXATTR =
+      Native.errnoHandle("llistxattr", FunctionDescriptor.of(LONG, PTR, PTR, LONG));
 
   private Fs() {}
 
@@ -186,6 +188,27 @@ public final class Fs {
         return null;
       }
       return buf.asSlice(0, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  /** The names of the path's own extended attributes (not a symlink target's); none where unsupported. */
+  public static java.util.List<String> listXattrs(Path path) {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment err = Native.errnoSegment(a);
+      MemorySegment p = a.allocateFrom(path.toString());
+      long size = (long) LLISTXATTR.invokeExact(err, p, MemorySegment.NULL, 0L);
+      if (size <= 0) {
+        return java.util.List.of();
+      }
+      MemorySegment buf = a.allocate(size);
+      long n = (long) LLISTXATTR.invokeExact(err, p, buf, size);
+      if (n < 0) {
+        throw Native.fail("listxattr", path.toString(), err);
+      }
+      String all = new String(buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE), java.nio.charset.StandardCharsets.UTF_8);
+      return java.util.Arrays.stream(all.split("\0")).filter(x -> !x.isEmpty()).toList();
     } catch (Throwable t) {
       throw Native.rethrow(t);
     }
