@@ -18,6 +18,7 @@ import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.lifecycle.ContainerService;
 import io.berth.daemon.network.NetworkService;
 import io.berth.daemon.volume.VolumeService;
+import io.berth.volume.LocalVolumeStore;
 import io.berth.daemon.lifecycle.Reconciler;
 import io.berth.daemon.lifecycle.Runner;
 import io.berth.daemon.lifecycle.SpecFactory;
@@ -112,13 +113,14 @@ public final class Wiring implements AutoCloseable {
         containerImages::rwSizeOf, containerImages::imageSizeOf, networks);
     var containers = new ContainerService(store, containerImages, runner, queries,
         new LogsService(store, runner), new AttachService(store, runner, runtime));
+    var volumes = new VolumeService(new LocalVolumeStore(config.dataRoot().resolve("volumes")));
     var system = new SystemService(store, images::count, config.dataRoot(), () -> runcVersion(config.runc()),
         daemonId(config.dataRoot()), new SystemService.DiskUsageSources(images::imageDiskUsage,
             imageService::layersSize, () -> queries.list(new ContainerListOptions(true, -1, true,
-                Filters.EMPTY))), rs.infoConfig());
+                Filters.EMPTY)), volumes::usage), rs.infoConfig());
     var api = new ApiServer(SystemService.BERTH_VERSION, List.of(new SystemRouter(system),
         new ContainerRouter(containers), new ImageRouter(images),
-        new NetworkRouter(networks, containers), new VolumeRouter(new VolumeService()),
+        new NetworkRouter(networks, containers), new VolumeRouter(volumes),
         new RegistryRouter(new RegistryAdapter(registry))));
     for (String host : config.hosts()) {
       closeables.add(0, bind(host, api));

@@ -93,23 +93,6 @@ class DockerCliIT extends SharedDaemon {
     assertThat(stopped).isEmpty();
   }
 
-  /** Berth has no volumes yet: the lists are empty, and creating one is refused by name. */
-  @Test
-  void volumes_noneYet_listsEmpty_andCreateIsRefused() throws Exception {
-    Cmd ls = docker("volume", "ls");
-    assertThat(ls.exit()).as(ls.err()).isZero();
-    assertThat(ls.out()).isEqualTo("DRIVER    VOLUME NAME\n");
-    Cmd create = docker("volume", "create", "data");
-    assertThat(create.exit()).isEqualTo(1);
-    assertThat(create.err()).contains("berth does not support volumes yet");
-    Cmd inspect = docker("volume", "inspect", "data");
-    assertThat(inspect.exit()).isEqualTo(1);
-    assertThat(inspect.err()).contains("get data: no such volume");
-    Cmd prune = docker("volume", "prune", "-f");
-    assertThat(prune.exit()).as(prune.err()).isZero();
-    assertThat(prune.out()).isEqualTo("Total reclaimed space: 0B\n");
-  }
-
   @Test
   void run_echo_printsOutputAndExitsZero() throws Exception {
     Cmd r = docker("run", "--rm", "busybox", "echo", "hello from berth");

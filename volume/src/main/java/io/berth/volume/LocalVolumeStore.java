@@ -61,8 +61,8 @@ public final class LocalVolumeStore implements VolumeStore {
   }
 
   private Volume volume(Meta m) {
-    return new Volume(m.name(), m.driver(), Instant.parse(m.createdAt()), m.labels() == null ? Map.of() : m.labels(),
-        m.options() == null ? Map.of() : m.options(), root.resolve(m.name()).resolve(DATA));
+    return new Volume(m.name(), m.driver(), Instant.parse(m.createdAt()), m.labels(), m.options(),
+        root.resolve(m.name()).resolve(DATA));
   }
 
   @Override
@@ -70,7 +70,8 @@ public final class LocalVolumeStore implements VolumeStore {
     if (volumes.containsKey(name) || Files.exists(root.resolve(name))) {
       throw new ConflictException("volume " + name + " already exists");
     }
-    Meta m = new Meta(name, "local", Instant.now().toString(), new TreeMap<>(labels), new TreeMap<>(options));
+    Meta m = new Meta(name, "local", Instant.now().toString(), labels == null ? null : new TreeMap<>(labels),
+        options == null ? null : new TreeMap<>(options));
     Path staging = root.resolve(STAGING + UUID.randomUUID());
     try {
       Files.createDirectories(staging.resolve(DATA));

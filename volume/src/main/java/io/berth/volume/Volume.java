@@ -8,7 +8,9 @@ import java.util.Map;
  * A volume as its store keeps it.
  *
  * @param mountpoint where its data is on the host
- * @param options the driver's options it was created with ({@code type}, {@code device}, {@code o})
+ * @param labels its labels; null when it was made with none, which dockerd tells apart from empty
+ * @param options the driver's options it was created with ({@code type}, {@code device}, {@code o});
+ *     null when none
  */
 public record Volume(String name, String driver, Instant createdAt, Map<String, String> labels,
     Map<String, String> options, Path mountpoint) {
@@ -16,11 +18,16 @@ public record Volume(String name, String driver, Instant createdAt, Map<String, 
   public static final String ANONYMOUS_LABEL = "com.docker.volume.anonymous";
 
   public Volume {
-    labels = Map.copyOf(labels);
-    options = Map.copyOf(options);
+    labels = labels == null ? null : Map.copyOf(labels);
+    options = options == null ? null : Map.copyOf(options);
   }
 
   public boolean anonymous() {
-    return labels.containsKey(ANONYMOUS_LABEL);
+    return labels != null && labels.containsKey(ANONYMOUS_LABEL);
+  }
+
+  /** Whether the driver mounts something at its data directory when it is used. */
+  public boolean hasOptions() {
+    return options != null && !options.isEmpty();
   }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public interface VolumeStore {
   /**
-   * Makes a volume with an empty data directory.
+   * Makes a volume with an empty data directory. Null labels or options are kept as null.
    *
    * @throws io.berth.common.error.ConflictException when the name is taken
    */

@@ -56,6 +56,19 @@ public abstract class VolumeStoreContract {
   }
 
   @Test
+  void noLabelsOrOptions_stayNull_emptyOnesStayEmpty_acrossAReopen() throws Exception {
+    store.create("none", null, null);
+    store.create("empty", Map.of(), Map.of());
+
+    VolumeStore again = open(dir);
+
+    assertThat(again.get("none").orElseThrow().labels()).isNull();
+    assertThat(again.get("none").orElseThrow().options()).isNull();
+    assertThat(again.get("empty").orElseThrow().labels()).isEmpty();
+    assertThat(again.get("empty").orElseThrow().options()).isEmpty();
+  }
+
+  @Test
   void list_isEveryVolume_byName() throws Exception {
     store.create("b", Map.of(), Map.of());
     store.create("a", Map.of(), Map.of());

@@ -27,6 +27,10 @@ public record Route(String method, String template, Handler handler, ApiVersion 
     return new Route("POST", template, h, ApiVersion.MIN);
   }
 
+  public static Route put(String template, Handler h) {
+    return new Route("PUT", template, h, ApiVersion.MIN);
+  }
+
   public static Route delete(String template, Handler h) {
     return new Route("DELETE", template, h, ApiVersion.MIN);
   }

@@ -35,7 +35,8 @@ public final class SystemService implements SystemBackend {
   public record DiskUsageSources(
       java.util.function.Supplier<List<ImageSummary>> images,
       java.util.function.LongSupplier layersSize,
-      java.util.function.Supplier<List<ContainerSummary>> containers) {}
+      java.util.function.Supplier<List<ContainerSummary>> containers,
+      java.util.function.Supplier<List<? extends Object>> volumes) {}
 
   public SystemService(ContainerStore store, IntSupplier imageCount, Path dataRoot,
       java.util.function.Supplier<String> runcVersion, String daemonId, DiskUsageSources usage,
@@ -67,12 +68,12 @@ public final class SystemService implements SystemBackend {
 
   @Override
   public DiskUsage diskUsage(DiskUsage.Kinds kinds) {
-    // Berth has no volumes and no build cache yet: asked for, they are empty, never made up
+    // Berth has no build cache yet: asked for, it is empty, never made up
     return new DiskUsage(
         kinds.images() ? usage.layersSize().getAsLong() : 0,
         kinds.images() ? usage.images().get() : null,
         kinds.containers() ? usage.containers().get() : null,
-        kinds.volumes() ? List.of() : null,
+        kinds.volumes() ? List.copyOf(usage.volumes().get()) : null,
         kinds.buildCache() ? List.of() : null);
   }
 
@@ -82,7 +83,7 @@ public final class SystemService implements SystemBackend {
     int running = (int) all.stream().filter(c -> c.state().running()).count();
     return new Info(daemonId, all.size(), running, 0, all.size() - running, imageCount.getAsInt(),
         "overlay2", List.of(List.of("Backing Filesystem", "extfs")),
-        Map.of("Volume", List.of(), "Network", List.of("host", "none"), "Log", List.of("k8s-file")),
+        Map.of("Volume", List.of("local"), "Network", List.of("host", "none"), "Log", List.of("k8s-file")),
         true, false, true, true, true, true, true, true, false, 0, 0, Instant.now().toString(),
         "k8s-file", "cgroupfs", cgroupVersion(), 0, System.getProperty("os.version"),
         osName(), "", "linux", "x86_64", "https://index.docker.io/v1/",

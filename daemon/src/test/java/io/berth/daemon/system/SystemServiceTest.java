@@ -17,7 +17,7 @@ class SystemServiceTest {
   private SystemService service() {
     return new SystemService(new ContainerStore(root.resolve("containers")), () -> 3, root,
         () -> "1.2.5", "ENGINEID", new SystemService.DiskUsageSources(
-            () -> List.of(), () -> 7, () -> { throw new AssertionError("containers not asked for"); }),
+            () -> List.of(), () -> 7, () -> { throw new AssertionError("containers not asked for"); }, List::of),
         new Info.RegistryConfig(List.of("::1/128", "127.0.0.0/8"), java.util.Map.of(), List.of()));
   }
 
