@@ -19,6 +19,8 @@ import io.berth.daemon.lifecycle.ContainerService;
 import io.berth.daemon.network.NetworkService;
 import io.berth.daemon.volume.VolumeService;
 import io.berth.volume.LocalVolumeStore;
+import io.berth.daemon.volume.ContainerMounts;
+import io.berth.daemon.volume.MountRequests;
 import io.berth.daemon.lifecycle.Reconciler;
 import io.berth.daemon.lifecycle.Runner;
 import io.berth.daemon.lifecycle.SpecFactory;
@@ -103,7 +105,10 @@ public final class Wiring implements AutoCloseable {
         imageService.pusher(registry, rs.maxConcurrentUploads()));
     var containerImages = new ContainerImages(imageService);
     var networks = networks(config, store);
-    var runner = new Runner(store, containerImages, runtime, specs, networks);
+    var volumes = new VolumeService(new LocalVolumeStore(config.dataRoot().resolve("volumes")));
+    var mounts = new ContainerMounts(volumes, new MountRequests(config.dataRoot()));
+    mounts.restore(store.all());
+    var runner = new Runner(store, containerImages, runtime, specs, networks, mounts);
     closeables.add(new ExitWatcher(runtime, runner::exited));
     long t3 = System.nanoTime();
     new Reconciler(store, containerImages, runtime, runner, networks.endpoints()).reconcile();
@@ -113,7 +118,6 @@ public final class Wiring implements AutoCloseable {
         containerImages::rwSizeOf, containerImages::imageSizeOf, networks);
     var containers = new ContainerService(store, containerImages, runner, queries,
         new LogsService(store, runner), new AttachService(store, runner, runtime));
-    var volumes = new VolumeService(new LocalVolumeStore(config.dataRoot().resolve("volumes")));
     var system = new SystemService(store, images::count, config.dataRoot(), () -> runcVersion(config.runc()),
         daemonId(config.dataRoot()), new SystemService.DiskUsageSources(images::imageDiskUsage,
             imageService::layersSize, () -> queries.list(new ContainerListOptions(true, -1, true,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -96,5 +97,172 @@ class VolumeIT extends SharedDaemon {
     assertThat(docker("system", "df", "--format", "{{.Type}} {{.TotalCount}} {{.Size}}").out())
         .contains("Local Volumes 1 2kB\n");
     assertThat(Path.of(daemon.dataRoot().toString(), "volumes", "sized", "_data")).isDirectory();
+  }
+
+  /** Two containers on one volume see each other's writes at once; the data outlives them and a SIGKILL of berthd. */
+  @Test
+  void namedVolume_sharedAtOnce_outlivesContainersAndACrash() throws Exception {
+    Cmd watcher = docker("run", "-d", "--name", "watcher", "-v", "shared:/data", "busybox", "sh", "-c",
+        "echo one > /data/f; while [ ! -f /data/g ]; do sleep 0.05; done; cat /data/g > /data/h; sleep 300");
+    assertThat(watcher.exit()).as(watcher.err()).isZero();
+    Path data = daemon.dataRoot().resolve("volumes/shared/_data");
+    Wait.until(Duration.ofSeconds(20), () -> Files.exists(data.resolve("f")), "the first container's write");
+    Cmd writer = docker("run", "--rm", "-v", "shared:/data", "busybox", "sh", "-c", "cat /data/f; echo two > /data/g");
+    assertThat(writer.out()).as(writer.err()).isEqualTo("one\n");
+    Wait.until(Duration.ofSeconds(20), () -> Files.exists(data.resolve("h")), "the first container seeing the second's write");
+    assertThat(data.resolve("h")).hasContent("two");
+
+    Cmd inUse = docker("volume", "rm", "shared");
+    assertThat(inUse.exit()).isEqualTo(1);
+    String id = docker("inspect", "-f", "{{.Id}}", "watcher").out().strip();
+    assertThat(inUse.err()).isEqualTo("Error response from daemon: remove shared: volume is in use - [" + id + "]\n");
+    assertThat(docker("ps", "--filter", "volume=shared", "--format", "{{.Names}} {{.Mounts}}").out())
+        .isEqualTo("watcher shared\n");
+    assertThat(docker("ps", "-q", "--filter", "volume=/data").out()).isEqualTo(id.substring(0, 12) + "\n");
+    assertThat(docker("inspect", "-f", "{{json .Mounts}}", "watcher").out()).isEqualTo("[{\"Type\":\"volume\","
+        + "\"Name\":\"shared\",\"Source\":\"" + data + "\",\"Destination\":\"/data\",\"Driver\":\"local\","
+        + "\"Mode\":\"z\",\"RW\":true,\"Propagation\":\"\"}]\n");
+
+    daemon.kill();
+    daemon.start();
+    // still referenced by the container that survived the crash
+    assertThat(docker("volume", "rm", "shared").exit()).isEqualTo(1);
+    assertThat(docker("rm", "-f", "-v", "watcher").exit()).isZero();
+    // a named volume stays when its container goes, even with -v
+    Cmd again = docker("run", "--rm", "-v", "shared:/data", "busybox", "cat", "/data/f", "/data/g");
+    assertThat(again.out()).as(again.err()).isEqualTo("one\ntwo\n");
+  }
+
+  /**
+   * A new volume is filled from the image (owners, modes, links kept), an existing or nocopy one is
+   * not; the image's VOLUME makes an anonymous volume that rm -v removes.
+   */
+  @Test
+  void copyUp_fillsNewVolumesFromTheImage_andImageVolumesAreAnonymous() throws Exception {
+    Cmd build = docker("run", "--name", "maker", "busybox", "sh", "-c", "mkdir /app && echo content > /app/f"
+        + " && chown 1000:2000 /app/f && chmod 640 /app/f && ln -s /etc/passwd /app/link && chmod 1777 /app");
+    assertThat(build.exit()).as(build.err()).isZero();
+    assertThat(docker("commit", "-c", "VOLUME /app", "maker", "withapp").exit()).isZero();
+    try {
+      String stat = "stat -c '%n %u:%g %a' /app /app/f; readlink /app/link; cat /app/f";
+      Cmd named = docker("run", "--rm", "-v", "appvol:/app", "withapp", "sh", "-c", stat);
+      assertThat(named.out()).as(named.err()).isEqualTo("/app 0:0 1777\n/app/f 1000:2000 640\n/etc/passwd\ncontent\n");
+      // an existing volume keeps what it has
+      Files.writeString(daemon.dataRoot().resolve("volumes/appvol/_data/f"), "changed\n");
+      assertThat(docker("run", "--rm", "-v", "appvol:/app", "withapp", "cat", "/app/f").out()).isEqualTo("changed\n");
+      assertThat(docker("run", "--rm", "-v", "empty:/app:nocopy", "withapp", "ls", "-A", "/app").out()).isEmpty();
+
+      Cmd anon = docker("run", "-d", "--name", "anon", "withapp", "sleep", "300");
+      assertThat(anon.exit()).as(anon.err()).isZero();
+      String volume = docker("inspect", "-f", "{{range .Mounts}}{{.Name}} {{.Destination}} [{{.Mode}}]{{end}}", "anon")
+          .out().strip();
+      assertThat(volume).matches("[0-9a-f]{64} /app \\[\\]");
+      String name = volume.substring(0, 64);
+      assertThat(daemon.dataRoot().resolve("volumes/" + name + "/_data/f")).hasContent("content");
+      assertThat(docker("volume", "inspect", "-f", "{{.Labels}}", name).out()).isEqualTo("map[com.docker.volume.anonymous:]\n");
+      assertThat(docker("rm", "-f", "-v", "anon").exit()).isZero();
+      assertThat(docker("volume", "ls", "-q", "--filter", "name=" + name).out()).isEmpty();
+      // --rm takes the anonymous volume too
+      docker("run", "--rm", "withapp", "true");
+      assertThat(docker("volume", "ls", "-q", "--filter", "label=com.docker.volume.anonymous").out()).isEmpty();
+    } finally {
+      docker("rmi", "-f", "withapp");
+    }
+  }
+
+  /** ro and readonly mounts refuse writes with EROFS; -v makes a missing bind source, --mount refuses it. */
+  @Test
+  void bindsAndReadOnly_asDockerMountsThem() throws Exception {
+    Path base = Files.createTempDirectory(Path.of("/tmp"), "bitvol");
+    try {
+      Path made = base.resolve("made/sub");
+      Cmd write = docker("run", "--rm", "-v", made + ":/b", "busybox", "sh", "-c", "echo hi > /b/x");
+      assertThat(write.exit()).as(write.err()).isZero();
+      assertThat(made.resolve("x")).hasContent("hi");
+      Cmd ro = docker("run", "--rm", "-v", made + ":/b:ro", "busybox", "sh", "-c", "cat /b/x; echo no > /b/y");
+      assertThat(ro.out()).isEqualTo("hi\n");
+      assertThat(ro.err()).contains("Read-only file system");
+      assertThat(ro.exit()).isEqualTo(1);
+      Cmd roMount = docker("run", "--rm", "--mount", "type=bind,src=" + made + ",dst=/b,readonly", "busybox",
+          "touch", "/b/z");
+      assertThat(roMount.err()).contains("Read-only file system");
+      Cmd roVolume = docker("run", "--rm", "--mount", "type=volume,src=rovol,dst=/v,readonly", "busybox", "touch", "/v/z");
+      assertThat(roVolume.err()).contains("Read-only file system");
+      Cmd file = docker("run", "--rm", "-v", made.resolve("x") + ":/etc/motd:ro", "busybox", "cat", "/etc/motd");
+      assertThat(file.out()).isEqualTo("hi\n");
+
+      Cmd missing = docker("run", "--rm", "--mount", "type=bind,src=" + base.resolve("nope") + ",dst=/b", "busybox", "true");
+      assertThat(missing.exit()).isEqualTo(125);
+      assertThat(missing.err()).contains("Error response from daemon: invalid mount config for type \"bind\": "
+          + "bind source path does not exist: " + base.resolve("nope"));
+      assertThat(base.resolve("nope")).doesNotExist();
+      Cmd dup = docker("run", "--rm", "-v", made + ":/x", "-v", "vol2:/x", "busybox", "true");
+      assertThat(dup.err()).contains("Duplicate mount point: /x");
+      Cmd mode = docker("run", "--rm", "-v", made + ":/x:rw,ro", "busybox", "true");
+      assertThat(mode.err()).contains("invalid mode: rw,ro");
+      assertThat(docker("ps", "-aq").out()).isEmpty();
+      Cmd inspect = docker("create", "--name", "shown", "-v", made + ":/b:ro", "--mount", "type=tmpfs,dst=/t,tmpfs-size=1m",
+          "--tmpfs", "/run:size=2m", "busybox", "true");
+      assertThat(inspect.exit()).as(inspect.err()).isZero();
+      assertThat(docker("inspect", "-f", "{{json .Mounts}}", "shown").out()).isEqualTo("[{\"Type\":\"bind\",\"Source\":\""
+          + made + "\",\"Destination\":\"/b\",\"Mode\":\"ro\",\"RW\":false,\"Propagation\":\"rprivate\"},"
+          + "{\"Type\":\"tmpfs\",\"Source\":\"\",\"Destination\":\"/t\",\"Mode\":\"\",\"RW\":true,\"Propagation\":\"\"}]\n");
+    } finally {
+      docker("rm", "-f", "shown");
+      new ProcessBuilder("rm", "-rf", base.toString()).start().waitFor();
+    }
+  }
+
+  /** --tmpfs and tmpfs mounts with dockerd's default flags; --volumes-from with :ro. */
+  @Test
+  void tmpfsAndVolumesFrom() throws Exception {
+    Cmd tmpfs = docker("run", "--rm", "--tmpfs", "/t:size=1m,mode=700", "--mount", "type=tmpfs,dst=/u,tmpfs-mode=1770",
+        "busybox", "sh", "-c", "grep ' /t ' /proc/mounts; grep ' /u ' /proc/mounts; stat -c '%a' /t /u");
+    assertThat(tmpfs.out()).as(tmpfs.err()).isEqualTo("tmpfs /t tmpfs rw,nosuid,nodev,noexec,relatime,size=1024k,mode=700 0 0\n"
+        + "tmpfs /u tmpfs rw,nosuid,nodev,noexec,relatime,mode=1770 0 0\n700\n1770\n");
+    Cmd bad = docker("run", "--rm", "--tmpfs", "/t:foo=bar", "busybox", "true");
+    assertThat(bad.err()).contains("invalid tmpfs option [\"foo\" \"bar\"]");
+
+    Cmd src = docker("create", "--name", "source", "-v", "/anon", "-v", "fromvol:/named", "busybox", "true");
+    assertThat(src.exit()).as(src.err()).isZero();
+    Cmd rw = docker("run", "--rm", "--volumes-from", "source", "busybox", "sh", "-c", "echo a > /anon/a; echo n > /named/n");
+    assertThat(rw.exit()).as(rw.err()).isZero();
+    Cmd ro = docker("run", "--rm", "--volumes-from", "source:ro", "busybox", "sh", "-c", "cat /anon/a /named/n; touch /named/x");
+    assertThat(ro.out()).isEqualTo("a\nn\n");
+    assertThat(ro.err()).contains("Read-only file system");
+    Cmd missing = docker("run", "--rm", "--volumes-from", "nosuch", "busybox", "true");
+    assertThat(missing.err()).contains("No such container: nosuch");
+  }
+
+  /** A bind with rslave propagation sees what the host mounts under its source afterwards. */
+  @Test
+  void propagation_slaveBindSeesLaterHostMounts() throws Exception {
+    Path base = Files.createTempDirectory(Path.of("/tmp"), "bitprop");
+    Path sub = Files.createDirectories(base.resolve("sub"));
+    try {
+      run("mount", "--bind", base.toString(), base.toString());
+      run("mount", "--make-shared", base.toString());
+      Cmd c = docker("run", "-d", "--name", "prop", "--mount", "type=bind,src=" + base + ",dst=/m,bind-propagation=rslave",
+          "busybox", "sh", "-c", "while [ ! -f /m/sub/marker ]; do sleep 0.05; done; echo seen; sleep 300");
+      assertThat(c.exit()).as(c.err()).isZero();
+      run("mount", "-t", "tmpfs", "tmpfs", sub.toString());
+      Files.writeString(sub.resolve("marker"), "x");
+      Wait.until(Duration.ofSeconds(20), () -> docker("logs", "prop").out().contains("seen"), "the host's mount in the container");
+      Cmd notShared = docker("run", "--rm", "--mount", "type=bind,src=/tmp,dst=/m,bind-propagation=rshared", "busybox", "true");
+      assertThat(notShared.err()).contains("path /tmp is mounted on / but it is not a shared mount");
+    } finally {
+      docker("rm", "-f", "prop");
+      run("umount", "-l", sub.toString());
+      run("umount", "-l", base.toString());
+      new ProcessBuilder("rm", "-rf", base.toString()).start().waitFor();
+    }
+  }
+
+  private static void run(String... argv) throws Exception {
+    Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", argv) + ": " + out);
+    }
   }
 }

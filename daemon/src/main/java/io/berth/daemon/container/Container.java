@@ -22,10 +22,12 @@ public record Container(
     ContainerState state,
     Path dir,
     EndpointRequest endpoint,
-    java.util.Map<String, EndpointRequest> connected) {
+    java.util.Map<String, EndpointRequest> connected,
+    List<MountPoint> mounts) {
 
   public Container {
     args = List.copyOf(args);
+    mounts = mounts == null ? List.of() : List.copyOf(mounts);
     endpoint = endpoint == null ? EndpointRequest.NONE : endpoint;
     connected = connected == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(
         new java.util.LinkedHashMap<>(connected));
@@ -33,16 +35,17 @@ public record Container(
 
   public Container(String id, String name, Instant created, String imageId, String path, List<String> args,
       ContainerConfig config, HostConfig hostConfig, ContainerState state, Path dir) {
-    this(id, name, created, imageId, path, args, config, hostConfig, state, dir, EndpointRequest.NONE, null);
+    this(id, name, created, imageId, path, args, config, hostConfig, state, dir, EndpointRequest.NONE, null, null);
   }
 
   public Container(String id, String name, Instant created, String imageId, String path, List<String> args,
       ContainerConfig config, HostConfig hostConfig, ContainerState state, Path dir, EndpointRequest endpoint) {
-    this(id, name, created, imageId, path, args, config, hostConfig, state, dir, endpoint, null);
+    this(id, name, created, imageId, path, args, config, hostConfig, state, dir, endpoint, null, null);
   }
 
   public Container withState(ContainerState s) {
-    return new Container(id, name, created, imageId, path, args, config, hostConfig, s, dir, endpoint, connected);
+    return new Container(id, name, created, imageId, path, args, config, hostConfig, s, dir, endpoint, connected,
+        mounts);
   }
 
   /**
@@ -50,11 +53,11 @@ public record Container(
    * connect}), by network id, with what was asked for on each.
    */
   public Container withConnected(java.util.Map<String, EndpointRequest> c) {
-    return new Container(id, name, created, imageId, path, args, config, hostConfig, state, dir, endpoint, c);
+    return new Container(id, name, created, imageId, path, args, config, hostConfig, state, dir, endpoint, c, mounts);
   }
 
   public Container withHostConfig(HostConfig h) {
-    return new Container(id, name, created, imageId, path, args, config, h, state, dir, endpoint, connected);
+    return new Container(id, name, created, imageId, path, args, config, h, state, dir, endpoint, connected, mounts);
   }
 
   public Path logPath() {

@@ -30,7 +30,8 @@ record ContainerRecord(
     @JsonProperty("startedAt") String startedAt,
     @JsonProperty("finishedAt") String finishedAt,
     @JsonProperty("endpoint") EndpointRequest endpoint,
-    @JsonProperty("connected") java.util.Map<String, EndpointRequest> connected) {
+    @JsonProperty("connected") java.util.Map<String, EndpointRequest> connected,
+    @JsonProperty("mounts") List<MountPoint> mounts) {
 
   static final int VERSION = 1;
 
@@ -42,7 +43,8 @@ record ContainerRecord(
     String finished = s.finishedAt() == null ? null : s.finishedAt().toString();
     return new ContainerRecord(VERSION, c.id(), c.name(), c.created().toString(), c.imageId(), c.path(),
         c.args(), c.config(), c.hostConfig(), s.status(), pid, monitor, s.exitCode(), s.error(), started, finished,
-        c.endpoint().equals(EndpointRequest.NONE) ? null : c.endpoint(), c.connected().isEmpty() ? null : c.connected());
+        c.endpoint().equals(EndpointRequest.NONE) ? null : c.endpoint(), c.connected().isEmpty() ? null : c.connected(),
+        c.mounts().isEmpty() ? null : c.mounts());
   }
 
   /** The container this record describes; fails on a record that lacks what a container needs. */
@@ -68,6 +70,6 @@ record ContainerRecord(
       default -> new ContainerState.Created(exitCode, error == null ? "" : error);
     };
     return new Container(id, name, Instant.parse(created), imageId == null ? "" : imageId, path,
-        args == null ? List.of() : args, config, hostConfig, s, dir, endpoint, connected);
+        args == null ? List.of() : args, config, hostConfig, s, dir, endpoint, connected, mounts);
   }
 }

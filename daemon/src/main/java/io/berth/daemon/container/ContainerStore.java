@@ -87,7 +87,7 @@ public final class ContainerStore {
     if (byName.putIfAbsent(c.name(), c.id()) != null) {
       LOG.log(System.Logger.Level.WARNING, "container " + c.id() + " has the name of another: shown as " + c.id());
       Container renamed = new Container(c.id(), c.id(), c.created(), c.imageId(), c.path(), c.args(),
-          c.config(), c.hostConfig(), c.state(), c.dir(), c.endpoint(), c.connected());
+          c.config(), c.hostConfig(), c.state(), c.dir(), c.endpoint(), c.connected(), c.mounts());
       byId.get(c.id()).set(renamed);
       byName.put(c.id(), c.id());
     }

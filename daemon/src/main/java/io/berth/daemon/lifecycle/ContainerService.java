@@ -31,7 +31,7 @@ public final class ContainerService implements ContainerBackend {
       ContainerQueries queries, LogsService logs, AttachService attach) {
     this.store = store;
     this.images = images;
-    this.creator = new Creator(store, images, runner.hostGateway(), runner.networks());
+    this.creator = new Creator(store, images, runner.hostGateway(), runner.networks(), runner.mounts());
     this.runner = runner;
     this.queries = queries;
     this.logs = logs;
@@ -66,7 +66,7 @@ public final class ContainerService implements ContainerBackend {
 
   @Override
   public void containerRemove(String ref, boolean force, boolean volumes) {
-    runner.remove(ref, force);
+    runner.remove(ref, force, volumes);
   }
 
   private static final java.util.Set<String> PRUNE_FILTERS = java.util.Set.of("until", "label", "label!");

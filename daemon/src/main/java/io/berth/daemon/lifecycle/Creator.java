@@ -12,6 +12,9 @@ import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.container.EndpointRequest;
 import io.berth.daemon.network.NetworkService;
 import io.berth.daemon.network.PublishedPorts;
+import io.berth.daemon.container.MountPoint;
+import io.berth.daemon.volume.ContainerMounts;
+import io.berth.daemon.volume.MountRequests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,9 +36,12 @@ final class Creator {
   private final String hostGateway;
 
   private final NetworkService networks;
+  private final ContainerMounts mounts;
 
   /** @param hostGateway the default bridge's address; null when berthd runs with {@code --bridge none} */
-  Creator(ContainerStore store, ImageAccess images, String hostGateway, NetworkService networks) {
+  Creator(ContainerStore store, ImageAccess images, String hostGateway, NetworkService networks,
+      ContainerMounts mounts) {
+    this.mounts = mounts;
     this.store = store;
     this.images = images;
     this.networks = networks;
@@ -87,6 +93,8 @@ final class Creator {
     }
     ImageAccess.ResolvedImage image = images.resolve(config.image());
     ContainerConfig merged = merge(config, image);
+    List<MountRequests.Planned> plan = mounts.requests().plan(volumesFrom(host), host.binds(), host.mounts(),
+        host.tmpfs(), merged.volumes(), host.volumeDriver());
     List<String> cmdline = new ArrayList<>();
     if (merged.entrypoint() != null) {
       cmdline.addAll(merged.entrypoint());
@@ -108,7 +116,7 @@ final class Creator {
       }
     }
     try {
-      return create(id, finalName, merged, host, image, mode, cmdline, warnings, endpoint);
+      return create(id, finalName, merged, host, image, mode, cmdline, warnings, endpoint, plan);
     } catch (RuntimeException e) {
       store.release(finalName, id);
       throw e;
@@ -117,7 +125,7 @@ final class Creator {
 
   private ContainerCreateResponse create(String id, String finalName, ContainerConfig merged,
       HostConfig host, ImageAccess.ResolvedImage image, String mode, List<String> cmdline, List<String> warnings,
-      EndpointRequest endpoint) {
+      EndpointRequest endpoint, List<MountRequests.Planned> plan) {
     if (merged.hostname() == null || merged.hostname().isEmpty()) {
       merged = withHostname(merged, mode.equals("host") ? hostHostname() : Id.shortId(id));
     }
@@ -125,17 +133,23 @@ final class Creator {
       host = host.withLinks(host.links().stream().map(l -> Links.Link.parse(l).stored(finalName)).toList());
     }
     var dir = store.dirFor(id);
+    List<MountPoint> acquired = null;
     try {
       Files.createDirectories(dir);
       String embeddedDns = networks.isUserDefined(mode) ? networks.attachable(mode).subnet().gatewayAddress() : null;
       EtcFiles.writeAtCreate(dir, merged.hostname(), mode.equals("host"), host, hostGateway, embeddedDns);
       long t0 = System.nanoTime();
-      images.prepare(id, image.id());
+      ImageAccess.Rootfs rootfs = images.prepare(id, image.id());
       System.getLogger("berth.lifecycle").log(System.Logger.Level.DEBUG, "create {0}: rw layer {1} ms",
           id, (System.nanoTime() - t0) / 1_000_000);
+      acquired = acquireMounts(id, plan, rootfs);
       store.add(new Container(id, finalName, Instant.now(), image.id(), cmdline.getFirst(),
-          cmdline.subList(1, cmdline.size()), merged, host, new ContainerState.Created(0, ""), dir, endpoint));
+          cmdline.subList(1, cmdline.size()), merged, host, new ContainerState.Created(0, ""), dir, endpoint, null,
+          acquired));
     } catch (IOException | RuntimeException e) {
+      if (acquired != null) {
+        mounts.release(id, acquired, true);
+      }
       images.remove(id);
       try {
         MoreFiles.deleteRecursively(dir);
@@ -148,6 +162,50 @@ final class Creator {
       throw (RuntimeException) e;
     }
     return new ContainerCreateResponse(id, warnings);
+  }
+
+  /** The container's anonymous volumes and the image's, as dockerd merges them. */
+  private static Map<String, Object> volumes(Map<String, Object> own, Map<String, Object> image) {
+    if (own == null || own.isEmpty()) {
+      return image;
+    }
+    Map<String, Object> all = new LinkedHashMap<>(own);
+    if (image != null) {
+      image.forEach(all::putIfAbsent);
+    }
+    return all;
+  }
+
+  /**
+   * The volumes of the plan, made or found and filled from the image where new; the root is
+   * mounted for that only when some volume may need it.
+   */
+  private List<MountPoint> acquireMounts(String id, List<MountRequests.Planned> plan, ImageAccess.Rootfs rootfs) {
+    if (!ContainerMounts.needsRootfs(plan)) {
+      return mounts.acquire(id, plan, null);
+    }
+    Mounts.mount(rootfs);
+    try {
+      return mounts.acquire(id, plan, rootfs::merged);
+    } finally {
+      Mounts.unmount(rootfs.merged());
+    }
+  }
+
+  /** The mounts of the {@code --volumes-from} containers, as this container inherits them. */
+  private List<MountPoint> volumesFrom(HostConfig host) {
+    List<MountPoint> out = new ArrayList<>();
+    for (String spec : host.volumesFrom() == null ? List.<String>of() : host.volumesFrom()) {
+      MountRequests.From from = MountRequests.volumesFrom(spec);
+      Container source;
+      try {
+        source = store.find(from.container());
+      } catch (io.berth.common.error.NotFoundException e) {
+        throw new InvalidParameterException(e.getMessage());
+      }
+      source.mounts().forEach(m -> out.add(m.copied(from.readOnly())));
+    }
+    return out;
   }
 
   /** moby's checks of the values themselves, made before the image is looked up, as Docker does. */
@@ -208,7 +266,7 @@ final class Creator {
         blank(c.user()) ? nz(img.user()) : c.user(), c.attachStdin(), c.attachStdout(),
         c.attachStderr(), ports, c.tty(), c.openStdin(), c.stdinOnce(),
         List.copyOf(env.values()), cmd, c.image(),
-        c.volumes() != null ? c.volumes() : img.volumes(),
+        volumes(c.volumes(), img.volumes()),
         blank(c.workingDir()) ? nz(img.workingDir()) : c.workingDir(), entrypoint, null,
         c.onBuild(), labels, blank(c.stopSignal()) ? emptyToNull(img.stopSignal()) : c.stopSignal(),
         c.stopTimeout(), c.shell());

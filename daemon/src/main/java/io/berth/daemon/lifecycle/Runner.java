@@ -13,6 +13,7 @@ import io.berth.daemon.container.ContainerState;
 import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.lifecycle.Runs.Exit;
 import io.berth.daemon.network.NetworkService;
+import io.berth.daemon.volume.ContainerMounts;
 import io.berth.daemon.network.Endpoints;
 import io.berth.daemon.lifecycle.Runs.Run;
 import io.berth.runtime.OciError;
@@ -41,11 +42,13 @@ public final class Runner {
   private final ContainerNetworking net;
   private final Endpoints endpoints;
   private final Runs runs = new Runs();
+  private final ContainerMounts mounts;
   /** Containers being restarted: their exit must not trigger --rm. */
   private final Set<String> restarting = ConcurrentHashMap.newKeySet();
 
   public Runner(ContainerStore store, ImageAccess images, RuncRuntime runtime, SpecFactory specs,
-      NetworkService networks) {
+      NetworkService networks, ContainerMounts mounts) {
+    this.mounts = mounts;
     this.store = store;
     this.images = images;
     this.runtime = runtime;
@@ -99,6 +102,7 @@ public final class Runner {
     } catch (io.berth.common.error.NotFoundException e) {
       rootfs = images.prepare(c.id(), c.imageId()); // lost to a crash before it reached the disk
     }
+    ContainerMounts.Prepared own = mounts.prepare(c);
     Mounts.mount(rootfs);
     // netavark works on the namespace while runc creates the container in it
     SpecFactory.Joined joined = c.networkMode().startsWith("container:") ? this.net.joined(c) : null;
@@ -107,7 +111,7 @@ public final class Runner {
     RuncRuntime.Created created;
     try {
       var spec = specs.spec(c, rootfs.merged(), net == null ? null : net.endpoint(), hostGateway(), joined,
-          this.net.links(c));
+          this.net.links(c), own);
       t1 = System.nanoTime();
       created = runtime.create(c.id(), c.name(), spec, c.logPath(), c.config().openStdin(), c.config().tty());
       if (net != null) {
@@ -168,6 +172,10 @@ public final class Runner {
     return net.networks();
   }
 
+  ContainerMounts mounts() {
+    return mounts;
+  }
+
   private static long ms(long from, long to) {
     return (to - from) / 1_000_000;
   }
@@ -191,7 +199,7 @@ public final class Runner {
     }));
     runs.finish(c.id(), new Exit(code, msg));
     if (c.hostConfig().autoRemove()) {
-      removeNow(now);
+      removeNow(now, true);
     }
     if (code != 128 || e instanceof InvalidParameterException) {
       throw new InvalidParameterException(msg);
@@ -335,6 +343,7 @@ public final class Runner {
     } catch (IOException e) {
       LOG.log(System.Logger.Level.WARNING, "auto-remove of " + c.id() + ": " + e.getMessage());
     }
+    mounts.release(c.id(), c.mounts(), true);
     runs.removed(c.id(), new Exit(code, ""));
     Thread.ofVirtual().name("cleanup-" + c.id()).start(() -> {
       cleanupRuntime(c);
@@ -531,6 +540,11 @@ public final class Runner {
   }
 
   public void remove(String ref, boolean force) {
+    remove(ref, force, false);
+  }
+
+  /** @param volumes its anonymous volumes go too ({@code rm -v}) */
+  public void remove(String ref, boolean force, boolean volumes) {
     Container c = store.find(ref);
     Run run = run(c.id());
     if (store.get(c.id()) != null && store.get(c.id()).state().running()) {
@@ -552,7 +566,7 @@ public final class Runner {
             "removal of container " + ref + " is already in progress");
         case ContainerState.Running _ -> throw new ConflictException("cannot remove container \"/"
             + c.name() + "\": container is running: stop the container before removing or force remove");
-        case ContainerState.Created _, ContainerState.Exited _, ContainerState.Dead _ -> removeNow(now);
+        case ContainerState.Created _, ContainerState.Exited _, ContainerState.Dead _ -> removeNow(now, volumes);
       }
     } finally {
       l.unlock();
@@ -560,7 +574,7 @@ public final class Runner {
   }
 
   /** Under the container's lock. A failure puts the container back as it was. */
-  private void removeNow(Container c) {
+  private void removeNow(Container c, boolean volumes) {
     ContainerState before = c.state();
     store.set(c.id(), x -> x.withState(new ContainerState.Removing()));
     try {
@@ -571,6 +585,7 @@ public final class Runner {
       store.set(c.id(), x -> x.withState(before));
       throw new SystemException("unable to remove container " + c.id() + ": " + e.getMessage(), e);
     }
+    mounts.release(c.id(), c.mounts(), volumes);
     // the record is gone: the container is; its directory carries the removed marker, so a
     // failure to delete it now is swept at the next start
     runs.removed(c.id(), new Exit(before.exitCode(), before.error()));

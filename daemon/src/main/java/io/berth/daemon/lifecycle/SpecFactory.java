@@ -39,9 +39,10 @@ public final class SpecFactory {
    * @param hostGateway the default bridge's address ({@code --add-host x:host-gateway}), or null
    * @param joined the container whose network namespace it joins, or null
    * @param links what its legacy links give it
+   * @param mounts its volumes, binds and tmpfs mounts, prepared for this start
    */
   Spec spec(Container c, Path rootfs, Endpoints.Endpoint endpoint, String hostGateway, Joined joined,
-      Links.Resolved links) {
+      Links.Resolved links, io.berth.daemon.volume.ContainerMounts.Prepared mounts) {
     var cfg = c.config();
     HostConfig h = c.hostConfig();
     boolean hostNet = c.networkMode().equals("host") || (joined != null && joined.netns().equals("host"));
@@ -92,7 +93,8 @@ public final class SpecFactory {
         nz(h.capDrop()), h.shmSize(),
         Map.of("/etc/hostname", etc.resolve("hostname"), "/etc/hosts", etc.resolve("hosts"),
             "/etc/resolv.conf", etc.resolve("resolv.conf")),
-        sysctls, Map.of("io.berth.container.name", c.name()));
+        mounts.mounts().stream().map(m -> new Spec.Mount(m.destination(), m.type(), m.source(), m.options())).toList(),
+        mounts.rootfsPropagation(), sysctls, Map.of("io.berth.container.name", c.name()));
     return generator.generate(input);
   }
 

@@ -46,8 +46,9 @@ final class ContainerFilters {
 
   /**
    * {@code before}/{@code since} name containers (resolved by the caller to creation times);
-   * Berth has no health checks, volumes, published ports or swarm tasks, so those filters match
-   * as Docker's would for containers without them.
+   * Berth has no health checks, published ports filter or swarm tasks, so those filters match
+   * as Docker's would for containers without them. {@code volume} is a mount's destination, its
+   * volume's name, or for a mount without a name its source.
    */
   static boolean matches(Container c, Filters f, Function<String, String> imageIdOf,
       Instant before, Instant since) {
@@ -62,7 +63,8 @@ final class ContainerFilters {
         && any(f.get("health"), h -> h.equals("none"))
         && any(f.get("isolation"), i -> i.equals(nz(c.hostConfig().isolation())))
         && any(f.get("expose"), p -> exposes(c, p))
-        && f.get("volume").isEmpty()
+        && any(f.get("volume"), v -> c.mounts().stream().anyMatch(m -> v.equals(m.destination())
+            || (m.name().isEmpty() ? v.equals(m.source()) : v.equals(m.name()))))
         && f.get("publish").isEmpty()
         && (f.get("is-task").isEmpty() || !f.bool("is-task"))
         && (before == null || c.created().isBefore(before))

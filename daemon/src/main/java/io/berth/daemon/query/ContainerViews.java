@@ -62,7 +62,7 @@ public final class ContainerViews {
         command(c), c.created().getEpochSecond(), ports,
         c.config().labels() == null ? Map.of() : c.config().labels(), c.state().status(),
         status(c, now), new ContainerSummary.SummaryHostConfig(c.networkMode()),
-        new ContainerSummary.SummaryNetworkSettings(networks), List.of(), sizeRw, sizeRootFs);
+        new ContainerSummary.SummaryNetworkSettings(networks), mounts(c), sizeRw, sizeRootFs);
   }
 
   public static ContainerInspect inspect(Container c, String graphDir) {
@@ -87,8 +87,30 @@ public final class ContainerViews {
         "linux", "", "", "", null, hc,
         new ContainerInspect.GraphDriver("overlay", Map.of("MergedDir", graphDir + "/merged",
             "UpperDir", graphDir + "/diff", "WorkDir", graphDir + "/work")),
-        List.of(), c.config(),
+        mounts(c), c.config(),
         network);
+  }
+
+  /** dockerd's MountPoint objects: Type, Name and Driver left out when empty. */
+  static List<Object> mounts(Container c) {
+    List<Object> out = new java.util.ArrayList<>();
+    for (var m : c.mounts()) {
+      Map<String, Object> o = new java.util.LinkedHashMap<>();
+      o.put("Type", m.type());
+      if (!m.name().isEmpty()) {
+        o.put("Name", m.name());
+      }
+      o.put("Source", m.source());
+      o.put("Destination", m.destination());
+      if (!m.driver().isEmpty()) {
+        o.put("Driver", m.driver());
+      }
+      o.put("Mode", m.mode());
+      o.put("RW", m.rw());
+      o.put("Propagation", m.propagation());
+      out.add(o);
+    }
+    return out;
   }
 
   private static io.berth.api.model.container.HostConfig withLog(
@@ -104,6 +126,6 @@ public final class ContainerViews {
         h.publishAllPorts(), h.readonlyRootfs(), h.securityOpt(), h.tmpfs(), h.utsMode(),
         h.usernsMode(), h.shmSize() == 0 ? 64L << 20 : h.shmSize(), h.sysctls(), h.runtime() == null || h.runtime().isEmpty() ? "runc" : h.runtime(),
         h.isolation(), h.cpuShares(), h.memory(), h.nanoCpus(), h.cgroupParent(), h.pidsLimit(),
-        h.ulimits(), h.maskedPaths(), h.readonlyPaths(), h.init());
+        h.ulimits(), h.mounts(), h.maskedPaths(), h.readonlyPaths(), h.init());
   }
 }

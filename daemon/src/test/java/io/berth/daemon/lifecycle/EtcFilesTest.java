@@ -22,7 +22,7 @@ class EtcFilesTest {
         e.groupAdd(), e.ipcMode(), e.cgroup(), e.links(), e.oomScoreAdj(), e.pidMode(), e.privileged(),
         e.publishAllPorts(), e.readonlyRootfs(), e.securityOpt(), e.tmpfs(), e.utsMode(), e.usernsMode(),
         e.shmSize(), e.sysctls(), e.runtime(), e.isolation(), e.cpuShares(), e.memory(), e.nanoCpus(),
-        e.cgroupParent(), e.pidsLimit(), e.ulimits(), e.maskedPaths(), e.readonlyPaths(), e.init());
+        e.cgroupParent(), e.pidsLimit(), e.ulimits(), e.mounts(), e.maskedPaths(), e.readonlyPaths(), e.init());
   }
 
   @Test

@@ -8,7 +8,10 @@ import java.util.Map;
  * What the daemon knows about a container that the OCI spec needs. {@code netns} is empty for a
  * new network namespace of its own, "host" for the host's, else the path of a namespace to join.
  * {@code domainname} (empty for none) is set through the {@code kernel.domainname} sysctl, as the
- * OCI spec has no field for it; {@code sysctls} are the daemon's own choices.
+ * OCI spec has no field for it; {@code sysctls} are the daemon's own choices. {@code mounts} are
+ * the container's own (volumes, binds, tmpfs): one of a default's destination replaces it, and
+ * with the /etc files they are mounted parents first; {@code rootfsPropagation} is null unless a
+ * mount propagates.
  */
 public record ContainerSpec(
     String id,
@@ -27,6 +30,8 @@ public record ContainerSpec(
     List<String> capDrop,
     long shmSize,
     Map<String, Path> etcFiles,
+    List<Spec.Mount> mounts,
+    String rootfsPropagation,
     Map<String, String> sysctls,
     Map<String, String> annotations) {
   public ContainerSpec {
@@ -35,6 +40,7 @@ public record ContainerSpec(
     capAdd = List.copyOf(capAdd);
     capDrop = List.copyOf(capDrop);
     etcFiles = Map.copyOf(etcFiles);
+    mounts = List.copyOf(mounts);
     sysctls = Map.copyOf(sysctls);
     annotations = Map.copyOf(annotations);
   }

@@ -55,7 +55,8 @@ public record Spec(
       @JsonProperty("cgroupsPath") String cgroupsPath,
       @JsonProperty("maskedPaths") List<String> maskedPaths,
       @JsonProperty("readonlyPaths") List<String> readonlyPaths,
-      @JsonProperty("sysctl") Map<String, String> sysctl) {}
+      @JsonProperty("sysctl") Map<String, String> sysctl,
+      @JsonProperty("rootfsPropagation") String rootfsPropagation) {}
 
   public record Namespace(@JsonProperty("type") String type, @JsonProperty("path") String path) {}
 

@@ -68,7 +68,8 @@ public final class SpecGenerator {
             "/berth/" + c.id(),
             c.privileged() ? List.of() : MASKED,
             c.privileged() ? List.of() : READONLY,
-            sysctl.isEmpty() ? null : sysctl);
+            sysctl.isEmpty() ? null : sysctl,
+            c.rootfsPropagation());
     return new Spec(
         "1.0.2-dev",
         process,
@@ -113,22 +114,34 @@ public final class SpecGenerator {
   }
 
   private static List<Spec.Mount> mounts(ContainerSpec c) {
-    List<Spec.Mount> m = new ArrayList<>();
-    m.add(new Spec.Mount("/proc", "proc", "proc", List.of("nosuid", "noexec", "nodev")));
-    m.add(new Spec.Mount("/dev", "tmpfs", "tmpfs", List.of("nosuid", "strictatime", "mode=755", "size=65536k")));
-    m.add(new Spec.Mount("/dev/pts", "devpts", "devpts",
+    List<Spec.Mount> defaults = new ArrayList<>();
+    defaults.add(new Spec.Mount("/proc", "proc", "proc", List.of("nosuid", "noexec", "nodev")));
+    defaults.add(new Spec.Mount("/dev", "tmpfs", "tmpfs", List.of("nosuid", "strictatime", "mode=755", "size=65536k")));
+    defaults.add(new Spec.Mount("/dev/pts", "devpts", "devpts",
         List.of("nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620", "gid=5")));
-    m.add(new Spec.Mount("/sys", "sysfs", "sysfs",
+    defaults.add(new Spec.Mount("/sys", "sysfs", "sysfs",
         List.of("nosuid", "noexec", "nodev", c.privileged() ? "rw" : "ro")));
-    m.add(new Spec.Mount("/sys/fs/cgroup", "cgroup", "cgroup",
+    defaults.add(new Spec.Mount("/sys/fs/cgroup", "cgroup", "cgroup",
         List.of("ro", "nosuid", "noexec", "nodev")));
-    m.add(new Spec.Mount("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")));
+    defaults.add(new Spec.Mount("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")));
     long shm = c.shmSize() > 0 ? c.shmSize() : 64L << 20;
-    m.add(new Spec.Mount("/dev/shm", "tmpfs", "shm",
+    defaults.add(new Spec.Mount("/dev/shm", "tmpfs", "shm",
         List.of("nosuid", "noexec", "nodev", "mode=1777", "size=" + shm)));
+    Set<String> own = new java.util.HashSet<>();
+    c.mounts().forEach(m -> own.add(m.destination()));
+    // a mount of the container's own replaces the default of its destination (all of /dev's with /dev)
+    List<Spec.Mount> m = new ArrayList<>(defaults.stream().filter(d -> !own.contains(d.destination())
+        && !(own.contains("/dev") && d.destination().startsWith("/dev/"))).toList());
+    List<Spec.Mount> placed = new ArrayList<>();
     for (Map.Entry<String, java.nio.file.Path> e : new TreeMap<>(c.etcFiles()).entrySet()) {
-      m.add(new Spec.Mount(e.getKey(), "bind", e.getValue().toString(), List.of("rbind", "rprivate")));
+      if (!own.contains(e.getKey())) {
+        placed.add(new Spec.Mount(e.getKey(), "bind", e.getValue().toString(), List.of("rbind", "rprivate")));
+      }
     }
+    placed.addAll(c.mounts());
+    // parents before what is mounted inside them
+    placed.sort(java.util.Comparator.comparingLong(x -> x.destination().chars().filter(ch -> ch == '/').count()));
+    m.addAll(placed);
     return m;
   }
 

@@ -31,11 +31,12 @@ class SpecGeneratorTest {
     List<String> drop = List.of();
     String domain = "";
     Map<String, String> sysctls = Map.of();
+    List<Spec.Mount> mounts = List.of();
 
     ContainerSpec build() {
       return new ContainerSpec("abc123", "host1", domain, Path.of("/rootfs"), List.of("sh", "-c", "true"),
           List.of("PATH=/bin"), "", new Spec.User(0, 0, null), false, privileged, readonly,
-          netns, add, drop, shm, Map.of("/etc/hosts", Path.of("/data/hosts")), sysctls,
+          netns, add, drop, shm, Map.of("/etc/hosts", Path.of("/data/hosts")), mounts, null, sysctls,
           Map.of("io.berth.container.name", "web"));
     }
   }
@@ -72,6 +73,21 @@ class SpecGeneratorTest {
     in.sysctls = Map.of("net.ipv4.ip_unprivileged_port_start", "0");
     assertThat(generate(in).linux().sysctl()).containsExactly(Map.entry("kernel.domainname", "example.com"),
         Map.entry("net.ipv4.ip_unprivileged_port_start", "0"));
+  }
+
+  @Test
+  void ownMounts_replaceDefaultsOfTheirDestination_andGoParentsFirst() {
+    Input in = new Input();
+    in.mounts = List.of(new Spec.Mount("/data/sub", "bind", "/host/b", List.of("rbind")),
+        new Spec.Mount("/dev/shm", "tmpfs", "tmpfs", List.of("size=1m")),
+        new Spec.Mount("/data", "bind", "/host/a", List.of("rbind", "ro")),
+        new Spec.Mount("/etc", "bind", "/host/etc", List.of("rbind")));
+
+    List<String> order = generate(in).mounts().stream().map(m -> m.destination() + " " + m.source()).toList();
+
+    assertThat(order).containsSubsequence("/data /host/a", "/etc /host/etc", "/etc/hosts /data/hosts");
+    assertThat(order).containsSubsequence("/data /host/a", "/data/sub /host/b");
+    assertThat(order).filteredOn(d -> d.startsWith("/dev/shm")).containsExactly("/dev/shm tmpfs");
   }
 
   @Test

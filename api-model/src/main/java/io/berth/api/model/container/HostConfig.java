@@ -46,6 +46,7 @@ public record HostConfig(
     @JsonProperty("CgroupParent") String cgroupParent,
     @JsonProperty("PidsLimit") Long pidsLimit,
     @JsonProperty("Ulimits") List<Ulimit> ulimits,
+    @JsonProperty("Mounts") List<MountSpec> mounts,
     @JsonProperty("MaskedPaths") List<String> maskedPaths,
     @JsonProperty("ReadonlyPaths") List<String> readonlyPaths,
     @JsonProperty("Init") Boolean init) {
@@ -68,7 +69,7 @@ public record HostConfig(
         volumeDriver, volumesFrom, consoleSize, capAdd, capDrop, cgroupnsMode, dns, dnsOptions, dnsSearch,
         extraHosts, groupAdd, ipcMode, cgroup, links, oomScoreAdj, pidMode, privileged, publishAllPorts,
         readonlyRootfs, securityOpt, tmpfs, utsMode, usernsMode, shmSize, sysctls, runtime, isolation,
-        cpuShares, memory, nanoCpus, cgroupParent, pidsLimit, ulimits, maskedPaths, readonlyPaths, init);
+        cpuShares, memory, nanoCpus, cgroupParent, pidsLimit, ulimits, mounts, maskedPaths, readonlyPaths, init);
   }
 
   /** The same with other legacy links (as dockerd stores them). */
@@ -77,7 +78,7 @@ public record HostConfig(
         volumeDriver, volumesFrom, consoleSize, capAdd, capDrop, cgroupnsMode, dns, dnsOptions, dnsSearch,
         extraHosts, groupAdd, ipcMode, cgroup, l, oomScoreAdj, pidMode, privileged, publishAllPorts,
         readonlyRootfs, securityOpt, tmpfs, utsMode, usernsMode, shmSize, sysctls, runtime, isolation,
-        cpuShares, memory, nanoCpus, cgroupParent, pidsLimit, ulimits, maskedPaths, readonlyPaths, init);
+        cpuShares, memory, nanoCpus, cgroupParent, pidsLimit, ulimits, mounts, maskedPaths, readonlyPaths, init);
   }
 
   /** The host config of a create request that carried none. */
@@ -85,6 +86,6 @@ public record HostConfig(
     return new HostConfig(
         null, "", null, "", null, null, false, "", null, null, null, null, "", null, null, null,
         null, null, "", "", null, 0, "", false, false, false, null, null, "", "", 0, null, "", "",
-        0, 0, 0, "", null, null, null, null, null);
+        0, 0, 0, "", null, null, null, null, null, null);
   }
 }

@@ -81,7 +81,7 @@ public final class CreateFields {
     refused(CONFIG, "Healthcheck", Kind.OBJECT, "--health-cmd", n -> blank(n) || noHealthcheck(n));
     refused(CONFIG, "ArgsEscaped", Kind.BOOL, "ArgsEscaped (Windows only)");
     enforced(CONFIG, "Image", Kind.STRING);
-    refused(CONFIG, "Volumes", Kind.SET, "--volume");
+    enforced(CONFIG, "Volumes", Kind.SET);
     enforced(CONFIG, "WorkingDir", Kind.STRING);
     enforced(CONFIG, "Entrypoint", Kind.STR_SLICE);
     // a disabled network runs the container in mode none
@@ -96,7 +96,7 @@ public final class CreateFields {
     enforced(CONFIG, "Shell", Kind.STR_SLICE);
 
     // HostConfig: how it sits on the host
-    refused(HOST, "Binds", Kind.STR_LIST, "--volume");
+    enforced(HOST, "Binds", Kind.STR_LIST);
     // the CLI writes the file itself; the daemon only echoes it
     enforced(HOST, "ContainerIDFile", Kind.STRING);
     refused(HOST, "LogConfig", Kind.OBJECT, "--log-driver", CreateFields::defaultLogConfig);
@@ -104,8 +104,8 @@ public final class CreateFields {
     enforced(HOST, "PortBindings", Kind.SET);
     refused(HOST, "RestartPolicy", Kind.OBJECT, "--restart", CreateFields::noRestart);
     enforced(HOST, "AutoRemove", Kind.BOOL);
-    refused(HOST, "VolumeDriver", Kind.STRING, "--volume-driver");
-    refused(HOST, "VolumesFrom", Kind.STR_LIST, "--volumes-from");
+    enforced(HOST, "VolumeDriver", Kind.STRING);
+    enforced(HOST, "VolumesFrom", Kind.STR_LIST);
     // the terminal's first size: the CLI resizes right after start anyway
     enforced(HOST, "ConsoleSize", Kind.INT_PAIR);
     refused(HOST, "Annotations", Kind.STR_MAP, "--annotation");
@@ -129,14 +129,14 @@ public final class CreateFields {
     enforced(HOST, "ReadonlyRootfs", Kind.BOOL);
     refused(HOST, "SecurityOpt", Kind.STR_LIST, "--security-opt");
     refused(HOST, "StorageOpt", Kind.STR_MAP, "--storage-opt");
-    refused(HOST, "Tmpfs", Kind.STR_MAP, "--tmpfs");
+    enforced(HOST, "Tmpfs", Kind.STR_MAP);
     refused(HOST, "UTSMode", Kind.STRING, "--uts");
     refused(HOST, "UsernsMode", Kind.STRING, "--userns");
     enforced(HOST, "ShmSize", Kind.INT);
     refused(HOST, "Sysctls", Kind.STR_MAP, "--sysctl");
     refused(HOST, "Runtime", Kind.STRING, "--runtime", n -> oneOf(n, "", "runc"));
     refused(HOST, "Isolation", Kind.STRING, "--isolation", n -> oneOf(n, "", "default"));
-    refused(HOST, "Mounts", Kind.LIST, "--mount");
+    enforced(HOST, "Mounts", Kind.LIST);
     // nil means Docker's defaults; a list (even empty: systempaths=unconfined) replaces them
     refused(HOST, "MaskedPaths", Kind.STR_LIST, "--security-opt systempaths=unconfined", n -> n == null || n.isNull());
     refused(HOST, "ReadonlyPaths", Kind.STR_LIST, "--security-opt systempaths=unconfined", n -> n == null || n.isNull());

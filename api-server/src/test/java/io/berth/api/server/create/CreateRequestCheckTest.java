@@ -25,9 +25,6 @@ class CreateRequestCheckTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "{\"HostConfig\":{\"Memory\":10485760}}                       | --memory (HostConfig.Memory)",
-      "{\"HostConfig\":{\"Binds\":[\"/data:/x\"]}}                   | --volume (HostConfig.Binds)",
-      "{\"HostConfig\":{\"Mounts\":[{\"Type\":\"bind\"}]}}           | --mount",
-      "{\"HostConfig\":{\"Tmpfs\":{\"/t\":\"rw\"}}}                    | --tmpfs",
       "{\"HostConfig\":{\"Devices\":[{\"PathOnHost\":\"/dev/null\"}]}} | --device",
       "{\"HostConfig\":{\"NanoCpus\":1000000000}}                    | --cpus",
       "{\"HostConfig\":{\"PidsLimit\":10}}                           | --pids-limit",
@@ -42,7 +39,6 @@ class CreateRequestCheckTest {
       "{\"HostConfig\":{\"CgroupParent\":\"/x\"}}                    | --cgroup-parent",
       "{\"HostConfig\":{\"MemorySwappiness\":60}}                    | --memory-swappiness",
       "{\"HostConfig\":{\"memory\":10485760}}                        | --memory",
-      "{\"Volumes\":{\"/data\":{}}}                                  | --volume (Volumes)",
       "{\"NetworkingConfig\":{\"EndpointsConfig\":{\"default\":{\"Links\":[\"a:b\"]}}}} | --link",
   })
   void check_unenforcedOption_isRefusedNamingIt(String body, String named) {
