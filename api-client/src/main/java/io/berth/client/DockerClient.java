@@ -45,6 +45,10 @@ public final class DockerClient implements AutoCloseable {
     return new Networks(this);
   }
 
+  public Volumes volumes() {
+    return new Volumes(this);
+  }
+
   public SystemApi system() {
     return new SystemApi(this);
   }

@@ -101,6 +101,13 @@ final class Commands {
       new Entry("prune", "network.prune", "Remove all unused networks", List.of()),
       new Entry("rm", "network.rm", "Remove one or more networks", List.of("remove")));
 
+  static final List<Entry> VOLUME = List.of(
+      new Entry("create", "volume.create", "Create a volume", List.of()),
+      new Entry("inspect", "volume.inspect", "Display detailed information on one or more volumes", List.of()),
+      new Entry("ls", "volume.ls", "List volumes", List.of("list")),
+      new Entry("prune", "volume.prune", "Remove unused local volumes", List.of()),
+      new Entry("rm", "volume.rm", "Remove one or more volumes", List.of("remove")));
+
   static final List<Entry> SYSTEM = List.of(
       new Entry("df", "system.df", "Show berth disk usage", List.of()),
       new Entry("info", "system.info", "Display system-wide information", List.of()));
@@ -112,6 +119,7 @@ final class Commands {
       case "container" -> CONTAINER;
       case "image" -> IMAGE;
       case "network" -> NETWORK;
+      case "volume" -> VOLUME;
       case "system" -> SYSTEM;
       default -> null;
     };
@@ -122,6 +130,7 @@ final class Commands {
       case "container" -> "Manage containers";
       case "image" -> "Manage images";
       case "network" -> "Manage networks";
+      case "volume" -> "Manage volumes";
       default -> "Manage Berth";
     };
   }
@@ -157,6 +166,11 @@ final class Commands {
       case "network.create" -> new io.berth.cli.command.network.NetworkCreateCommand();
       case "network.rm" -> new io.berth.cli.command.network.NetworkRmCommand();
       case "network.prune" -> new io.berth.cli.command.network.NetworkPruneCommand();
+      case "volume.inspect" -> new InspectCommand("volume");
+      case "volume.create" -> new io.berth.cli.command.volume.VolumeCreateCommand();
+      case "volume.ls" -> new io.berth.cli.command.volume.VolumeLsCommand();
+      case "volume.rm" -> new io.berth.cli.command.volume.VolumeRmCommand();
+      case "volume.prune" -> new io.berth.cli.command.volume.VolumePruneCommand();
       case "system.inspect" -> new InspectCommand(null);
       case "image.ls" -> new ImagesCommand();
       case "image.rm" -> new RmiCommand();

@@ -40,6 +40,7 @@ final class Help {
     sb.append("  image       Manage images\n");
     sb.append("  network     Manage networks\n");
     sb.append("  system      Manage Berth\n");
+    sb.append("  volume      Manage volumes\n");
     sb.append("\nCommands:\n");
     list(sb, Commands.TOP.subList(6, Commands.TOP.size()));
     sb.append("""

@@ -182,6 +182,45 @@ class BerthCliIT extends SharedDaemon {
     }
   }
 
+  /** berth volume create, ls, inspect, rm and prune, and run with volumes, print what docker prints. */
+  @Test
+  void volumes_printWhatDockerPrints() throws Exception {
+    daemon.bootstrapBusybox();
+    assertThat(berth("", "volume", "create", "--label", "berth.test=vol", "bvol2").out()).isEqualTo("bvol2\n");
+    assertThat(berth("", "volume", "create", "bvol10").out()).isEqualTo("bvol10\n");
+    Cmd anon = berth("", "volume", "create");
+    assertThat(anon.out()).matches("[0-9a-f]{64}\n");
+    try {
+      for (List<String> args : List.<List<String>>of(List.of("volume", "ls", "-f", "name=bvol"),
+          List.of("volume", "ls", "-q", "-f", "label=berth.test"), List.of("volume", "ls", "--format", "json", "-f", "name=bvol"),
+          List.of("volume", "ls", "--format", "{{.Name}} {{.Labels}} {{.Mountpoint}}", "-f", "name=bvol"),
+          List.of("volume", "inspect", "bvol2", "bvol10"), List.of("inspect", "bvol2"),
+          List.of("volume", "inspect", "-f", "{{.Name}} {{.Driver}}", "bvol10"))) {
+        Cmd docker = DockerCliIT.dockerWith(daemon, null, args.toArray(String[]::new));
+        Cmd berth = berth("", args.toArray(String[]::new));
+        assertThat(berth.exit()).as(args + berth.err()).isZero();
+        assertThat(berth.out()).as(args.toString()).isEqualTo(docker.out());
+      }
+      for (List<String> args : List.<List<String>>of(List.of("volume", "rm", "nosuch"), List.of("volume", "inspect", "nosuch"),
+          List.of("volume", "create", "x"))) {
+        Cmd docker = DockerCliIT.dockerWith(daemon, null, args.toArray(String[]::new));
+        Cmd berth = berth("", args.toArray(String[]::new));
+        assertThat(berth.exit()).as(args.toString()).isEqualTo(docker.exit());
+        assertThat(berth.out()).as(args.toString()).isEqualTo(docker.out());
+        assertThat(berth.err()).as(args.toString()).isEqualTo(docker.err());
+      }
+      Cmd run = berth("", "run", "--rm", "-v", "bvol2:/data", "--tmpfs", "/t", "--mount", "type=volume,dst=/anon",
+          "busybox", "sh", "-c", "echo kept > /data/f; grep -c ' /t ' /proc/mounts");
+      assertThat(run.out()).as(run.err()).isEqualTo("1\n");
+      assertThat(berth("", "run", "--rm", "-v", "bvol2:/data:ro", "busybox", "cat", "/data/f").out()).isEqualTo("kept\n");
+      Cmd prune = berth("", "volume", "prune", "-f");
+      assertThat(prune.out()).isEqualTo("Deleted Volumes:\n" + anon.out() + "\nTotal reclaimed space: 0B\n");
+      assertThat(berth("", "volume", "rm", "bvol2", "bvol10").out()).isEqualTo("bvol2\nbvol10\n");
+    } finally {
+      berth("", "volume", "rm", "-f", "bvol2", "bvol10", anon.out().strip());
+    }
+  }
+
   /** The same to the byte, unless the two runs fell on either side of a second (see below). */
   private static void assertSameOutput(String berth, String docker) {
     if (!berth.equals(docker)) {

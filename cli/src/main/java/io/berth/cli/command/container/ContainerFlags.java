@@ -25,7 +25,7 @@ final class ContainerFlags {
       "detach-keys", "dns", "dns-opt", "dns-option", "dns-search", "domainname", "ip", "link", "mac-address", "net-alias", "network-alias",
       "entrypoint", "env", "env-file", "expose", "help", "hostname", "interactive", "label", "label-file", "name",
       "net", "network", "no-healthcheck", "privileged", "publish", "publish-all", "pull", "quiet", "read-only",
-      "rm", "shm-size",
+      "rm", "shm-size", "mount", "tmpfs", "volume", "volume-driver", "volumes-from",
       "sig-proxy", "stop-signal", "stop-timeout", "tty", "user", "workdir");
 
   /** Every flag of docker 28's {@code run} ({@code run} true) or {@code create}, with its type and help. */

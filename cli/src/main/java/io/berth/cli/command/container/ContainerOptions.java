@@ -49,6 +49,7 @@ final class ContainerOptions {
     List<String> environment = env(p, env);
     Map<String, String> labels = labels(p);
     long shmSize = p.bytes("shm-size", 0);
+    MountFlags.Volumes volumes = MountFlags.volumes(p.list("volume"));
     long stopTimeout = p.int64("stop-timeout", 0);
     JsonWriter b = new JsonWriter().beginObject()
         .member("Hostname", p.string("hostname", ""))
@@ -73,6 +74,13 @@ final class ContainerOptions {
       b.name("Healthcheck").beginObject().name("Test").array(List.of("NONE")).endObject();
     }
     b.member("Image", args.getFirst());
+    if (!volumes.anonymous().isEmpty()) {
+      b.name("Volumes").beginObject();
+      for (String v : volumes.anonymous()) {
+        b.name(v).beginObject().endObject();
+      }
+      b.endObject();
+    }
     b.member("WorkingDir", p.string("workdir", ""));
     // One element, unsplit, as docker does; an empty value resets the image's entrypoint.
     b.name("Entrypoint").array(p.changed("entrypoint") ? List.of(p.string("entrypoint", "")) : null);
@@ -88,7 +96,11 @@ final class ContainerOptions {
     if (p.changed("stop-timeout")) {
       b.name("StopTimeout").value(stopTimeout);
     }
-    b.name("HostConfig").beginObject().member("AutoRemove", p.bool("rm"));
+    b.name("HostConfig").beginObject();
+    nonEmpty(b, "Binds", volumes.binds());
+    b.member("AutoRemove", p.bool("rm"));
+    optional(b, "VolumeDriver", p.string("volume-driver", ""));
+    nonEmpty(b, "VolumesFrom", p.list("volumes-from"));
     String network = p.string("network", p.string("net", null));
     if (network != null) {
       b.member("NetworkMode", network);
@@ -157,8 +169,23 @@ final class ContainerOptions {
     if (p.changed("shm-size")) {
       b.name("ShmSize").value(shmSize);
     }
+    Map<String, String> tmpfs = MountFlags.tmpfs(p.list("tmpfs"));
+    if (!tmpfs.isEmpty()) {
+      b.name("Tmpfs").beginObject();
+      for (Map.Entry<String, String> t : tmpfs.entrySet()) {
+        b.member(t.getKey(), t.getValue());
+      }
+      b.endObject();
+    }
     optional(b, "Runtime", p.string("runtime", ""));
     optional(b, "Isolation", p.string("isolation", ""));
+    if (!p.list("mount").isEmpty()) {
+      b.name("Mounts").beginArray();
+      for (String m : p.list("mount")) {
+        MountFlags.mount(b, m);
+      }
+      b.endArray();
+    }
     b.endObject();
     b.name("NetworkingConfig").beginObject().name("EndpointsConfig").beginObject();
     List<String> aliases = new ArrayList<>(p.list("network-alias"));

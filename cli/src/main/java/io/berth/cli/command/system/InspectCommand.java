@@ -34,7 +34,7 @@ public final class InspectCommand extends Command {
         + "'TEMPLATE':         Print output using the given Go template.");
     if ("network".equals(kind)) {
       flags.bool("v", "verbose", "Verbose output for diagnostics");
-    } else if (!"image".equals(kind)) {
+    } else if (!"image".equals(kind) && !"volume".equals(kind)) {
       flags.bool("s", "size", kind == null ? "Display total file sizes if the type is container" : "Display total file sizes");
     }
     if (kind == null) {
@@ -46,7 +46,8 @@ public final class InspectCommand extends Command {
   public String use() {
     return kind == null ? "[OPTIONS] NAME|ID [NAME|ID...]"
         : kind.equals("image") ? "[OPTIONS] IMAGE [IMAGE...]"
-        : kind.equals("network") ? "[OPTIONS] NETWORK [NETWORK...]" : "[OPTIONS] CONTAINER [CONTAINER...]";
+        : kind.equals("network") ? "[OPTIONS] NETWORK [NETWORK...]"
+        : kind.equals("volume") ? "[OPTIONS] VOLUME [VOLUME...]" : "[OPTIONS] CONTAINER [CONTAINER...]";
   }
 
   @Override
@@ -115,6 +116,9 @@ public final class InspectCommand extends Command {
       case "network" -> {
         return cli.client().networks().inspectRaw(ref);
       }
+      case "volume" -> {
+        return cli.client().volumes().inspectRaw(ref);
+      }
       case "" -> {
         try {
           return cli.client().containers().inspectRaw(ref, size);
@@ -132,6 +136,11 @@ public final class InspectCommand extends Command {
         }
         try {
           return cli.client().networks().inspectRaw(ref);
+        } catch (NotFoundException e) {
+          // nor a network: a volume is the last kind Berth has
+        }
+        try {
+          return cli.client().volumes().inspectRaw(ref);
         } catch (NotFoundException e) {
           throw new StatusError("Error: No such object: " + ref, 1);
         }

@@ -48,6 +48,41 @@ class ContainerOptionsTest {
   }
 
   @Test
+  void body_mounts_asDockersClientSendsThem() throws Exception {
+    Object b = publishBody("-v", "/data", "-v", "vol:/v:ro", "-v", "./rel:/r", "-v", "/h:/c", "-v", "/h:/c",
+        "--tmpfs", "/t:size=1m", "--tmpfs", "/u", "--volumes-from", "other:ro",
+        "--mount", "type=bind,src=/s,dst=/d,readonly,bind-propagation=rslave",
+        "--mount", "dst=/anon,volume-nocopy,volume-label=a=b",
+        "--mount", "type=tmpfs,dst=/tt,tmpfs-size=64m,tmpfs-mode=1770", "busybox");
+    assertThat(JsonValues.at(b, "Volumes")).isEqualTo(Map.of("/data", Map.of()));
+    String cwd = Path.of("").toAbsolutePath().toString();
+    assertThat(JsonValues.at(b, "HostConfig", "Binds")).isEqualTo(List.of("vol:/v:ro", cwd + "/rel:/r", "/h:/c"));
+    assertThat(JsonValues.at(b, "HostConfig", "Tmpfs")).isEqualTo(Map.of("/t", "size=1m", "/u", ""));
+    assertThat(JsonValues.at(b, "HostConfig", "VolumesFrom")).isEqualTo(List.of("other:ro"));
+    assertThat(JsonValues.at(b, "HostConfig", "Mounts")).isEqualTo(List.of(
+        Map.of("Type", "bind", "Source", "/s", "Target", "/d", "ReadOnly", true,
+            "BindOptions", Map.of("Propagation", "rslave")),
+        Map.of("Type", "volume", "Target", "/anon",
+            "VolumeOptions", Map.of("NoCopy", true, "Labels", Map.of("a", "b"), "DriverConfig", Map.of())),
+        Map.of("Type", "tmpfs", "Target", "/tt", "TmpfsOptions", Map.of("SizeBytes", 67108864L, "Mode", 1016L))));
+  }
+
+  @Test
+  void body_badMounts_areRefusedInDockersWords() {
+    assertThatThrownBy(() -> publishBody("-v", "/a::/b", "busybox"))
+        .hasMessage("invalid spec: /a::/b: empty section between colons");
+    assertThatThrownBy(() -> publishBody("-v", "/a:/b:ro:x", "busybox"))
+        .hasMessage("invalid spec: /a:/b:ro:x: too many colons");
+    assertThatThrownBy(() -> publishBody("--mount", "type=bind,src=/a", "busybox"))
+        .hasMessage("invalid argument \"type=bind,src=/a\" for \"--mount\" flag: target is required");
+    assertThatThrownBy(() -> publishBody("--mount", "type=bind,dst=/a,volume-nocopy", "busybox"))
+        .hasMessage("invalid argument \"type=bind,dst=/a,volume-nocopy\" for \"--mount\" flag: "
+            + "cannot mix 'volume-*' options with mount type 'bind'");
+    assertThatThrownBy(() -> publishBody("--mount", "dst=/a,foo=1", "busybox"))
+        .hasMessage("invalid argument \"dst=/a,foo=1\" for \"--mount\" flag: unexpected key 'foo' in 'foo=1'");
+  }
+
+  @Test
   void body_noCommand_sendsNullCmdAndEntrypoint() throws Exception {
     Object b = JsonValues.parse(ContainerOptions.body(parse("busybox"), Map.of(), true));
     assertThat(((Map<?, ?>) b).containsKey("Cmd")).isTrue();
@@ -133,7 +168,6 @@ class ContainerOptionsTest {
   @Test
   void check_unsupportedFlags_areRefusedNamingTheLongFlag() {
     String[][] cases = {
-        {"-v", "/a:/b"}, {"--volume=/a:/b"}, {"--mount", "type=bind,src=/a,dst=/b"},
         {"-m", "512m"}, {"--memory", "1g"}, {"--cpus", "1.5"}, {"--restart", "always"}, {"--restart", "on-failure:3"},
         {"--init"}, {"-a", "stdout"}, {"--health-cmd", "true"},
         {"--ulimit", "nofile=10"}, {"--platform", "linux/amd64"}, {"--disable-content-trust=false"},
@@ -158,8 +192,8 @@ class ContainerOptionsTest {
 
   @Test
   void check_firstUnsupportedFlagOnTheLine_isNamed() {
-    assertThatThrownBy(() -> ContainerFlags.check(parse("--rm", "-p", "80:80", "-v", "/a:/b", "-m", "1g", "busybox")))
-        .hasMessage("berth does not support --volume yet");
+    assertThatThrownBy(() -> ContainerFlags.check(parse("--rm", "-p", "80:80", "-v", "/a:/b", "-m", "1g",
+        "--init", "busybox"))).hasMessage("berth does not support --memory yet");
   }
 
   @Test
