@@ -213,6 +213,36 @@ class VolumeIT extends SharedDaemon {
     }
   }
 
+  /** Volumes of the local driver's options: a tmpfs, and a bind of a host directory, mounted while used. */
+  @Test
+  void driverOptions_tmpfsAndBindVolumes_mountedWhileUsed() throws Exception {
+    Path host = Files.createTempDirectory(Path.of("/tmp"), "bitvolopt");
+    try {
+      Files.writeString(host.resolve("h"), "from host");
+      assertThat(docker("volume", "create", "-o", "type=tmpfs", "-o", "device=tmpfs", "-o", "o=size=64m", "tv").exit()).isZero();
+      Cmd tmpfs = docker("run", "--rm", "-v", "tv:/data", "busybox", "sh", "-c", "grep ' /data ' /proc/mounts");
+      assertThat(tmpfs.out()).as(tmpfs.err()).isEqualTo("tmpfs /data tmpfs rw,relatime,size=65536k 0 0\n");
+      assertThat(docker("volume", "inspect", "-f", "{{.Options}}", "tv").out()).isEqualTo("map[device:tmpfs o:size=64m type:tmpfs]\n");
+      assertThat(docker("volume", "create", "-o", "type=none", "-o", "o=bind", "-o", "device=" + host, "bv").exit()).isZero();
+      Cmd bind = docker("run", "--rm", "-v", "bv:/data", "busybox", "sh", "-c", "cat /data/h; echo c > /data/c");
+      assertThat(bind.out()).as(bind.err()).isEqualTo("from host");
+      assertThat(host.resolve("c")).hasContent("c");
+      // unmounted once unused; removing the volume leaves the host's directory alone
+      assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain("volumes/bv/_data");
+      assertThat(docker("volume", "rm", "bv", "tv").exit()).isZero();
+      assertThat(host.resolve("h")).hasContent("from host");
+      // never pruned: dockerd keeps volumes with options out of prune
+      docker("volume", "create", "-o", "type=none", "-o", "o=bind", "-o", "device=/nonexistent", "bad");
+      assertThat(docker("volume", "prune", "-a", "-f").out()).isEqualTo("Total reclaimed space: 0B\n");
+      Cmd failed = docker("run", "--rm", "-v", "bad:/data", "busybox", "true");
+      assertThat(failed.err()).contains("error while mounting volume '" + daemon.dataRoot().resolve("volumes/bad/_data")
+          + "': failed to mount local volume: mount /nonexistent:" + daemon.dataRoot().resolve("volumes/bad/_data")
+          + ", flags: 0x1000: no such file or directory");
+    } finally {
+      new ProcessBuilder("rm", "-rf", host.toString()).start().waitFor();
+    }
+  }
+
   /** --tmpfs and tmpfs mounts with dockerd's default flags; --volumes-from with :ro. */
   @Test
   void tmpfsAndVolumesFrom() throws Exception {

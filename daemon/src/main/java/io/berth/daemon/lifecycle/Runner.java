@@ -343,6 +343,7 @@ public final class Runner {
     } catch (IOException e) {
       LOG.log(System.Logger.Level.WARNING, "auto-remove of " + c.id() + ": " + e.getMessage());
     }
+    mounts.stopped(c);
     mounts.release(c.id(), c.mounts(), true);
     runs.removed(c.id(), new Exit(code, ""));
     Thread.ofVirtual().name("cleanup-" + c.id()).start(() -> {
@@ -379,6 +380,7 @@ public final class Runner {
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "unmount " + c.id() + ": " + e.getMessage());
     }
+    mounts.stopped(c);
     endpoints.detach(c.id());
   }
 

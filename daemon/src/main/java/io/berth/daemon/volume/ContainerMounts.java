@@ -39,10 +39,33 @@ public final class ContainerMounts {
     return requests;
   }
 
-  /** Containers that exist hold their volumes (at start-up, from their records). */
+  /**
+   * Containers that exist hold their volumes (at start-up, from their records); running ones
+   * hold their volumes' mounts too, until their end is seen.
+   */
   public void restore(List<Container> containers) {
     for (Container c : containers) {
       volumes.referenced(c.id(), c.mounts().stream().filter(MountPoint::isVolume).map(MountPoint::name).toList());
+      if (c.state().running()) {
+        for (MountPoint m : c.mounts()) {
+          if (m.isVolume()) {
+            try {
+              volumes.mountFor(m.name(), c.id());
+            } catch (RuntimeException e) {
+              // its next start says why
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The container has stopped (or never started): its volumes' mounts are free of it. */
+  public void stopped(Container c) {
+    for (MountPoint m : c.mounts()) {
+      if (m.isVolume()) {
+        volumes.unmountFor(m.name(), c.id());
+      }
     }
   }
 
@@ -61,7 +84,13 @@ public final class ContainerMounts {
           m = new MountPoint(m.type(), v.name(), v.mountpoint().toString(), m.destination(), m.driver(), m.mode(),
               m.rw(), m.propagation(), m.anonymous(), m.createSource(), m.nonRecursive(), m.tmpfsData());
           if (p.copyData() || p.fromConfig()) {
-            populate(m, v, p, rootfs);
+            String user = "create-" + containerId;
+            volumes.mountFor(v.name(), user);
+            try {
+              populate(m, v, p, rootfs);
+            } finally {
+              volumes.unmountFor(v.name(), user);
+            }
           }
         }
         out.add(m);
@@ -161,7 +190,7 @@ public final class ContainerMounts {
           out.add(new Oci(m.destination(), "bind", m.source(), o));
         }
         default -> {
-          String source = volumes.get(m.name()).mountpoint().toString();
+          String source = volumes.mountFor(m.name(), c.id()).toString();
           out.add(new Oci(m.destination(), "bind", source, m.rw() ? List.of("rbind") : List.of("rbind", "ro")));
         }
       }

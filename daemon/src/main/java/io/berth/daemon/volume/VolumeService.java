@@ -8,9 +8,12 @@ import io.berth.common.error.ConflictException;
 import io.berth.common.error.EngineException;
 import io.berth.common.error.InvalidParameterException;
 import io.berth.common.error.NotFoundException;
+import io.berth.common.error.SystemException;
 import io.berth.common.filter.Filters;
+import io.berth.volume.LocalMounts;
 import io.berth.volume.Volume;
 import io.berth.volume.VolumeStore;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -41,9 +44,29 @@ public final class VolumeService implements VolumeBackend {
   /** Volume name → the ids of the containers that mount it. */
   private final Map<String, Set<String>> refs = new HashMap<>();
   private final AtomicBoolean pruning = new AtomicBoolean();
+  private final LocalMounts mounts = new LocalMounts();
 
   public VolumeService(VolumeStore store) {
     this.store = store;
+  }
+
+  /**
+   * The volume's data directory, mounted first if it was made with options (a tmpfs, a bind of a
+   * host path) and this is its first user.
+   */
+  public Path mountFor(String name, String user) {
+    Volume v = get(name);
+    try {
+      mounts.mount(v, user);
+    } catch (LocalMounts.MountException e) {
+      throw new SystemException(e.getMessage());
+    }
+    return v.mountpoint();
+  }
+
+  /** The user is done with the volume: its last user unmounts it. */
+  public void unmountFor(String name, String user) {
+    store.get(name).ifPresent(v -> mounts.unmount(v, user));
   }
 
   @Override
@@ -122,7 +145,6 @@ public final class VolumeService implements VolumeBackend {
     if (o.containsKey("o") && !o.containsKey("device")) {
       throw new InvalidParameterException(op + "missing required option: \"device\"");
     }
-    throw new InvalidParameterException(op + "berth does not support mounting volumes with driver options yet");
   }
 
   private void reference(String name, String containerId) {
@@ -196,7 +218,7 @@ public final class VolumeService implements VolumeBackend {
       if (users != null) {
         throw new ConflictException("remove " + name + ": volume is in use - [" + String.join(", ", users) + "]");
       }
-      store.remove(name);
+      removeUnused(store.get(name).orElseThrow());
     }
   }
 
@@ -230,7 +252,7 @@ public final class VolumeService implements VolumeBackend {
           }
           long size = store.size(v.name());
           try {
-            store.remove(v.name());
+            removeUnused(v);
           } catch (EngineException e) {
             continue;
           }
@@ -245,6 +267,21 @@ public final class VolumeService implements VolumeBackend {
     } finally {
       pruning.set(false);
     }
+  }
+
+  /**
+   * Removes a volume no container uses. A mount left on its data (a bind of a host path) goes
+   * first, and if it would not, the volume stays: deleting through it would reach the host's files.
+   */
+  private void removeUnused(Volume v) {
+    if (mounts.active(v.name())) {
+      throw new SystemException("remove " + v.name() + ": volume has active mounts");
+    }
+    mounts.clear(v);
+    if (v.hasOptions() && LocalMounts.isMountPoint(v.mountpoint())) {
+      throw new SystemException("remove " + v.name() + ": volume has active mounts");
+    }
+    store.remove(v.name());
   }
 
   /** Go's strconv.ParseBool, with its message in dockerd's filter error. */
