@@ -190,6 +190,11 @@ class VolumeIT extends SharedDaemon {
       assertThat(roVolume.err()).contains("Read-only file system");
       Cmd file = docker("run", "--rm", "-v", made.resolve("x") + ":/etc/motd:ro", "busybox", "cat", "/etc/motd");
       assertThat(file.out()).isEqualTo("hi\n");
+      // the host's root, above the daemon's: rslave as dockerd makes it, private where / cannot propagate
+      Cmd root = docker("run", "--name", "rooted", "-v", "/:/host:ro", "busybox", "cat", "/host" + made.resolve("x"));
+      assertThat(root.out()).as(root.err()).isEqualTo("hi\n");
+      assertThat(docker("inspect", "-f", "{{range .Mounts}}{{.Propagation}}{{end}}", "rooted").out()).isEqualTo("rslave\n");
+      docker("rm", "rooted");
 
       Cmd missing = docker("run", "--rm", "--mount", "type=bind,src=" + base.resolve("nope") + ",dst=/b", "busybox", "true");
       assertThat(missing.exit()).isEqualTo(125);

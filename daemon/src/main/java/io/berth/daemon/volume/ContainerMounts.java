@@ -186,7 +186,7 @@ public final class ContainerMounts {
             o.add("ro");
           }
           o.add(m.propagation());
-          rootfsPropagation = propagation(m, rootfsPropagation);
+          rootfsPropagation = propagation(m, rootfsPropagation, !asked(c, m) && requests.inDaemonRoot(m.source()));
           out.add(new Oci(m.destination(), "bind", m.source(), o));
         }
         default -> {
@@ -221,8 +221,23 @@ public final class ContainerMounts {
     }
   }
 
-  /** A shared or slave bind needs a source on a mount that propagates, and a root that passes it on. */
-  private static String propagation(MountPoint m, String current) {
+  /** Whether the bind's propagation was asked for ({@code -v}'s mode, {@code --mount}'s bind-propagation). */
+  private static boolean asked(Container c, MountPoint m) {
+    if (!m.mode().isEmpty() && java.util.Arrays.stream(m.mode().split(",")).anyMatch(MountRequests.PROPAGATION::contains)) {
+      return true;
+    }
+    var specs = c.hostConfig().mounts();
+    return specs != null && specs.stream().anyMatch(s -> s.target() != null
+        && MountRequests.clean(s.target()).equals(m.destination()) && s.bindOptions() != null
+        && s.bindOptions().propagation() != null && !s.bindOptions().propagation().isEmpty());
+  }
+
+  /**
+   * A shared or slave bind needs a source on a mount that propagates, and a root that passes it
+   * on. A bind of the daemon's root (or above it) that was made rslave without being asked falls
+   * back to private propagation on a host where it cannot be, as dockerd's does.
+   */
+  private static String propagation(MountPoint m, String current, boolean fallback) {
     String p = m.propagation();
     boolean shared = p.equals("shared") || p.equals("rshared");
     boolean slave = p.equals("slave") || p.equals("rslave");
@@ -234,6 +249,9 @@ public final class ContainerMounts {
       throw new SystemException("path " + m.source() + " is mounted on " + mi.mountPoint() + " but it is not a shared mount");
     }
     if (slave && !mi.shared() && !mi.slave()) {
+      if (fallback) {
+        return current;
+      }
       throw new SystemException("path " + m.source() + " is mounted on " + mi.mountPoint()
           + " but it is not a shared or slave mount");
     }

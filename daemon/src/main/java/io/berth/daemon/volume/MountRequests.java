@@ -304,7 +304,7 @@ public final class MountRequests {
    */
   private String daemonRootPropagation(String source, String asked) {
     String root = dataRoot.toString();
-    if (!(source.startsWith(root) || root.startsWith(source))) {
+    if (!inDaemonRoot(source)) {
       return asked.isEmpty() ? "rprivate" : asked;
     }
     if (asked.isEmpty()) {
@@ -316,6 +316,12 @@ public final class MountRequests {
           + "\", bind mount source: \"" + source + "\", propagation: \"" + asked + "\"");
     }
     return asked;
+  }
+
+  /** The source is in the daemon's data root, or above it (dockerd compares the strings). */
+  boolean inDaemonRoot(String source) {
+    String root = dataRoot.toString();
+    return source.startsWith(root) || root.startsWith(source);
   }
 
   private static void checkDestination(String type, String dest) {
