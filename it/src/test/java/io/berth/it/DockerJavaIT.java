@@ -124,6 +124,42 @@ class DockerJavaIT extends SharedDaemon {
     assertThatThrownBy(() -> client.inspectContainerCmd(id).exec()).isInstanceOf(NotFoundException.class);
   }
 
+  /**
+   * What Testcontainers does with the file system: a bind of a host directory (withFileSystemBind),
+   * a named volume made by the client, a tmpfs (withTmpFs), and the container's Mounts read back.
+   */
+  @Test
+  void bindsVolumesAndTmpfs_asTestcontainersUsesThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path host)
+      throws Exception {
+    java.nio.file.Files.writeString(host.resolve("in"), "from host\n");
+    var volume = client.createVolumeCmd().withName("djvol").withLabels(java.util.Map.of("by", "docker-java")).exec();
+    assertThat(volume.getMountpoint()).isEqualTo(daemon.dataRoot().resolve("volumes/djvol/_data").toString());
+    var binds = java.util.List.of(
+        new com.github.dockerjava.api.model.Bind(host.toString(), new com.github.dockerjava.api.model.Volume("/host")),
+        new com.github.dockerjava.api.model.Bind("djvol", new com.github.dockerjava.api.model.Volume("/data"),
+            com.github.dockerjava.api.model.AccessMode.rw));
+    String id = client.createContainerCmd("busybox")
+        .withCmd("sh", "-c", "cat /host/in; echo out > /host/out; echo kept > /data/f; grep -c ' /scratch ' /proc/mounts")
+        .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withBinds(binds)
+            .withTmpFs(java.util.Map.of("/scratch", "rw,size=1m")))
+        .exec().getId();
+    try {
+      client.startContainerCmd(id).exec();
+      assertThat(client.waitContainerCmd(id).start().awaitStatusCode(30, TimeUnit.SECONDS)).isZero();
+      assertThat(host.resolve("out")).hasContent("out");
+      assertThat(daemon.dataRoot().resolve("volumes/djvol/_data/f")).hasContent("kept");
+      var mounts = client.inspectContainerCmd(id).exec().getMounts();
+      assertThat(mounts).extracting(m -> m.getDestination().getPath() + " " + m.getName() + " " + m.getRW())
+          .containsExactlyInAnyOrder("/host null true", "/data djvol true");
+      assertThat(client.listVolumesCmd().withFilter("name", java.util.List.of("djvol")).exec().getVolumes())
+          .extracting(v -> v.getName() + " " + v.getDriver()).containsExactly("djvol local");
+    } finally {
+      client.removeContainerCmd(id).withRemoveVolumes(true).exec();
+    }
+    client.removeVolumeCmd("djvol").exec();
+    assertThatThrownBy(() -> client.inspectVolumeCmd("djvol").exec()).isInstanceOf(NotFoundException.class);
+  }
+
   @Test
   void images_listAndInspect() {
     assertThat(client.listImagesCmd().exec())
