@@ -20,6 +20,9 @@
 #                    their firewall rules (dockerd with its defaults: docker0, 172.17.0.0/16,
 #                    iptables, userland proxy; berthd on berthbench0, 10.67.250.0/24); the host's
 #                    iptables rules, ip_forward and links are put back as they were at the end.
+#   --volume         the volume rows instead: `run --rm` without and with `-v benchvol:/data`
+#                    (a named volume made beforehand on each daemon); the volume's cost is the
+#                    difference.
 # Environment: N, WARMUP, BATCH_REPS, STARTS, DAEMON_WARMUP, AFTER_RUNS as the flags; TRACE=1
 # prints every command's time; BERTHD, DOCKERD, DOCKER (the client), JAVA_HOME.
 #
@@ -46,7 +49,7 @@ START_ALL=${EPOCHREALTIME/./}
 phase() { echo "[$(((${EPOCHREALTIME/./} - START_ALL) / 1000000)) s] $*"; }
 
 N=${N:-7}; WARMUP=${WARMUP:-2}; BATCH_REPS=${BATCH_REPS:-1}; STARTS=${STARTS:-3}
-DAEMON_WARMUP=${DAEMON_WARMUP:-30}; AFTER_RUNS=${AFTER_RUNS:-0}; HOLD_LOCK=0; NET=0
+DAEMON_WARMUP=${DAEMON_WARMUP:-30}; AFTER_RUNS=${AFTER_RUNS:-0}; HOLD_LOCK=0; NET=0; VOL=0
 LOCK=/tmp/berth-build.lock
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -58,6 +61,7 @@ while [ $# -gt 0 ]; do
       if [[ "${2:-}" =~ ^[0-9]+$ ]]; then AFTER_RUNS=$2; shift 2; else AFTER_RUNS=1000; shift; fi ;;
     --hold-build-lock) HOLD_LOCK=1; shift ;;
     --network) NET=1; shift ;;
+    --volume) VOL=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$SELF" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "side-by-side.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -475,8 +479,29 @@ network_suite() {
     if [ "${#ids[@]}" -gt 0 ]; then q dk "$s" rm -f "${ids[@]}" || true; fi
   done
 }
+R_VOL="run --rm -v benchvol:/data busybox true"
+R_VCOST="the volume's cost (volume - none)"
+one_run_volume() { q dk "$1" run --rm --network none -v benchvol:/data busybox true; }
+
+# the volume rows, the two daemons alternating row by row
+volume_suite() {
+  local s none vol
+  for s in berth docker; do
+    phase "$s: run --rm, without and with a named volume"
+    q dk "$s" volume create benchvol || { echo "side-by-side.sh: $s cannot create a volume" >&2; exit 1; }
+    rep "$R_RUN" "$s" one_run
+    none=$(printf '%s\n' "${SAMPLES[@]}" | median)
+    rep "$R_VOL" "$s" one_run_volume
+    vol=$(printf '%s\n' "${SAMPLES[@]}" | median)
+    addrow "$R_VCOST"
+    RES["$R_VCOST|$s"]=$(awk -v a="$vol" -v b="$none" 'BEGIN {printf "%.1f ms", (a - b) / 1000}')
+    q dk "$s" volume rm benchvol || true
+  done
+}
 if [ "$NET" = 1 ]; then
   network_suite
+elif [ "$VOL" = 1 ]; then
+  volume_suite
 else
   suite berth
   suite docker
@@ -507,6 +532,7 @@ fi
 # --- the table ---------------------------------------------------------------------------------
 declare -A GOAL=(
   ["the bridge's cost (bridge - none)"]="< 25 ms"
+  ["the volume's cost (volume - none)"]="< 5 ms"
   ["$BATCH x run -d -p PORT:80 busybox sleep 300"]="< 3 s"
   ["daemon start to first answered /_ping"]="< 0.5 s"
   ["daemon RSS, idle after warm-up"]="< 64 MiB"
@@ -531,7 +557,7 @@ for r in "${ROWS[@]}"; do
   printf '%-46s %12s %12s %13s  %s\n' "$r" "$b" "$d" "$ratio" "${GOAL[$r]:-}"
 done
 echo
-if [ "$NET" = 0 ]; then
+if [ "$NET" = 0 ] && [ "$VOL" = 0 ]; then
 echo "Docker's daemon RSS is dockerd + containerd: idle ${NOTE[docker_idle]}; with $BATCH running ${NOTE[docker_50]:-?}."
 echo "monitors: conmon per Berth container (${NOTE[monitors_berth]:-?} seen), containerd-shim-runc-v2 per Docker container (${NOTE[monitors_docker]:-?} seen); PSS shares pages between them."
 echo "ps -a listed ${NOTE[ps_berth]:-?} (Berth) and ${NOTE[ps_docker]:-?} (Docker) containers; logs: ${NOTE[logs_berth]:-?} (Berth), ${NOTE[logs_docker]:-?} (Docker)."

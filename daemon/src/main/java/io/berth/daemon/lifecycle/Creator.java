@@ -181,7 +181,8 @@ final class Creator {
    * mounted for that only when some volume may need it.
    */
   private List<MountPoint> acquireMounts(String id, List<MountRequests.Planned> plan, ImageAccess.Rootfs rootfs) {
-    if (!ContainerMounts.needsRootfs(plan)) {
+    if (!ContainerMounts.needsRootfs(plan) || plan.stream().filter(p -> p.point().isVolume())
+        .noneMatch(p -> mayHave(rootfs, p.point().destination()))) {
       return mounts.acquire(id, plan, null);
     }
     Mounts.mount(rootfs);
@@ -190,6 +191,29 @@ final class Creator {
     } finally {
       Mounts.unmount(rootfs.merged());
     }
+  }
+
+  /**
+   * Whether the image may have something at the path: some layer has its first component. Mounting
+   * the root to look costs a few milliseconds, spent only where a volume may be filled.
+   */
+  private static boolean mayHave(ImageAccess.Rootfs rootfs, String path) {
+    String first = path.replaceFirst("^/+", "").split("/")[0];
+    for (io.berth.common.Mount m : rootfs.mounts()) {
+      for (String o : m.options()) {
+        if (o.startsWith("lowerdir=")) {
+          for (String lower : o.substring("lowerdir=".length()).split(":")) {
+            if (Files.exists(java.nio.file.Path.of(lower, first), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+              return true;
+            }
+          }
+        }
+      }
+      if (!m.type().equals("overlay")) {
+        return true; // not layers Berth can look into: mount and see
+      }
+    }
+    return false;
   }
 
   /** The mounts of the {@code --volumes-from} containers, as this container inherits them. */
