@@ -269,6 +269,55 @@ class VolumeIT extends SharedDaemon {
     assertThat(missing.err()).contains("No such container: nosuch");
   }
 
+  /**
+   * docker cp into and out of a container reaches its volumes and binds, not the layer beneath,
+   * running or stopped; a read-only mount refuses, and paths resolve inside the container.
+   */
+  @Test
+  void cp_reachesVolumesAndBinds_runningOrStopped() throws Exception {
+    Path dir = Files.createTempDirectory(Path.of("/tmp"), "bitcp");
+    try {
+      Path bound = Files.createDirectories(dir.resolve("bound"));
+      Files.writeString(dir.resolve("in.txt"), "copied in\n");
+      Cmd run = docker("run", "-d", "--name", "cpc", "-v", "cpvol:/data", "-v", bound + ":/b", "-v", "rovol:/ro:ro",
+          "busybox", "sleep", "300");
+      assertThat(run.exit()).as(run.err()).isZero();
+      Cmd in = docker("cp", dir.resolve("in.txt").toString(), "cpc:/data/");
+      assertThat(in.exit()).as(in.err()).isZero();
+      assertThat(daemon.dataRoot().resolve("volumes/cpvol/_data/in.txt")).hasContent("copied in");
+      assertThat(docker("cp", dir.resolve("in.txt").toString(), "cpc:/b/renamed.txt").exit()).isZero();
+      assertThat(bound.resolve("renamed.txt")).hasContent("copied in");
+      Cmd ro = docker("cp", dir.resolve("in.txt").toString(), "cpc:/ro/");
+      assertThat(ro.exit()).isEqualTo(1);
+      assertThat(ro.err()).contains("Error response from daemon: mounted volume is marked read-only");
+      Files.writeString(bound.resolve("host.txt"), "from the host\n");
+      Cmd out = docker("cp", "cpc:/b/host.txt", dir.resolve("out.txt").toString());
+      assertThat(out.exit()).as(out.err()).isZero();
+      assertThat(dir.resolve("out.txt")).hasContent("from the host");
+      Cmd missing = docker("cp", "cpc:/nope", dir.resolve("x").toString());
+      assertThat(missing.err()).isEqualTo("Error response from daemon: Could not find the file /nope in container cpc\n");
+
+      // stopped: the volume and the bind are still where the container sees them
+      assertThat(docker("stop", "-t", "0", "cpc").exit()).isZero();
+      Cmd tree = docker("cp", "cpc:/data", dir.resolve("data-out").toString());
+      assertThat(tree.exit()).as(tree.err()).isZero();
+      assertThat(dir.resolve("data-out/in.txt")).hasContent("copied in");
+      assertThat(docker("cp", dir.resolve("in.txt").toString(), "cpc:/b/stopped.txt").exit()).isZero();
+      assertThat(bound.resolve("stopped.txt")).hasContent("copied in");
+      assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(daemon.dataRoot().toString());
+      // the layer beneath /data never got the file
+      Path exported = dir.resolve("export.tar");
+      assertThat(docker("export", "-o", exported.toString(), "cpc").exit()).isZero();
+      Process list = new ProcessBuilder("tar", "-tf", exported.toString()).start();
+      String names = new String(list.getInputStream().readAllBytes());
+      assertThat(list.waitFor()).isZero();
+      assertThat(names).contains("etc/passwd").doesNotContain("in.txt");
+    } finally {
+      docker("rm", "-f", "cpc");
+      new ProcessBuilder("rm", "-rf", dir.toString()).start().waitFor();
+    }
+  }
+
   /** A bind with rslave propagation sees what the host mounts under its source afterwards. */
   @Test
   void propagation_slaveBindSeesLaterHostMounts() throws Exception {

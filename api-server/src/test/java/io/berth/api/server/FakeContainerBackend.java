@@ -159,4 +159,22 @@ public final class FakeContainerBackend implements ContainerBackend {
   public void networkDisconnect(String network, String container, boolean force) {
     throw new UnsupportedOperationException();
   }
+
+  @Override
+  public io.berth.api.model.container.PathStat containerStatPath(String ref, String path) {
+    calls.add("stat " + ref + " " + path);
+    return new io.berth.api.model.container.PathStat("hosts", 10, 0644, "2026-01-02T03:04:05Z", "");
+  }
+
+  @Override
+  public Archive containerArchive(String ref, String path) {
+    calls.add("archive " + ref + " " + path);
+    return new Archive(containerStatPath(ref, path), out -> out.write(new byte[1024]));
+  }
+
+  @Override
+  public void containerExtract(String ref, String path, boolean noOverwriteDirNonDir, boolean copyUidGid,
+      java.io.InputStream tar) {
+    calls.add("extract " + ref + " " + path + " " + noOverwriteDirNonDir + " " + copyUidGid);
+  }
 }

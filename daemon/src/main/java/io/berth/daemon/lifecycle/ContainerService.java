@@ -21,6 +21,7 @@ import java.util.List;
 public final class ContainerService implements ContainerBackend {
   private final Creator creator;
   private final Runner runner;
+  private final ContainerArchive archive;
   private final ContainerQueries queries;
   private final LogsService logs;
   private final AttachService attach;
@@ -33,6 +34,7 @@ public final class ContainerService implements ContainerBackend {
     this.images = images;
     this.creator = new Creator(store, images, runner.hostGateway(), runner.networks(), runner.mounts());
     this.runner = runner;
+    this.archive = new ContainerArchive(runner);
     this.queries = queries;
     this.logs = logs;
     this.attach = attach;
@@ -42,6 +44,22 @@ public final class ContainerService implements ContainerBackend {
   public ContainerCreateResponse containerCreate(String name, ContainerConfig config, HostConfig host,
       java.util.Map<String, io.berth.api.model.network.EndpointSettings> endpoints) {
     return creator.create(name, config, host, endpoints);
+  }
+
+  @Override
+  public io.berth.api.model.container.PathStat containerStatPath(String ref, String path) {
+    return archive.stat(ref, path);
+  }
+
+  @Override
+  public Archive containerArchive(String ref, String path) {
+    return archive.archive(ref, path);
+  }
+
+  @Override
+  public void containerExtract(String ref, String path, boolean noOverwriteDirNonDir, boolean copyUidGid,
+      java.io.InputStream tar) {
+    archive.extract(ref, path, noOverwriteDirNonDir, copyUidGid, tar);
   }
 
   @Override

@@ -19,6 +19,7 @@ import io.berth.daemon.lifecycle.Runs.Run;
 import io.berth.runtime.OciError;
 import io.berth.runtime.RuncRuntime;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -426,6 +427,52 @@ public final class Runner {
       killForGood(c, run);
     } else {
       signal(c, sig, false);
+    }
+  }
+
+  /** Work on a container's files in its own view of them. */
+  @FunctionalInterface
+  interface ViewWork<T> {
+    T apply(Container c, Path root) throws IOException;
+  }
+
+  /**
+   * Runs {@code work} in the container's view of its files: a running container's own, else its
+   * root and mounts mounted for the while, under its lock, as {@code export} does.
+   */
+  <T> T inView(String ref, ViewWork<T> work) {
+    try {
+      Container c = store.find(ref);
+      if (c.state() instanceof ContainerState.Running r) {
+        return work.apply(c, io.berth.daemon.volume.ContainerView.running(r.pid()).root());
+      }
+      ReentrantLock l = runs.lock(c.id());
+      l.lock();
+      try {
+        Container now = store.get(c.id());
+        if (now == null) {
+          throw new io.berth.common.error.NotFoundException("No such container: " + ref);
+        }
+        if (now.state() instanceof ContainerState.Running r) {
+          return work.apply(now, io.berth.daemon.volume.ContainerView.running(r.pid()).root());
+        }
+        ImageAccess.Rootfs rootfs = images.rootfs(now.id());
+        boolean mounted = Mounts.isMounted(rootfs.merged());
+        if (!mounted) {
+          Mounts.mount(rootfs);
+        }
+        try (var view = mounts.view(now, rootfs.merged())) {
+          return work.apply(now, view.root());
+        } finally {
+          if (!mounted) {
+            Mounts.unmount(rootfs.merged());
+          }
+        }
+      } finally {
+        l.unlock();
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -4,6 +4,7 @@ import io.berth.common.error.EngineException;
 import io.berth.common.error.SystemException;
 import io.berth.daemon.container.Container;
 import io.berth.daemon.container.MountPoint;
+import io.berth.linux.Fs;
 import io.berth.volume.TreeCopy;
 import io.berth.volume.Volume;
 import java.io.IOException;
@@ -330,6 +331,83 @@ public final class ContainerMounts {
         throw new SystemException("Can't find mount point of " + path);
       }
       return best;
+    }
+  }
+
+  /**
+   * A stopped container's view over its mounted root: volumes and binds (read-only ones
+   * read-only) and the /etc files mounted at their places, parents first; tmpfs mounts are not
+   * (dockerd's view shows the directory beneath them). Closing it undoes all of it.
+   */
+  public ContainerView view(Container c, Path merged) {
+    String user = "cp-" + c.id();
+    List<Path> done = new ArrayList<>();
+    Runnable after = () -> stoppedFor(c, user);
+    try {
+      List<MountPoint> ordered = new ArrayList<>(c.mounts());
+      ordered.sort(java.util.Comparator.comparingLong(m -> m.destination().chars().filter(ch -> ch == '/').count()));
+      Set<String> own = new java.util.HashSet<>();
+      for (MountPoint m : ordered) {
+        own.add(m.destination());
+        if (m.type().equals("tmpfs")) {
+          continue;
+        }
+        Path source;
+        if (m.isBind()) {
+          bindSource(m);
+          source = Path.of(m.source());
+        } else {
+          source = volumes.mountFor(m.name(), user);
+        }
+        bindInto(merged, m.destination(), source, m.rw(), !m.nonRecursive(), done);
+      }
+      for (String f : List.of("hostname", "hosts", "resolv.conf")) {
+        Path source = c.dir().resolve(f);
+        if (!own.contains("/etc/" + f) && Files.exists(source)) {
+          bindInto(merged, "/etc/" + f, source, true, false, done);
+        }
+      }
+      return new ContainerView(merged, done, after);
+    } catch (IOException | RuntimeException e) {
+      new ContainerView(merged, done, after).close();
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException(io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  private void stoppedFor(Container c, String user) {
+    for (MountPoint m : c.mounts()) {
+      if (m.isVolume()) {
+        volumes.unmountFor(m.name(), user);
+      }
+    }
+  }
+
+  private static final long MS_REMOUNT = 32;
+
+  /** Mounts {@code source} at {@code destination} inside the root, making the mount point as runc would. */
+  private static void bindInto(Path root, String destination, Path source, boolean rw, boolean recursive,
+      List<Path> done) throws IOException {
+    Path target = ScopedPath.resolve(root, destination, true);
+    if (target == null) {
+      return;
+    }
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.isDirectory(source)) {
+        Files.createDirectories(target);
+      } else {
+        Files.createDirectories(target.getParent());
+        Files.createFile(target);
+      }
+    }
+    long flags = Fs.MS_BIND | (recursive ? Fs.MS_REC : 0);
+    Fs.mount(source.toString(), target, null, flags, null);
+    done.add(target);
+    Fs.mount("", target, null, Fs.MS_PRIVATE, null);
+    if (!rw) {
+      Fs.mount("", target, null, MS_REMOUNT | Fs.MS_BIND | Fs.MS_RDONLY, null);
     }
   }
 }

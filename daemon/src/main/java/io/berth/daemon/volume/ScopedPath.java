@@ -4,25 +4,38 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 
 /**
  * A path inside a container's root, its links followed as the container would see them: an
  * absolute link or a {@code ..} never leads out of the root.
  */
-final class ScopedPath {
-  private static final int MAX_LINKS = 40;
+public final class ScopedPath {
+  private static final int MAX_LINKS = 255;
 
   private ScopedPath() {}
 
-  /** The host path of {@code path} within {@code root}; null when the links loop. */
+  /** The host path of {@code path} within {@code root}, every link followed; null when the links loop. */
   static Path resolve(Path root, String path) throws IOException {
-    java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+    return resolve(root, path, true);
+  }
+
+  /**
+   * The host path of {@code path} within {@code root}. Links in the parents are followed; the
+   * last component's only if {@code followLast}. Components past one that does not exist are
+   * taken as they are. Null when the links loop.
+   */
+  public static Path resolve(Path root, String path, boolean followLast) throws IOException {
+    Deque<String> todo = new ArrayDeque<>();
     for (String part : path.split("/")) {
       if (!part.isEmpty()) {
         todo.addLast(part);
       }
     }
-    java.util.List<String> done = new java.util.ArrayList<>();
+    List<String> done = new ArrayList<>();
     int links = 0;
     while (!todo.isEmpty()) {
       String part = todo.removeFirst();
@@ -36,7 +49,8 @@ final class ScopedPath {
         continue;
       }
       Path here = join(root, done).resolve(part);
-      if (Files.isSymbolicLink(here)) {
+      boolean last = todo.isEmpty();
+      if ((followLast || !last) && Files.isSymbolicLink(here)) {
         if (++links > MAX_LINKS) {
           return null;
         }
@@ -54,7 +68,6 @@ final class ScopedPath {
       }
       done.add(part);
       if (!Files.exists(here, LinkOption.NOFOLLOW_LINKS)) {
-        // the rest cannot exist either
         todo.forEach(done::add);
         return join(root, done);
       }
@@ -62,7 +75,13 @@ final class ScopedPath {
     return join(root, done);
   }
 
-  private static Path join(Path root, java.util.List<String> parts) {
+  /** The path inside the container of a host path under its root. */
+  public static String inside(Path root, Path host) {
+    String rel = root.relativize(host).toString();
+    return "/" + rel;
+  }
+
+  private static Path join(Path root, List<String> parts) {
     Path p = root;
     for (String s : parts) {
       p = p.resolve(s);

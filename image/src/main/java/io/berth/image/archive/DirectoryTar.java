@@ -38,11 +38,34 @@ public final class DirectoryTar {
   private final Set<String> emptied;
   private final TarArchiveOutputStream out;
   private final Map<Object, String> inodes = new HashMap<>();
+  /** Put before every entry's name: the resource's own name and a slash, for {@code docker cp}. */
+  private String prefix = "";
 
   private DirectoryTar(Path top, Set<String> emptied, TarArchiveOutputStream out) {
     this.top = top;
     this.emptied = emptied;
     this.out = out;
+  }
+
+  /**
+   * Writes one resource as dockerd's archive of a container path does: a file (or link, or node)
+   * as a single entry called {@code name}; a directory as {@code name/} followed by its tree
+   * under that name ({@code .} and {@code /} give {@code ./...} and {@code /...}). Links are
+   * archived, never followed.
+   */
+  public static void writeResource(Path source, String name, OutputStream sink) throws IOException {
+    TarArchiveOutputStream tar = open(sink);
+    DirectoryTar t = new DirectoryTar(source, Set.of(), tar);
+    BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (a.isDirectory()) {
+      t.prefix = name.endsWith("/") ? name : name + "/";
+      t.add(source, t.prefix, TarConstants.LF_DIR, null);
+      t.walk();
+    } else {
+      t.visitAs(source, a, name);
+    }
+    tar.finish();
+    tar.flush();
   }
 
   /**
@@ -78,9 +101,9 @@ public final class DirectoryTar {
               return FileVisitResult.CONTINUE;
             }
             String rel = top.relativize(d).toString();
-            add(d, rel + "/", TarConstants.LF_DIR, null);
+            add(d, prefix + rel + "/", TarConstants.LF_DIR, null);
             if ("y".equals(xattr(d, OPAQUE_XATTR))) {
-              whiteout(rel + "/" + OPAQUE, d);
+              whiteout(prefix + rel + "/" + OPAQUE, d);
             }
             return emptied.contains(rel) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
           }
@@ -94,7 +117,10 @@ public final class DirectoryTar {
   }
 
   private void visit(Path f, BasicFileAttributes a) throws IOException {
-    String rel = top.relativize(f).toString();
+    visitAs(f, a, prefix + top.relativize(f).toString());
+  }
+
+  private void visitAs(Path f, BasicFileAttributes a, String rel) throws IOException {
     if (a.isSymbolicLink()) {
       add(f, rel, TarConstants.LF_SYMLINK, Files.readSymbolicLink(f).toString());
     } else if (a.isRegularFile()) {

@@ -71,10 +71,37 @@ public final class SafeExtractor {
     void written(long total, long previous) throws IOException;
   }
 
+  /**
+   * How an extraction into a container's files ({@code docker cp}) differs from a layer's:
+   * {@code .wh.} entries are ordinary files, a directory and a non-directory may be kept from
+   * replacing each other, and every entry may be given one owner.
+   *
+   * @param owner uid and gid for every entry, or null for the tar's own
+   * @param shownRoot the extraction directory as errors name it (the container's path)
+   */
+  public record Options(boolean whiteouts, boolean noOverwriteDirNonDir, int[] owner, String shownRoot) {
+    public static final Options LAYER = new Options(true, false, null, null);
+  }
+
+  private String shown(Path target) {
+    String rel = root.relativize(target).toString();
+    String top = options.shownRoot() == null ? root.toString() : options.shownRoot();
+    return rel.isEmpty() ? top : top.endsWith("/") ? top + rel : top + "/" + rel;
+  }
+
+  private Options options = Options.LAYER;
+
   private SafeExtractor(Path root, TarSplit.Recorder recorder, Budget budget) {
     this.root = root;
     this.recorder = recorder;
     this.budget = budget;
+  }
+
+  /** Extracts {@code tar} into the existing directory {@code root}, as {@code options} say. */
+  public static long extract(InputStream tar, Path root, Options options) throws IOException {
+    SafeExtractor x = new SafeExtractor(root, null, Budget.NONE);
+    x.options = options;
+    return x.run(tar);
   }
 
   /**
@@ -96,20 +123,27 @@ public final class SafeExtractor {
 
   private static long extract(InputStream tar, Path root, TarSplit.Recorder recorder, Budget budget)
       throws IOException {
-    SafeExtractor x = new SafeExtractor(root, recorder, budget);
+    return new SafeExtractor(root, recorder, budget).run(tar);
+  }
+
+  private long run(InputStream tar) throws IOException {
     try (var listing = Files.list(root)) {
       // into an empty directory, what exists is what this extraction made: no need to ask the disk
-      x.fresh = listing.findAny().isEmpty();
+      fresh = listing.findAny().isEmpty();
     }
     TarArchiveInputStream in = new TarArchiveInputStream(tar);
     TarArchiveEntry e;
     while ((e = in.getNextEntry()) != null) {
-      x.entry(in, e);
+      if (options.owner() != null) {
+        e.setUserId(options.owner()[0]);
+        e.setGroupId(options.owner()[1]);
+      }
+      entry(in, e);
     }
-    for (Map.Entry<Path, FileTime> d : x.dirTimes.reversed()) {
+    for (Map.Entry<Path, FileTime> d : dirTimes.reversed()) {
       setTimes(d.getKey(), d.getValue());
     }
-    return x.size;
+    return size;
   }
 
   private void entry(InputStream in, TarArchiveEntry e) throws IOException {
@@ -120,11 +154,22 @@ public final class SafeExtractor {
     int slash = rel.lastIndexOf('/');
     String base = rel.substring(slash + 1);
     Path parent = slash < 0 ? root : safeParents(rel.substring(0, slash), e.getName(), true);
-    if (base.startsWith(WHITEOUT_PREFIX)) {
+    if (options.whiteouts() && base.startsWith(WHITEOUT_PREFIX)) {
       whiteout(e, parent, base);
       return;
     }
     Path target = parent.resolve(base);
+    if (options.noOverwriteDirNonDir()) {
+      BasicFileAttributes a = existing(target);
+      if (a != null && a.isDirectory() && !e.isDirectory()) {
+        throw new SystemException("cannot overwrite directory " + quote(shown(target)) + " with non-directory "
+            + quote(shown(root)));
+      }
+      if (a != null && !a.isDirectory() && e.isDirectory()) {
+        throw new SystemException("cannot overwrite non-directory " + quote(shown(target)) + " with directory "
+            + quote(shown(root)));
+      }
+    }
     entryBody(in, e, target, rel);
     made.add(rel);
   }
