@@ -160,6 +160,38 @@ class DockerJavaIT extends SharedDaemon {
     assertThatThrownBy(() -> client.inspectVolumeCmd("djvol").exec()).isInstanceOf(NotFoundException.class);
   }
 
+  /** Testcontainers' copyFileToContainer and copyFileFromContainer: a tar put at a path and read back. */
+  @Test
+  void copyArchive_toAndFromAContainer_asTestcontainersDoes() throws Exception {
+    String id = client.createContainerCmd("busybox").withCmd("sleep", "300").exec().getId();
+    try {
+      var bytes = new java.io.ByteArrayOutputStream();
+      try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
+        byte[] content = "from docker-java\n".getBytes(StandardCharsets.UTF_8);
+        var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("app/config.txt");
+        e.setSize(content.length);
+        e.setMode(0640);
+        tar.putArchiveEntry(e);
+        tar.write(content);
+        tar.closeArchiveEntry();
+      }
+      client.copyArchiveToContainerCmd(id).withRemotePath("/tmp")
+          .withTarInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())).exec();
+      client.startContainerCmd(id).exec();
+      try (var in = client.copyArchiveFromContainerCmd(id, "/tmp/app/config.txt").exec();
+          var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(in)) {
+        var e = tar.getNextEntry();
+        assertThat(e.getName()).isEqualTo("config.txt");
+        assertThat(e.getMode() & 07777).isEqualTo(0640);
+        assertThat(new String(tar.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("from docker-java\n");
+      }
+      assertThatThrownBy(() -> client.copyArchiveFromContainerCmd(id, "/nope").exec().close())
+          .isInstanceOf(NotFoundException.class);
+    } finally {
+      client.removeContainerCmd(id).withForce(true).exec();
+    }
+  }
+
   @Test
   void images_listAndInspect() {
     assertThat(client.listImagesCmd().exec())
