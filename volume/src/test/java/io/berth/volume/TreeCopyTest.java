@@ -24,9 +24,12 @@ class TreeCopyTest {
     Files.createLink(from.resolve("hard"), from.resolve("sub/f"));
     Files.createSymbolicLink(from.resolve("abs"), Path.of("/etc/passwd"));
     Files.setPosixFilePermissions(from, PosixFilePermissions.fromString("rwxrwxrwt".replace('t', 'x')));
+    io.berth.linux.Fs.setXattr(from.resolve("sub/f"), "user.berth", "kept".getBytes());
     Path to = Files.createDirectories(dir.resolve("to"));
 
     TreeCopy.copy(from, to);
+
+    assertThat(new String(io.berth.linux.Fs.getXattr(to.resolve("sub/f"), "user.berth"))).isEqualTo("kept");
 
     assertThat(to.resolve("sub/f")).hasContent("content");
     assertThat(Files.getPosixFilePermissions(to.resolve("sub/f"))).isEqualTo(PosixFilePermissions.fromString("rwxr-x---"));

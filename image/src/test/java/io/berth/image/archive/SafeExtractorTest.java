@@ -68,6 +68,21 @@ class SafeExtractorTest {
   }
 
   @Test
+  void copyOptions_whiteoutsAreFiles_ownerIsOne_andDirsAndFilesDoNotReplaceEachOther() throws IOException {
+    var options = new SafeExtractor.Options(false, true, new int[] {7, 8}, "/srv");
+    SafeExtractor.extract(new ByteArrayInputStream(new TarBuilder().dir("d", 0755).file("d/.wh.x", "plain", 0644, 1, 1)
+        .build()), root, options);
+
+    assertThat(root.resolve("d/.wh.x")).hasContent("plain");
+    assertThat(Files.getAttribute(root.resolve("d/.wh.x"), "unix:uid")).isEqualTo(7);
+    assertThat(Files.getAttribute(root.resolve("d"), "unix:gid")).isEqualTo(8);
+    assertThatThrownBy(() -> SafeExtractor.extract(new ByteArrayInputStream(new TarBuilder().file("d", "x").build()),
+        root, options)).hasMessage("cannot overwrite directory \"/srv/d\" with non-directory \"/srv\"");
+    assertThatThrownBy(() -> SafeExtractor.extract(new ByteArrayInputStream(new TarBuilder().dir("d/.wh.x", 0755)
+        .build()), root, options)).hasMessage("cannot overwrite non-directory \"/srv/d/.wh.x\" with directory \"/srv\"");
+  }
+
+  @Test
   void extract_absoluteName_landsInsideRoot() throws IOException {
     extract(new TarBuilder().file("/etc/motd", "hi"));
 
