@@ -125,6 +125,8 @@ public final class Wiring implements AutoCloseable {
     var api = new ApiServer(SystemService.BERTH_VERSION, List.of(new SystemRouter(system),
         new ContainerRouter(containers), new ImageRouter(images),
         new NetworkRouter(networks, containers), new VolumeRouter(volumes),
+        new io.berth.api.server.router.ExecRouter(new io.berth.daemon.exec.ExecService(store, runtime,
+            List.copyOf(new java.util.TreeSet<>(HostLimits.boundingCaps())))),
         new RegistryRouter(new RegistryAdapter(registry))));
     for (String host : config.hosts()) {
       closeables.add(0, bind(host, api));

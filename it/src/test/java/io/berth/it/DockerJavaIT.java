@@ -192,6 +192,33 @@ class DockerJavaIT extends SharedDaemon {
     }
   }
 
+  /** Testcontainers' execInContainer: exec create, start with a callback, inspect for the exit code. */
+  @Test
+  void exec_asTestcontainersExecInContainer() throws Exception {
+    String id = client.createContainerCmd("busybox").withCmd("sleep", "300").exec().getId();
+    try {
+      client.startContainerCmd(id).exec();
+      String exec = client.execCreateCmd(id).withAttachStdout(true).withAttachStderr(true)
+          .withCmd("sh", "-c", "echo to-out; echo to-err >&2; exit 2").exec().getId();
+      var out = new StringBuilder();
+      var err = new StringBuilder();
+      client.execStartCmd(exec).exec(new ResultCallback.Adapter<Frame>() {
+        @Override
+        public void onNext(Frame f) {
+          (f.getStreamType() == com.github.dockerjava.api.model.StreamType.STDERR ? err : out)
+              .append(new String(f.getPayload(), StandardCharsets.UTF_8));
+        }
+      }).awaitCompletion(30, TimeUnit.SECONDS);
+      assertThat(out.toString()).isEqualTo("to-out\n");
+      assertThat(err.toString()).isEqualTo("to-err\n");
+      var inspect = client.inspectExecCmd(exec).exec();
+      assertThat(inspect.getExitCodeLong()).isEqualTo(2L);
+      assertThat(inspect.isRunning()).isFalse();
+    } finally {
+      client.removeContainerCmd(id).withForce(true).exec();
+    }
+  }
+
   @Test
   void images_listAndInspect() {
     assertThat(client.listImagesCmd().exec())

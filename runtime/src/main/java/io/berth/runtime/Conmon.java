@@ -69,6 +69,147 @@ final class Conmon {
     }
   }
 
+  /**
+   * An exec session's conmon while it runs: the socket its output comes from (null when not
+   * attached) and the sync pipe that carries the exit code at the end.
+   */
+  record Exec(int pid, io.berth.linux.SeqPacketSocket attach, Lines sync) {}
+
+  /**
+   * The lines conmon writes on a pipe. A quick process's pid and exit code can arrive in one
+   * read: what follows the first line is kept for the next.
+   */
+  static final class Lines {
+    private final int fd;
+    private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+
+    Lines(int fd) {
+      this.fd = fd;
+    }
+
+    /** The next line without its newline; empty at the end. */
+    String next() {
+      while (true) {
+        byte[] have = pending.toByteArray();
+        for (int i = 0; i < have.length; i++) {
+          if (have[i] == '\n') {
+            pending.reset();
+            pending.write(have, i + 1, have.length - i - 1);
+            return new String(have, 0, i, StandardCharsets.UTF_8);
+          }
+        }
+        byte[] b = Fd.read(fd, 4096);
+        if (b.length == 0) {
+          pending.reset();
+          return new String(have, StandardCharsets.UTF_8);
+        }
+        pending.writeBytes(b);
+      }
+    }
+
+    void close() {
+      Fd.close(fd);
+    }
+  }
+
+  /**
+   * Has conmon run {@code runc exec} for one process (blocks natively: a platform thread). With
+   * {@code attach}, the attach socket is connected before the process starts, so no output is
+   * lost; conmon logs nothing, output goes to the attached client only.
+   */
+  Exec exec(String containerId, String execId, String name, Path processJson, boolean stdin, boolean tty,
+      boolean attach) {
+    Path dir = paths.execDir(execId);
+    List<String> argv = new ArrayList<>(List.of(
+        conmon.toString(), "--api-version", "1", "-c", containerId, "-u", execId, "-r", runc.toString(),
+        "-b", dir.toString(), "-p", dir.resolve("pidfile").toString(), "-n", name,
+        "--exit-dir", dir.resolve("exits").toString(), "--socket-dir-path", paths.sockets().toString(),
+        "-l", "none", "--log-level", "error", "--exec", "--exec-process-spec", processJson.toString(),
+        "--runtime-arg", "--root=" + paths.runcRoot()));
+    if (attach) {
+      argv.add("--exec-attach");
+    }
+    if (stdin) {
+      argv.add("-i");
+    }
+    if (tty) {
+      argv.add("-t");
+    }
+    int[] sync = Fd.pipe();
+    Lines syncLines = new Lines(sync[0]);
+    int[] start = Fd.pipe();
+    int[] ready = attach ? Fd.pipe() : null;
+    io.berth.linux.SeqPacketSocket socket = null;
+    boolean ok = false;
+    try {
+      Map<String, String> env = new java.util.HashMap<>(Map.of("_OCI_SYNCPIPE", "3", "_OCI_STARTPIPE", "4",
+          "PATH", "/usr/sbin:/usr/bin:/sbin:/bin"));
+      Map<Integer, Integer> fds = new java.util.HashMap<>(Map.of(3, sync[1], 4, start[0]));
+      if (attach) {
+        env.put("_OCI_ATTACHPIPE", "5");
+        fds.put(5, ready[1]);
+      }
+      int pid;
+      try {
+        pid = Spawn.spawn(argv, env, fds);
+      } finally {
+        Fd.close(sync[1]);
+        Fd.close(start[0]);
+        if (attach) {
+          Fd.close(ready[1]);
+        }
+      }
+      // conmon waits for this before it forks into the background
+      Fd.write(start[1], new byte[] {'0'});
+      Spawn.waitFor(pid);
+      if (attach) {
+        String line = readLine(ready[0]);
+        if (line.isEmpty()) {
+          throw new OciError(execFailure(syncLines.next()));
+        }
+        socket = io.berth.linux.SeqPacketSocket.connect(paths.sockets().resolve(execId).resolve("attach"));
+        // now the process may start: its first byte has a reader
+        Fd.write(start[1], new byte[] {'0'});
+      }
+      String line = syncLines.next();
+      int data = line.isEmpty() ? -1 : Json.tree(line.getBytes(StandardCharsets.UTF_8)).path("data").asInt(-1);
+      if (data <= 0) {
+        throw new OciError(execFailure(line));
+      }
+      ok = true;
+      return new Exec(data, socket, syncLines);
+    } finally {
+      Fd.close(start[1]);
+      if (attach) {
+        Fd.close(ready[0]);
+      }
+      if (!ok) {
+        syncLines.close();
+        if (socket != null) {
+          socket.close();
+        }
+      }
+    }
+  }
+
+  /** The exit code conmon sends when the exec'd process ends (blocks natively); -1 if none came. */
+  static int execExit(Lines sync) {
+    try {
+      String line = sync.next();
+      return line.isEmpty() ? -1 : Json.tree(line.getBytes(StandardCharsets.UTF_8)).path("data").asInt(-1);
+    } finally {
+      sync.close();
+    }
+  }
+
+  private static String execFailure(String line) {
+    if (line.isEmpty()) {
+      return "conmon exited before running the exec";
+    }
+    JsonNode n = Json.tree(line.getBytes(StandardCharsets.UTF_8));
+    return runcMessage(n.path("message").asText("runc exec failed"));
+  }
+
   /** conmon keeps its end open for the container's lifetime: read one line, not to EOF. */
   private static String readLine(int fd) {
     var out = new java.io.ByteArrayOutputStream();

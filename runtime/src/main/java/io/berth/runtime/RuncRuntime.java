@@ -75,6 +75,57 @@ public final class RuncRuntime implements AutoCloseable {
     }
   }
 
+  /** A running exec process: its pid, and its output's socket when attached. */
+  public record ExecProcess(int pid, io.berth.linux.SeqPacketSocket attach, java.util.concurrent.Future<Integer> exit) {}
+
+  /**
+   * Runs one more process in a running container, under a conmon of its own: {@code process} is
+   * the OCI process (args, env, user, terminal...). Fails with runc's words when it cannot start.
+   */
+  public ExecProcess exec(String containerId, String execId, String name, Object process, boolean stdin, boolean tty,
+      boolean attach) {
+    Path dir = paths.execDir(execId);
+    try {
+      Files.createDirectories(dir.resolve("exits"));
+      Files.write(dir.resolve("process.json"), Json.bytes(process));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      Conmon.Exec e = blocking.submit(() -> conmon.exec(containerId, execId, name, dir.resolve("process.json"), stdin,
+          tty, attach)).get();
+      return new ExecProcess(e.pid(), e.attach(), blocking.submit(() -> Conmon.execExit(e.sync())));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Resizes an exec session's terminal through its conmon's ctl FIFO. */
+  public void resizeExec(String execId, int height, int width) {
+    try {
+      io.berth.linux.Fd.writeFifo(paths.execDir(execId).resolve("ctl"),
+          ("1 " + height + " " + width + "\n").getBytes(StandardCharsets.US_ASCII));
+    } catch (RuntimeException e) {
+      throw new OciError("cannot resize the terminal of exec " + execId + ": " + e.getMessage());
+    }
+  }
+
+  /** Removes what an ended exec session left under the exec root. */
+  public void forgetExec(String execId) {
+    try {
+      io.berth.common.io.MoreFiles.deleteRecursively(paths.execDir(execId));
+      Files.deleteIfExists(paths.sockets().resolve(execId));
+    } catch (IOException e) {
+      // under the exec root: a reboot clears it
+    }
+  }
+
   /**
    * conmon is a subreaper: once runc create has returned, the container's init is its child, so
    * the init's parent is the monitor. 0 when the process is already gone.

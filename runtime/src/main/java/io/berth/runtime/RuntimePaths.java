@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * &lt;exec-root&gt;/exits/&lt;id&gt;     exit code written by conmon when the container's process ends
  * &lt;exec-root&gt;/s/&lt;id&gt;         conmon's link to the bundle; s/&lt;id&gt;/attach is the attach socket
  * &lt;exec-root&gt;/b/&lt;id&gt;/        OCI bundle: config.json, pidfile, ctl, winsz
+ * &lt;exec-root&gt;/e/&lt;exec id&gt;/   an exec session's: process.json, pidfile, ctl, exits/&lt;container id&gt;
  * </pre>
  */
 public record RuntimePaths(Path execRoot) {
@@ -35,5 +36,10 @@ public record RuntimePaths(Path execRoot) {
 
   public Path bundle(String id) {
     return execRoot.resolve("b").resolve(id);
+  }
+
+  /** An exec session's own directory: conmon's bundle for it, and its exit directory. */
+  public Path execDir(String execId) {
+    return execRoot.resolve("e").resolve(execId);
   }
 }

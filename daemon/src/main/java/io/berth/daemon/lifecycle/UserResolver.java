@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Resolves {@code -u user[:group]} against the container's own /etc/passwd and /etc/group. */
-final class UserResolver {
+public final class UserResolver {
   private UserResolver() {}
 
-  static Spec.User resolve(Path rootfs, String spec) {
+  public static Spec.User resolve(Path rootfs, String spec) {
     String u = spec == null || spec.isEmpty() ? "0" : spec;
     String userPart = u.contains(":") ? u.substring(0, u.indexOf(':')) : u;
     String groupPart = u.contains(":") ? u.substring(u.indexOf(':') + 1) : null;
