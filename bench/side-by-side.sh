@@ -20,6 +20,8 @@
 #                    their firewall rules (dockerd with its defaults: docker0, 172.17.0.0/16,
 #                    iptables, userland proxy; berthd on berthbench0, 10.67.250.0/24); the host's
 #                    iptables rules, ip_forward and links are put back as they were at the end.
+#   --exec           the exec rows instead: `exec c true` on a running busybox on each daemon, and
+#                    the floor, bare `runc exec` of Berth's container; the cost over the floor too.
 #   --volume         the volume rows instead: `run --rm` without and with `-v benchvol:/data`
 #                    (a named volume made beforehand on each daemon); the volume's cost is the
 #                    difference.
@@ -49,7 +51,7 @@ START_ALL=${EPOCHREALTIME/./}
 phase() { echo "[$(((${EPOCHREALTIME/./} - START_ALL) / 1000000)) s] $*"; }
 
 N=${N:-7}; WARMUP=${WARMUP:-2}; BATCH_REPS=${BATCH_REPS:-1}; STARTS=${STARTS:-3}
-DAEMON_WARMUP=${DAEMON_WARMUP:-30}; AFTER_RUNS=${AFTER_RUNS:-0}; HOLD_LOCK=0; NET=0; VOL=0
+DAEMON_WARMUP=${DAEMON_WARMUP:-30}; AFTER_RUNS=${AFTER_RUNS:-0}; HOLD_LOCK=0; NET=0; VOL=0; EXEC=0
 LOCK=/tmp/berth-build.lock
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -62,6 +64,7 @@ while [ $# -gt 0 ]; do
     --hold-build-lock) HOLD_LOCK=1; shift ;;
     --network) NET=1; shift ;;
     --volume) VOL=1; shift ;;
+    --exec) EXEC=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$SELF" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "side-by-side.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -498,10 +501,36 @@ volume_suite() {
     q dk "$s" volume rm benchvol || true
   done
 }
+R_EXEC="exec c true"
+R_FLOOR="runc exec of the same container (floor)"
+R_OVER="exec's cost over the floor"
+one_exec() { q dk "$1" exec benchexec true; }
+one_runc_exec() { q runc --root "$BR/runc" exec "$EXEC_ID" true; }
+
+# the exec rows: each daemon's exec, and runc's own, on a running container
+exec_suite() {
+  local s floor ex
+  q dk berth run -d --name benchexec --network none busybox sleep 600 || { echo "side-by-side.sh: no container" >&2; exit 1; }
+  EXEC_ID=$(<"$OUT")
+  phase "runc exec: the floor"
+  rep "$R_FLOOR" berth one_runc_exec
+  floor=$(printf '%s\n' "${SAMPLES[@]}" | median)
+  q dk docker run -d --name benchexec --network none busybox sleep 600 || true
+  for s in berth docker; do
+    phase "$s: exec"
+    rep "$R_EXEC" "$s" one_exec
+    ex=$(printf '%s\n' "${SAMPLES[@]}" | median)
+    addrow "$R_OVER"
+    RES["$R_OVER|$s"]=$(awk -v a="$ex" -v b="$floor" 'BEGIN {printf "%.1f ms", (a - b) / 1000}')
+    q dk "$s" rm -f benchexec || true
+  done
+}
 if [ "$NET" = 1 ]; then
   network_suite
 elif [ "$VOL" = 1 ]; then
   volume_suite
+elif [ "$EXEC" = 1 ]; then
+  exec_suite
 else
   suite berth
   suite docker
@@ -533,6 +562,7 @@ fi
 declare -A GOAL=(
   ["the bridge's cost (bridge - none)"]="< 25 ms"
   ["the volume's cost (volume - none)"]="< 5 ms"
+  ["exec's cost over the floor"]="< 15 ms"
   ["$BATCH x run -d -p PORT:80 busybox sleep 300"]="< 3 s"
   ["daemon start to first answered /_ping"]="< 0.5 s"
   ["daemon RSS, idle after warm-up"]="< 64 MiB"
@@ -557,7 +587,7 @@ for r in "${ROWS[@]}"; do
   printf '%-46s %12s %12s %13s  %s\n' "$r" "$b" "$d" "$ratio" "${GOAL[$r]:-}"
 done
 echo
-if [ "$NET" = 0 ] && [ "$VOL" = 0 ]; then
+if [ "$NET" = 0 ] && [ "$VOL" = 0 ] && [ "$EXEC" = 0 ]; then
 echo "Docker's daemon RSS is dockerd + containerd: idle ${NOTE[docker_idle]}; with $BATCH running ${NOTE[docker_50]:-?}."
 echo "monitors: conmon per Berth container (${NOTE[monitors_berth]:-?} seen), containerd-shim-runc-v2 per Docker container (${NOTE[monitors_docker]:-?} seen); PSS shares pages between them."
 echo "ps -a listed ${NOTE[ps_berth]:-?} (Berth) and ${NOTE[ps_docker]:-?} (Docker) containers; logs: ${NOTE[logs_berth]:-?} (Berth), ${NOTE[logs_docker]:-?} (Docker)."

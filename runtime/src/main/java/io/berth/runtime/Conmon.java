@@ -159,9 +159,11 @@ final class Conmon {
           Fd.close(ready[1]);
         }
       }
+      long t0 = System.nanoTime();
       // conmon waits for this before it forks into the background
       Fd.write(start[1], new byte[] {'0'});
       Spawn.waitFor(pid);
+      long t1 = System.nanoTime();
       if (attach) {
         String line = readLine(ready[0]);
         if (line.isEmpty()) {
@@ -171,11 +173,14 @@ final class Conmon {
         // now the process may start: its first byte has a reader
         Fd.write(start[1], new byte[] {'0'});
       }
+      long t2 = System.nanoTime();
       String line = syncLines.next();
       int data = line.isEmpty() ? -1 : Json.tree(line.getBytes(StandardCharsets.UTF_8)).path("data").asInt(-1);
       if (data <= 0) {
         throw new OciError(execFailure(line));
       }
+      System.getLogger("berth.exec").log(System.Logger.Level.DEBUG, "exec {0}: conmon up {1} us, attached {2} us,"
+          + " runc exec {3} us", execId, (t1 - t0) / 1000, (t2 - t1) / 1000, (System.nanoTime() - t2) / 1000);
       ok = true;
       return new Exec(data, socket, syncLines);
     } finally {

@@ -79,6 +79,9 @@ public final class ExecService implements ExecBackend {
   @Override
   public String execCreate(String containerRef, ExecCreateRequest r) {
     Container c = active(store.find(containerRef));
+    if (r.detachKeys() != null && !r.detachKeys().isEmpty()) {
+      throw new InvalidParameterException("berth does not support --detach-keys yet");
+    }
     String user = r.user() == null || r.user().isEmpty() ? nz(c.config().user()) : r.user();
     if (r.user() != null && !r.user().isEmpty()) {
       UserResolver.resolve(root(c), r.user()); // an unknown user fails now, as in dockerd
@@ -171,13 +174,17 @@ public final class ExecService implements ExecBackend {
       // sending to the SEQPACKET socket blocks natively: a platform thread
       pump = Thread.ofPlatform().daemon().name("exec-stdin-" + s.id).start(() -> pumpStdin(streams.stdin(), p.attach()));
     }
+    long t0 = System.nanoTime();
     try {
       copyOutput(p.attach(), streams.output(), s.config);
     } finally {
+      long t1 = System.nanoTime();
       if (pump != null) {
         pump.interrupt();
       }
       finish(s, p);
+      LOG.log(System.Logger.Level.DEBUG, "exec {0}: output {1} us, exit {2} us", s.id, (t1 - t0) / 1000,
+          (System.nanoTime() - t1) / 1000);
     }
   }
 
