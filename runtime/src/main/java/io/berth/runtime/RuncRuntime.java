@@ -116,6 +116,25 @@ public final class RuncRuntime implements AutoCloseable {
     }
   }
 
+  /**
+   * The processes in the container's cgroup ({@code /berth/<id>}, as the spec sets it): from the
+   * pids controller of cgroup v1, else the unified hierarchy.
+   */
+  public List<Long> pids(String id) {
+    for (String root : List.of("/sys/fs/cgroup/pids", "/sys/fs/cgroup/unified", "/sys/fs/cgroup")) {
+      Path procs = Path.of(root, "berth", id, "cgroup.procs");
+      if (Files.isReadable(procs)) {
+        try {
+          return Files.readAllLines(procs).stream().map(String::strip).filter(l -> !l.isEmpty()).map(Long::parseLong)
+              .toList();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return List.of();
+  }
+
   /** Removes what an ended exec session left under the exec root. */
   public void forgetExec(String execId) {
     try {

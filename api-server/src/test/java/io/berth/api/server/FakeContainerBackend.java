@@ -177,4 +177,15 @@ public final class FakeContainerBackend implements ContainerBackend {
       java.io.InputStream tar) {
     calls.add("extract " + ref + " " + path + " " + noOverwriteDirNonDir + " " + copyUidGid);
   }
+
+  @Override
+  public void containerRename(String ref, String newName) {
+    calls.add("rename " + ref + " " + newName);
+  }
+
+  @Override
+  public io.berth.api.model.container.TopResponse containerTop(String ref, String psArgs) {
+    calls.add("top " + ref + " " + psArgs);
+    return new io.berth.api.model.container.TopResponse(List.of("PID"), List.of(List.of("1")));
+  }
 }

@@ -56,6 +56,10 @@ public record Container(
     return new Container(id, name, created, imageId, path, args, config, hostConfig, state, dir, endpoint, c, mounts);
   }
 
+  public Container withName(String n) {
+    return new Container(id, n, created, imageId, path, args, config, hostConfig, state, dir, endpoint, connected, mounts);
+  }
+
   public Container withHostConfig(HostConfig h) {
     return new Container(id, name, created, imageId, path, args, config, h, state, dir, endpoint, connected, mounts);
   }

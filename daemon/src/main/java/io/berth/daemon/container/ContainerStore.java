@@ -141,6 +141,30 @@ public final class ContainerStore {
     }
   }
 
+  /**
+   * Gives the container another name, taken atomically; the old one is free once the record
+   * says the new one.
+   */
+  public Container rename(String id, String newName) {
+    Container before = get(id);
+    if (before == null) {
+      throw EngineException.noSuch("container", id);
+    }
+    if (!reserve(newName, id)) {
+      throw new ConflictException("Error when allocating new name: " + nameInUse(newName, byName.get(newName))
+          .getMessage());
+    }
+    Container after;
+    try {
+      after = update(id, c -> c.withName(newName));
+    } catch (RuntimeException e) {
+      release(newName, id);
+      throw e;
+    }
+    byName.remove(before.name(), id);
+    return after;
+  }
+
   public static ConflictException nameInUse(String name, String other) {
     return new ConflictException("Conflict. The container name \"/" + name
         + "\" is already in use by container \"" + other

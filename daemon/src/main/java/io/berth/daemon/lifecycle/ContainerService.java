@@ -63,6 +63,17 @@ public final class ContainerService implements ContainerBackend {
   }
 
   @Override
+  public io.berth.api.model.container.TopResponse containerTop(String ref, String psArgs) {
+    var c = store.find(ref);
+    return io.berth.daemon.query.Top.top(c, psArgs, runner.pids(c.id()));
+  }
+
+  @Override
+  public void containerRename(String ref, String newName) {
+    runner.rename(ref, newName);
+  }
+
+  @Override
   public void containerStart(String ref) {
     runner.start(ref);
   }

@@ -47,6 +47,12 @@ public interface ContainerBackend {
   /** Validates an export ({@code docker export}); the returned writer streams the tar, blocking. */
   Exporter containerExport(String ref);
 
+  /** {@code GET /containers/{id}/top?ps_args=}: ps's titles, and its rows for the container's processes. */
+  io.berth.api.model.container.TopResponse containerTop(String ref, String psArgs);
+
+  /** {@code POST /containers/{id}/rename?name=}. */
+  void containerRename(String ref, String newName);
+
   /** {@code HEAD /containers/{id}/archive}: the path's stat, its last link not followed. */
   io.berth.api.model.container.PathStat containerStatPath(String ref, String path);
 

@@ -45,6 +45,12 @@ public final class ContainerRouter implements Router {
         Route.get("/containers/json", this::containerList),
         Route.get("/containers/{name}/json", this::containerInspect),
         Route.get("/containers/{name}/export", this::containerExport),
+        Route.get("/containers/{name}/top", r -> ApiServer.json(r.response(), 200,
+            backend.containerTop(r.path("name"), r.query("ps_args", "")))),
+        Route.post("/containers/{name}/rename", r -> {
+          backend.containerRename(r.path("name"), r.query("name", ""));
+          r.response().status(204);
+        }),
         Route.head("/containers/{name}/archive", r -> {
           statHeader(r, backend.containerStatPath(r.path("name"), archivePath(r)));
           r.response().status(200);

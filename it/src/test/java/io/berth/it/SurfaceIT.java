@@ -1,0 +1,71 @@
+package io.berth.it;
+
+import static io.berth.it.DockerCliIT.dockerWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The container commands around a running container, driven by the docker CLI: rename, top. */
+@Tag("privileged")
+class SurfaceIT extends SharedDaemon {
+  @BeforeAll
+  static void busybox() throws Exception {
+    daemon.bootstrapBusybox();
+  }
+
+  @AfterEach
+  void removeAll() throws Exception {
+    String ids = docker("ps", "-aq").out().strip();
+    if (!ids.isEmpty()) {
+      docker(java.util.stream.Stream.concat(java.util.stream.Stream.of("rm", "-f"), ids.lines()).toArray(String[]::new));
+    }
+  }
+
+  private static Cmd docker(String... args) throws Exception {
+    return dockerWith(daemon, null, args);
+  }
+
+  @Test
+  void rename_takesTheNewName_andDockersRefusals() throws Exception {
+    String id = docker("run", "-d", "--name", "before", "busybox", "sleep", "300").out().strip();
+    docker("create", "--name", "taken", "busybox", "true");
+    Cmd ok = docker("rename", "before", "after");
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    assertThat(docker("inspect", "-f", "{{.Name}}", id).out()).isEqualTo("/after\n");
+    assertThat(docker("inspect", "before").exit()).isEqualTo(1);
+    // the old name is free again
+    assertThat(docker("create", "--name", "before", "busybox", "true").exit()).isZero();
+    Cmd same = docker("rename", "after", "after");
+    assertThat(same.err()).contains("Error response from daemon: Renaming a container with the same name as its current name");
+    Cmd taken = docker("rename", "after", "taken");
+    assertThat(taken.exit()).isEqualTo(1);
+    assertThat(taken.err()).contains("Error response from daemon: Error when allocating new name: Conflict. The container"
+        + " name \"/taken\" is already in use by container");
+    Cmd bad = docker("rename", "after", "no good");
+    assertThat(bad.err()).contains("Invalid container name (no good), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+    // the name survives a restart of the daemon
+    daemon.kill();
+    daemon.start();
+    assertThat(docker("inspect", "-f", "{{.Name}}", id).out()).isEqualTo("/after\n");
+  }
+
+  @Test
+  void top_listsTheContainersProcesses_withPsArguments() throws Exception {
+    String id = docker("run", "-d", "--name", "topped", "busybox", "sh", "-c", "sleep 301 & sleep 302").out().strip();
+    Wait.until(java.time.Duration.ofSeconds(10), () -> docker("top", "topped").out().contains("sleep 301"), "both sleeps");
+    Cmd top = docker("top", "topped");
+    assertThat(top.out().lines().findFirst().orElseThrow()).matches("UID +PID +PPID +C +STIME +TTY +TIME +CMD");
+    assertThat(top.out()).contains("sleep 301").contains("sleep 302").doesNotContain("java");
+    Cmd custom = docker("top", "topped", "-o", "pid,args");
+    assertThat(custom.out().lines().toList()).hasSize(3).first().asString().matches("PID +COMMAND");
+    assertThat(docker("top", "topped", "-o", "ppid=PID").err())
+        .contains("specifying \"ppid=PID\" is not allowed");
+    docker("stop", "-t", "0", "topped");
+    Cmd stopped = docker("top", "topped");
+    assertThat(stopped.exit()).isEqualTo(1);
+    assertThat(stopped.err()).isEqualTo("Error response from daemon: container " + id + " is not running\n");
+  }
+}
