@@ -105,10 +105,13 @@ public final class Wiring implements AutoCloseable {
         imageService.pusher(registry, rs.maxConcurrentUploads()));
     var containerImages = new ContainerImages(imageService);
     var networks = networks(config, store);
+    var events = new io.berth.daemon.events.EventBus();
+    networks.publishTo(events);
     var volumes = new VolumeService(new LocalVolumeStore(config.dataRoot().resolve("volumes")));
+    volumes.publishTo(events);
     var mounts = new ContainerMounts(volumes, new MountRequests(config.dataRoot()));
     mounts.restore(store.all());
-    var runner = new Runner(store, containerImages, runtime, specs, networks, mounts);
+    var runner = new Runner(store, containerImages, runtime, specs, networks, mounts, events);
     closeables.add(new ExitWatcher(runtime, runner::exited));
     long t3 = System.nanoTime();
     new Reconciler(store, containerImages, runtime, runner, networks.endpoints()).reconcile();
@@ -125,7 +128,8 @@ public final class Wiring implements AutoCloseable {
     var api = new ApiServer(SystemService.BERTH_VERSION, List.of(new SystemRouter(system),
         new ContainerRouter(containers), new ImageRouter(images),
         new NetworkRouter(networks, containers), new VolumeRouter(volumes),
-        new io.berth.api.server.router.ExecRouter(new io.berth.daemon.exec.ExecService(store, runtime,
+        new io.berth.api.server.router.EventsRouter(events),
+        new io.berth.api.server.router.ExecRouter(new io.berth.daemon.exec.ExecService(store, runtime, events,
             List.copyOf(new java.util.TreeSet<>(HostLimits.boundingCaps())))),
         new RegistryRouter(new RegistryAdapter(registry))));
     for (String host : config.hosts()) {

@@ -46,6 +46,7 @@ public final class ExecService implements ExecBackend {
   private final RuncRuntime runtime;
   private final List<String> hostCaps;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final io.berth.daemon.events.EventBus events;
 
   /** One session: what was asked, then what happened. */
   static final class Session {
@@ -70,7 +71,9 @@ public final class ExecService implements ExecBackend {
   }
 
   /** @param hostCaps every capability the host allows: what {@code --privileged} gets */
-  public ExecService(ContainerStore store, RuncRuntime runtime, List<String> hostCaps) {
+  public ExecService(ContainerStore store, RuncRuntime runtime, io.berth.daemon.events.EventBus events,
+      List<String> hostCaps) {
+    this.events = events;
     this.store = store;
     this.runtime = runtime;
     this.hostCaps = List.copyOf(hostCaps);
@@ -91,6 +94,7 @@ public final class ExecService implements ExecBackend {
     // sessions of removed containers go, as dockerd's collector drops them
     sessions.values().removeIf(old -> !old.running && store.get(old.containerId) == null);
     sessions.put(s.id, s);
+    events.container(c, "exec_create: " + String.join(" ", r.cmd()), Map.of("execID", s.id));
     return s.id;
   }
 
@@ -165,6 +169,7 @@ public final class ExecService implements ExecBackend {
       throw e;
     }
     s.pid = p.pid();
+    events.container(c, "exec_start: " + String.join(" ", s.config.cmd()), Map.of("execID", s.id));
     if (!attach) {
       Thread.ofVirtual().name("exec-" + s.id).start(() -> finish(s, p));
       return;
@@ -236,6 +241,10 @@ public final class ExecService implements ExecBackend {
     s.exitCode = code;
     s.running = false;
     runtime.forgetExec(s.id);
+    Container c = store.get(s.containerId);
+    if (c != null) {
+      events.container(c, "exec_die", Map.of("execID", s.id, "exitCode", Integer.toString(code)));
+    }
   }
 
   /** The container's own process, with the session's command, environment, user, directory and terminal. */

@@ -151,6 +151,7 @@ final class ContainerNetworking {
         throw e;
       }
     }
+    networks.event(net.id(), "connect", java.util.Map.of("container", c.id()));
   }
 
   /** {@code docker network disconnect}: from a network it was connected to. */
@@ -176,6 +177,7 @@ final class ContainerNetworking {
     fewer.remove(id);
     c = store.update(c.id(), x -> x.withConnected(fewer));
     endpoints.detachOne(c.id(), id);
+    networks.event(id, "disconnect", java.util.Map.of("container", c.id()));
   }
 
   /** The networks the container was connected to besides its mode's: each its next interface. */

@@ -32,7 +32,8 @@ public final class ContainerService implements ContainerBackend {
       ContainerQueries queries, LogsService logs, AttachService attach) {
     this.store = store;
     this.images = images;
-    this.creator = new Creator(store, images, runner.hostGateway(), runner.networks(), runner.mounts());
+    this.creator = new Creator(store, images, runner.hostGateway(), runner.networks(), runner.mounts(),
+        runner.events());
     this.runner = runner;
     this.archive = new ContainerArchive(runner);
     this.queries = queries;

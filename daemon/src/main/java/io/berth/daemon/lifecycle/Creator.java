@@ -37,10 +37,12 @@ final class Creator {
 
   private final NetworkService networks;
   private final ContainerMounts mounts;
+  private final io.berth.daemon.events.EventBus events;
 
   /** @param hostGateway the default bridge's address; null when berthd runs with {@code --bridge none} */
   Creator(ContainerStore store, ImageAccess images, String hostGateway, NetworkService networks,
-      ContainerMounts mounts) {
+      ContainerMounts mounts, io.berth.daemon.events.EventBus events) {
+    this.events = events;
     this.mounts = mounts;
     this.store = store;
     this.images = images;
@@ -143,9 +145,11 @@ final class Creator {
       System.getLogger("berth.lifecycle").log(System.Logger.Level.DEBUG, "create {0}: rw layer {1} ms",
           id, (System.nanoTime() - t0) / 1_000_000);
       acquired = acquireMounts(id, plan, rootfs);
-      store.add(new Container(id, finalName, Instant.now(), image.id(), cmdline.getFirst(),
+      Container created = new Container(id, finalName, Instant.now(), image.id(), cmdline.getFirst(),
           cmdline.subList(1, cmdline.size()), merged, host, new ContainerState.Created(0, ""), dir, endpoint, null,
-          acquired));
+          acquired);
+      store.add(created);
+      events.container(created, "create", Map.of());
     } catch (IOException | RuntimeException e) {
       if (acquired != null) {
         mounts.release(id, acquired, true);

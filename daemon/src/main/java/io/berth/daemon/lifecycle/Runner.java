@@ -11,6 +11,7 @@ import io.berth.common.io.MoreFiles;
 import io.berth.daemon.container.Container;
 import io.berth.daemon.container.ContainerState;
 import io.berth.daemon.container.ContainerStore;
+import io.berth.daemon.events.EventBus;
 import io.berth.daemon.lifecycle.Runs.Exit;
 import io.berth.daemon.network.NetworkService;
 import io.berth.daemon.volume.ContainerMounts;
@@ -45,11 +46,13 @@ public final class Runner {
   private final Endpoints endpoints;
   private final Runs runs = new Runs();
   private final ContainerMounts mounts;
+  private final EventBus events;
   /** Containers being restarted: their exit must not trigger --rm. */
   private final Set<String> restarting = ConcurrentHashMap.newKeySet();
 
   public Runner(ContainerStore store, ImageAccess images, RuncRuntime runtime, SpecFactory specs,
-      NetworkService networks, ContainerMounts mounts) {
+      NetworkService networks, ContainerMounts mounts, EventBus events) {
+    this.events = events;
     this.mounts = mounts;
     this.store = store;
     this.images = images;
@@ -140,6 +143,7 @@ public final class Runner {
     } finally {
       record.join();
     }
+    events.container(c, "start", java.util.Map.of());
     watchMonitor(id, created.monitorPid());
     LOG.log(System.Logger.Level.DEBUG, "start {0}: prepare {1} ms, conmon+create {2} ms, "
         + "runc start {3} ms", id, ms(t0, t1), ms(t1, t2), ms(t2, System.nanoTime()));
@@ -176,6 +180,10 @@ public final class Runner {
 
   ContainerMounts mounts() {
     return mounts;
+  }
+
+  EventBus events() {
+    return events;
   }
 
   /** The processes of the container's cgroup. */
@@ -321,6 +329,8 @@ public final class Runner {
       }
       // the host ports go back before anyone hears of the end: a next start may want them
       endpoints.releasePorts(id);
+      events.container(c, "die", java.util.Map.of("exitCode", Integer.toString(code), "execDuration",
+          Long.toString(java.time.Duration.between(r.startedAt(), Instant.now()).toSeconds())));
       if (c.hostConfig().autoRemove() && !restarting.contains(id)) {
         autoRemove(c, code);
         return;
@@ -352,6 +362,7 @@ public final class Runner {
     }
     mounts.stopped(c);
     mounts.release(c.id(), c.mounts(), true);
+    events.container(c, "destroy", java.util.Map.of());
     runs.removed(c.id(), new Exit(code, ""));
     Thread.ofVirtual().name("cleanup-" + c.id()).start(() -> {
       cleanupRuntime(c);
@@ -402,10 +413,10 @@ public final class Runner {
     int timeout = opts.timeoutSeconds().orElse(
         c.config().stopTimeout() == null ? 10 : c.config().stopTimeout());
     signal(c, Signals.parse(sig), false);
-    if (await(run.exit, timeout < 0 ? Long.MAX_VALUE : timeout)) {
-      return;
+    if (!await(run.exit, timeout < 0 ? Long.MAX_VALUE : timeout)) {
+      killForGood(c, run);
     }
-    killForGood(c, run);
+    events.container(c, "stop", java.util.Map.of());
   }
 
   /**
@@ -459,7 +470,7 @@ public final class Runner {
             + " user-defined network yet");
       }
       String old = c.name();
-      store.rename(c.id(), name);
+      Container renamed = store.rename(c.id(), name);
       store.update(c.id(), x -> x.withHostConfig(x.hostConfig().withLinks(relink(x.hostConfig().links(), old, name))));
       for (Container other : store.all()) {
         List<String> links = other.hostConfig().links();
@@ -467,6 +478,7 @@ public final class Runner {
           store.update(other.id(), x -> x.withHostConfig(x.hostConfig().withLinks(relink(links, old, name))));
         }
       }
+      events.container(renamed, "rename", java.util.Map.of("oldName", "/" + old));
     });
   }
 
@@ -621,6 +633,7 @@ public final class Runner {
   private void signal(Container c, int sig, boolean all) {
     try {
       runtime.kill(c.id(), sig, all);
+      events.container(c, "kill", java.util.Map.of("signal", Integer.toString(sig)));
     } catch (OciError e) {
       // it may have exited in between: the exit file tells
       LOG.log(System.Logger.Level.DEBUG, "kill " + c.id() + ": " + e.getMessage());
@@ -688,6 +701,7 @@ public final class Runner {
       throw new SystemException("unable to remove container " + c.id() + ": " + e.getMessage(), e);
     }
     mounts.release(c.id(), c.mounts(), volumes);
+    events.container(c, "destroy", java.util.Map.of());
     // the record is gone: the container is; its directory carries the removed marker, so a
     // failure to delete it now is swept at the next start
     runs.removed(c.id(), new Exit(before.exitCode(), before.error()));

@@ -79,6 +79,21 @@ public final class NetworkService implements NetworkBackend {
     return endpoints;
   }
 
+  private io.berth.daemon.events.EventBus events = new io.berth.daemon.events.EventBus();
+
+  /** Where this service's network events go (a bus of its own until told). */
+  public void publishTo(io.berth.daemon.events.EventBus bus) {
+    this.events = bus;
+  }
+
+  /** A network event: the network's name and type, besides {@code extra}, as dockerd sends them. */
+  public void event(String networkId, String action, Map<String, String> extra) {
+    Map<String, String> a = new LinkedHashMap<>(extra);
+    a.put("name", nameOf(networkId));
+    a.put("type", "bridge");
+    events.publish("network", action, networkId, a);
+  }
+
   /** The predefined networks' ids and creation times: made at the first start, kept after. */
   private static List<NetworkInspect> load(Path root, String iface, Subnet subnet) {
     Path file = root.resolve("predefined.json");
@@ -297,6 +312,7 @@ public final class NetworkService implements NetworkBackend {
             || Files.exists(Path.of("/sys/class/net", wanted)));
     write(n);
     user.put(id, n);
+    event(id, "create", Map.of());
     return new NetworkCreateRequest.Response(id, "");
   }
 
@@ -329,6 +345,7 @@ public final class NetworkService implements NetworkBackend {
         throw new NotFoundException("network " + term + " not found");
       }
       endpoints.release(u.plan());
+      event(n.id(), "destroy", Map.of());
       user.remove(n.id());
       try {
         Files.deleteIfExists(userDir.resolve(n.id() + ".json"));

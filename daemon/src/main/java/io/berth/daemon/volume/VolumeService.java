@@ -50,6 +50,13 @@ public final class VolumeService implements VolumeBackend {
     this.store = store;
   }
 
+  private io.berth.daemon.events.EventBus events = new io.berth.daemon.events.EventBus();
+
+  /** Where volume events go (a bus of its own until told). */
+  public void publishTo(io.berth.daemon.events.EventBus bus) {
+    this.events = bus;
+  }
+
   /**
    * The volume's data directory, mounted first if it was made with options (a tmpfs, a bind of a
    * host path) and this is its first user.
@@ -117,6 +124,7 @@ public final class VolumeService implements VolumeBackend {
       }
       checkOptions(op, options);
       Volume v = store.create(name, l, options);
+      events.publish("volume", "create", name, Map.of("driver", v.driver()));
       reference(name, reference);
       return v;
     }
@@ -282,6 +290,7 @@ public final class VolumeService implements VolumeBackend {
       throw new SystemException("remove " + v.name() + ": volume has active mounts");
     }
     store.remove(v.name());
+    events.publish("volume", "destroy", v.name(), Map.of("driver", v.driver()));
   }
 
   /** Go's strconv.ParseBool, with its message in dockerd's filter error. */
