@@ -160,23 +160,6 @@ public final class FakeContainerBackend implements ContainerBackend {
     throw new UnsupportedOperationException();
   }
 
-  @Override
-  public io.berth.api.model.container.PathStat containerStatPath(String ref, String path) {
-    calls.add("stat " + ref + " " + path);
-    return new io.berth.api.model.container.PathStat("hosts", 10, 0644, "2026-01-02T03:04:05Z", "");
-  }
-
-  @Override
-  public Archive containerArchive(String ref, String path) {
-    calls.add("archive " + ref + " " + path);
-    return new Archive(containerStatPath(ref, path), out -> out.write(new byte[1024]));
-  }
-
-  @Override
-  public void containerExtract(String ref, String path, boolean noOverwriteDirNonDir, boolean copyUidGid,
-      java.io.InputStream tar) {
-    calls.add("extract " + ref + " " + path + " " + noOverwriteDirNonDir + " " + copyUidGid);
-  }
 
   @Override
   public void containerRename(String ref, String newName) {

@@ -1,7 +1,7 @@
 package io.berth.daemon.lifecycle;
 
 import io.berth.api.model.container.PathStat;
-import io.berth.api.server.backend.ContainerBackend;
+import io.berth.api.server.backend.ArchiveBackend;
 import io.berth.common.error.InvalidParameterException;
 import io.berth.common.error.NotFoundException;
 import io.berth.common.error.SystemException;
@@ -27,29 +27,33 @@ import java.util.Map;
  * all in the container's own view of its files (volumes and binds included), links resolved
  * inside the container and never followed while writing.
  */
-final class ContainerArchive {
+public final class ContainerArchive implements ArchiveBackend {
   private static final int S_IFMT = 0170000;
   private final Runner runner;
 
-  ContainerArchive(Runner runner) {
+  public ContainerArchive(Runner runner) {
     this.runner = runner;
   }
 
-  PathStat stat(String ref, String path) {
+  @Override
+  public PathStat containerStatPath(String ref, String path) {
     return runner.inView(ref, (c, root) -> stat(root, locate(root, path, ref, path), base(path)));
   }
 
-  ContainerBackend.Archive archive(String ref, String path) {
+  @Override
+  public Archive containerArchive(String ref, String path) {
     String abs = preserveTrailing(clean("/" + path), path);
     PathStat st = runner.inView(ref, (c, root) -> stat(root, locate(root, abs, ref, path), base(abs)));
     String name = base(abs);
-    return new ContainerBackend.Archive(st, out -> runner.inView(ref, (c, root) -> {
+    return new Archive(st, out -> runner.inView(ref, (c, root) -> {
       DirectoryTar.writeResource(locate(root, abs, ref, path), name, out);
       return null;
     }));
   }
 
-  void extract(String ref, String path, boolean noOverwriteDirNonDir, boolean copyUidGid, InputStream tar) {
+  @Override
+  public void containerExtract(String ref, String path, boolean noOverwriteDirNonDir, boolean copyUidGid,
+      InputStream tar) {
     runner.inView(ref, (c, root) -> {
       Path dir = ScopedPath.resolve(root, path, true);
       if (dir == null || !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {

@@ -21,7 +21,6 @@ import java.util.List;
 public final class ContainerService implements ContainerBackend {
   private final Creator creator;
   private final Runner runner;
-  private final ContainerArchive archive;
   private final ContainerQueries queries;
   private final LogsService logs;
   private final AttachService attach;
@@ -35,7 +34,6 @@ public final class ContainerService implements ContainerBackend {
     this.creator = new Creator(store, images, runner.hostGateway(), runner.networks(), runner.mounts(),
         runner.events());
     this.runner = runner;
-    this.archive = new ContainerArchive(runner);
     this.queries = queries;
     this.logs = logs;
     this.attach = attach;
@@ -47,21 +45,6 @@ public final class ContainerService implements ContainerBackend {
     return creator.create(name, config, host, endpoints);
   }
 
-  @Override
-  public io.berth.api.model.container.PathStat containerStatPath(String ref, String path) {
-    return archive.stat(ref, path);
-  }
-
-  @Override
-  public Archive containerArchive(String ref, String path) {
-    return archive.archive(ref, path);
-  }
-
-  @Override
-  public void containerExtract(String ref, String path, boolean noOverwriteDirNonDir, boolean copyUidGid,
-      java.io.InputStream tar) {
-    archive.extract(ref, path, noOverwriteDirNonDir, copyUidGid, tar);
-  }
 
   @Override
   public io.berth.api.model.container.TopResponse containerTop(String ref, String psArgs) {

@@ -53,22 +53,6 @@ public interface ContainerBackend {
   /** {@code POST /containers/{id}/rename?name=}. */
   void containerRename(String ref, String newName);
 
-  /** {@code HEAD /containers/{id}/archive}: the path's stat, its last link not followed. */
-  io.berth.api.model.container.PathStat containerStatPath(String ref, String path);
-
-  /** {@code GET /containers/{id}/archive}: the path's stat, and a writer of its tar. */
-  Archive containerArchive(String ref, String path);
-
-  /** A path's stat and its tar, written later (with the container held meanwhile). */
-  record Archive(io.berth.api.model.container.PathStat stat, Exporter body) {}
-
-  /**
-   * {@code PUT /containers/{id}/archive}: extracts the tar into the directory at {@code path}.
-   *
-   * @param copyUidGid every entry owned by the container's user (when it has one)
-   */
-  void containerExtract(String ref, String path, boolean noOverwriteDirNonDir, boolean copyUidGid,
-      java.io.InputStream tar);
 
   /** {@code POST /commit}: the new image's id ({@code sha256:...}). */
   String containerCommit(CommitOptions options);

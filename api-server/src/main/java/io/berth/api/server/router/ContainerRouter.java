@@ -51,20 +51,6 @@ public final class ContainerRouter implements Router {
           backend.containerRename(r.path("name"), r.query("name", ""));
           r.response().status(204);
         }),
-        Route.head("/containers/{name}/archive", r -> {
-          statHeader(r, backend.containerStatPath(r.path("name"), archivePath(r)));
-          r.response().status(200);
-        }),
-        Route.get("/containers/{name}/archive", r -> {
-          var archive = backend.containerArchive(r.path("name"), archivePath(r));
-          statHeader(r, archive.stat());
-          TarResponse.send(r, archive.body());
-        }),
-        Route.put("/containers/{name}/archive", r -> {
-          backend.containerExtract(r.path("name"), archivePath(r), r.bool("noOverwriteDirNonDir"),
-              r.bool("copyUIDGID"), r.body());
-          r.response().status(200);
-        }),
         Route.get("/containers/{name}/changes",
             r -> ApiServer.json(r.response(), 200, backend.containerChanges(r.path("name")))),
         Route.post("/containers/{name}/start", this::containerStart),
@@ -205,20 +191,6 @@ public final class ContainerRouter implements Router {
       out.write(VersionedJson.bytes(result, r.version()));
       out.write('\n');
     }
-  }
-
-  /** dockerd's words for a missing path, its missing space included. */
-  private static String archivePath(ApiRequest r) {
-    String path = r.query("path", "");
-    if (path.isEmpty()) {
-      throw new io.berth.common.error.InvalidParameterException("bad parameter: pathcannot be empty");
-    }
-    return path;
-  }
-
-  private static void statHeader(ApiRequest r, io.berth.api.model.container.PathStat stat) {
-    r.response().header("X-Docker-Container-Path-Stat",
-        java.util.Base64.getEncoder().encodeToString(io.berth.common.json.Json.bytes(stat)));
   }
 
   private void containerExport(ApiRequest r) throws IOException {
