@@ -68,4 +68,35 @@ class SurfaceIT extends SharedDaemon {
     assertThat(stopped.exit()).isEqualTo(1);
     assertThat(stopped.err()).isEqualTo("Error response from daemon: container " + id + " is not running\n");
   }
+
+  @Test
+  void pause_freezesTheContainer_untilUnpaused_andSurvivesARestart() throws Exception {
+    String id = docker("run", "-d", "--name", "frozen", "busybox", "sh", "-c",
+        "i=0; while true; do i=$((i+1)); echo $i > /tmp/n; sleep 0.05; done").out().strip();
+    assertThat(docker("pause", "frozen").out()).isEqualTo("frozen\n");
+    assertThat(docker("ps", "--filter", "status=paused", "--format", "{{.Names}} {{.Status}}").out())
+        .matches("frozen Up .* \\(Paused\\)\n");
+    assertThat(docker("inspect", "-f", "{{.State.Status}} {{.State.Running}} {{.State.Paused}}", "frozen").out())
+        .isEqualTo("paused true true\n");
+    // frozen: the counter does not move
+    String cgroup = "/sys/fs/cgroup/freezer/berth/" + id + "/freezer.state";
+    assertThat(java.nio.file.Files.readString(java.nio.file.Path.of(cgroup)).strip()).isEqualTo("FROZEN");
+    Cmd exec = docker("exec", "frozen", "true");
+    assertThat(exec.err()).isEqualTo("Error response from daemon: Container " + id
+        + " is paused, unpause the container before exec\n");
+    assertThat(docker("pause", "frozen").err()).contains("Container " + id + " is already paused");
+
+    daemon.kill();
+    daemon.start();
+    assertThat(docker("inspect", "-f", "{{.State.Status}}", "frozen").out()).isEqualTo("paused\n");
+    assertThat(docker("unpause", "frozen").exit()).isZero();
+    assertThat(docker("inspect", "-f", "{{.State.Status}}", "frozen").out()).isEqualTo("running\n");
+    assertThat(docker("unpause", "frozen").err()).contains("Container " + id + " is not paused");
+    Cmd counted = docker("exec", "frozen", "cat", "/tmp/n");
+    assertThat(counted.exit()).as(counted.err()).isZero();
+    // a paused container stops: the signal reaches it once thawed
+    docker("pause", "frozen");
+    assertThat(docker("stop", "-t", "1", "frozen").exit()).isZero();
+    assertThat(docker("inspect", "-f", "{{.State.Status}}", "frozen").out()).isEqualTo("exited\n");
+  }
 }

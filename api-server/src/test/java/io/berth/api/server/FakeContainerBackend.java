@@ -171,4 +171,14 @@ public final class FakeContainerBackend implements ContainerBackend {
     calls.add("top " + ref + " " + psArgs);
     return new io.berth.api.model.container.TopResponse(List.of("PID"), List.of(List.of("1")));
   }
+
+  @Override
+  public void containerPause(String ref) {
+    calls.add("pause " + ref);
+  }
+
+  @Override
+  public void containerUnpause(String ref) {
+    calls.add("unpause " + ref);
+  }
 }

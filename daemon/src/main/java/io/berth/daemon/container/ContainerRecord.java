@@ -62,6 +62,7 @@ record ContainerRecord(
     }
     ContainerState s = switch (status) {
       case "running" -> new ContainerState.Running(pid, monitorPid, Instant.parse(startedAt));
+      case "paused" -> new ContainerState.Running(pid, monitorPid, Instant.parse(startedAt), true);
       case "exited" -> new ContainerState.Exited(exitCode, Instant.parse(startedAt),
           Instant.parse(finishedAt), error == null ? "" : error);
       // a crash while removing leaves a container to remove again

@@ -7,8 +7,19 @@ public sealed interface ContainerState {
   /** Never started, or a start failed ({@code exitCode} and {@code error} say why). */
   record Created(int exitCode, String error) implements ContainerState {}
 
-  /** {@code monitorPid}: the conmon supervising it (0 when not known, as in older records). */
-  record Running(long pid, long monitorPid, Instant startedAt) implements ContainerState {}
+  /**
+   * {@code monitorPid}: the conmon supervising it (0 when not known, as in older records);
+   * {@code paused}: frozen ({@code docker pause}), still running as Docker counts it.
+   */
+  record Running(long pid, long monitorPid, Instant startedAt, boolean paused) implements ContainerState {
+    public Running(long pid, long monitorPid, Instant startedAt) {
+      this(pid, monitorPid, startedAt, false);
+    }
+
+    public Running withPaused(boolean p) {
+      return new Running(pid, monitorPid, startedAt, p);
+    }
+  }
 
   record Exited(int exitCode, Instant startedAt, Instant finishedAt, String error)
       implements ContainerState {}
@@ -24,7 +35,7 @@ public sealed interface ContainerState {
   default String status() {
     return switch (this) {
       case Created _ -> "created";
-      case Running _ -> "running";
+      case Running r -> r.paused() ? "paused" : "running";
       case Exited _ -> "exited";
       case Removing _ -> "removing";
       case Dead _ -> "dead";
@@ -33,6 +44,10 @@ public sealed interface ContainerState {
 
   default boolean running() {
     return this instanceof Running;
+  }
+
+  default boolean paused() {
+    return this instanceof Running r && r.paused();
   }
 
   /** The last run's exit code (or why it could not start); 0 while running or never run. */

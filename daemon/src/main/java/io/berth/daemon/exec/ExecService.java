@@ -102,6 +102,9 @@ public final class ExecService implements ExecBackend {
     if (!(c.state() instanceof ContainerState.Running)) {
       throw new ConflictException("container " + c.id() + " is not running");
     }
+    if (c.state().paused()) {
+      throw new ConflictException("Container " + c.id() + " is paused, unpause the container before exec");
+    }
     return c;
   }
 

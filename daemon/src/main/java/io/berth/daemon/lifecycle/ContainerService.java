@@ -53,6 +53,16 @@ public final class ContainerService implements ContainerBackend {
   }
 
   @Override
+  public void containerPause(String ref) {
+    runner.pause(ref);
+  }
+
+  @Override
+  public void containerUnpause(String ref) {
+    runner.unpause(ref);
+  }
+
+  @Override
   public void containerRename(String ref, String newName) {
     runner.rename(ref, newName);
   }

@@ -92,7 +92,7 @@ public final class Reconciler {
           runner.abandon(id, null, 137, "container monitor (conmon) died while berthd was stopped");
           return;
         }
-        runner.adopt(id, monitor);
+        runner.adopt(id, monitor, state.get().status().equals("paused"));
       }
       // its runtime is left alone: only its removal may touch what it has
       case ContainerState.Dead _ -> {}

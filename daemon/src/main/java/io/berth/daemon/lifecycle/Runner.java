@@ -293,9 +293,10 @@ public final class Runner {
   }
 
   /** A container found running under {@code monitorPid} after a daemon restart. */
-  void adopt(String id, long monitorPid) {
-    store.update(id, x -> x.state() instanceof ContainerState.Running r && r.monitorPid() != monitorPid
-        ? x.withState(new ContainerState.Running(r.pid(), monitorPid, r.startedAt())) : x);
+  void adopt(String id, long monitorPid, boolean paused) {
+    store.update(id, x -> x.state() instanceof ContainerState.Running r
+        && (r.monitorPid() != monitorPid || r.paused() != paused)
+        ? x.withState(new ContainerState.Running(r.pid(), monitorPid, r.startedAt(), paused)) : x);
     run(id).ready.complete(null);
     watchMonitor(id, monitorPid);
   }
@@ -447,6 +448,38 @@ public final class Runner {
     }
   }
 
+  /** {@code docker pause}: the container's processes frozen (its freezer cgroup), under its lock. */
+  public void pause(String ref) {
+    locked(ref, c -> {
+      if (!c.state().running()) {
+        throw new ConflictException("Container " + c.id() + " is not running");
+      }
+      if (c.state().paused()) {
+        throw new ConflictException("Container " + c.id() + " is already paused");
+      }
+      runtime.pause(c.id());
+      Container now = store.update(c.id(), x -> x.state() instanceof ContainerState.Running r
+          ? x.withState(r.withPaused(true)) : x);
+      events.container(now, "pause", java.util.Map.of());
+    });
+  }
+
+  /** {@code docker unpause}. */
+  public void unpause(String ref) {
+    locked(ref, c -> {
+      if (!c.state().paused()) {
+        throw new ConflictException("Container " + c.id() + " is not paused");
+      }
+      thaw(c);
+      events.container(c, "unpause", java.util.Map.of());
+    });
+  }
+
+  private void thaw(Container c) {
+    runtime.resume(c.id());
+    store.update(c.id(), x -> x.state() instanceof ContainerState.Running r ? x.withState(r.withPaused(false)) : x);
+  }
+
   /**
    * {@code docker rename}, under the container's lock. Legacy links follow the new name: the
    * container's own, and those of containers that link to it.
@@ -587,7 +620,7 @@ public final class Runner {
       if (c == null) {
         throw new io.berth.common.error.NotFoundException("No such container: " + id);
       }
-      boolean frozen = pause && c.state().running();
+      boolean frozen = pause && c.state().running() && !c.state().paused();
       if (frozen) {
         runtime.pause(id);
       }
@@ -634,6 +667,11 @@ public final class Runner {
     try {
       runtime.kill(c.id(), sig, all);
       events.container(c, "kill", java.util.Map.of("signal", Integer.toString(sig)));
+      Container now = store.get(c.id());
+      if (now != null && now.state().paused()) {
+        // a frozen process handles no signal, not even SIGKILL: thawed, it does
+        thaw(now);
+      }
     } catch (OciError e) {
       // it may have exited in between: the exit file tells
       LOG.log(System.Logger.Level.DEBUG, "kill " + c.id() + ": " + e.getMessage());

@@ -37,7 +37,8 @@ public final class ContainerViews {
   static String status(Container c, Instant now) {
     return switch (c.state()) {
       case ContainerState.Created _ -> "Created";
-      case ContainerState.Running r -> "Up " + HumanDuration.of(Duration.between(r.startedAt(), now));
+      case ContainerState.Running r -> "Up " + HumanDuration.of(Duration.between(r.startedAt(), now))
+          + (r.paused() ? " (Paused)" : "");
       case ContainerState.Exited e -> e.startedAt().equals(Instant.EPOCH)
           ? "Exited (" + e.exitCode() + ")"
           : "Exited (" + e.exitCode() + ") " + HumanDuration.of(Duration.between(e.finishedAt(), now)) + " ago";
@@ -73,7 +74,7 @@ public final class ContainerViews {
   public static ContainerInspect inspect(Container c, String graphDir, ContainerInspect.NetworkSettings network) {
     var s = c.state();
     long pid = s instanceof ContainerState.Running r ? r.pid() : 0;
-    var state = new ContainerInspect.State(s.status(), s.running(), false, false, false,
+    var state = new ContainerInspect.State(s.status(), s.running(), s.paused(), false, false,
         s instanceof ContainerState.Dead,
         pid, s.exitCode(), s.error(), time(s.startedAt()), time(s.finishedAt()));
     var hc = c.hostConfig();

@@ -34,6 +34,10 @@ public final class AttachService {
 
   public ContainerBackend.Attacher attach(String ref, AttachOptions o) {
     Container c = store.find(ref);
+    if (c.state().paused()) {
+      throw new io.berth.common.error.ConflictException("container " + ref
+          + " is paused, unpause the container before attach");
+    }
     Runs.Run run = runner.run(c.id());
     long offset = o.logs() ? 0 : size(c.logPath());
     return new ContainerBackend.Attacher() {

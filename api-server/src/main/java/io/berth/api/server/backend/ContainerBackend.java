@@ -50,6 +50,12 @@ public interface ContainerBackend {
   /** {@code GET /containers/{id}/top?ps_args=}: ps's titles, and its rows for the container's processes. */
   io.berth.api.model.container.TopResponse containerTop(String ref, String psArgs);
 
+  /** {@code POST /containers/{id}/pause}: its processes frozen. */
+  void containerPause(String ref);
+
+  /** {@code POST /containers/{id}/unpause}. */
+  void containerUnpause(String ref);
+
   /** {@code POST /containers/{id}/rename?name=}. */
   void containerRename(String ref, String newName);
 

@@ -47,6 +47,14 @@ public final class ContainerRouter implements Router {
         Route.get("/containers/{name}/export", this::containerExport),
         Route.get("/containers/{name}/top", r -> ApiServer.json(r.response(), 200,
             backend.containerTop(r.path("name"), r.query("ps_args", "")))),
+        Route.post("/containers/{name}/pause", r -> {
+          backend.containerPause(r.path("name"));
+          r.response().status(204);
+        }),
+        Route.post("/containers/{name}/unpause", r -> {
+          backend.containerUnpause(r.path("name"));
+          r.response().status(204);
+        }),
         Route.post("/containers/{name}/rename", r -> {
           backend.containerRename(r.path("name"), r.query("name", ""));
           r.response().status(204);
