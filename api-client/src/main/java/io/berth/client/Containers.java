@@ -124,6 +124,56 @@ public final class Containers {
     return id == null ? "" : id.toString();
   }
 
+  public void pause(String id) {
+    c.call("POST", "/containers/" + DockerClient.seg(id) + "/pause", null);
+  }
+
+  public void unpause(String id) {
+    c.call("POST", "/containers/" + DockerClient.seg(id) + "/unpause", null);
+  }
+
+  public void rename(String id, String name) {
+    c.call("POST", "/containers/" + DockerClient.seg(id) + "/rename", Query.of().add("name", name));
+  }
+
+  /** {@code GET /containers/{id}/top}: the raw answer ({@code Titles}, {@code Processes}). */
+  public byte[] topRaw(String id, String psArgs) {
+    return c.bytes("GET", "/containers/" + DockerClient.seg(id) + "/top", Query.of().opt("ps_args", psArgs), null);
+  }
+
+  /** {@code POST /containers/{id}/exec} with docker's body; the session's id. */
+  public String execCreate(String id, byte[] body) {
+    Object v = io.berth.client.json.JsonReader.object(c.bytes("POST", "/containers/" + DockerClient.seg(id) + "/exec",
+        null, body)).get("Id");
+    return v == null ? "" : v.toString();
+  }
+
+  /** {@code POST /exec/{id}/start} hijacked: the session's output (multiplexed unless a TTY), and its stdin. */
+  public Attachment execStart(String execId, boolean tty) {
+    byte[] body = ("{\"Detach\":false,\"Tty\":" + tty + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return new Attachment(c.hijack("POST", "/exec/" + DockerClient.seg(execId) + "/start", null, body));
+  }
+
+  /** {@code POST /exec/{id}/start} detached. */
+  public void execStartDetached(String execId, boolean tty) {
+    byte[] body = ("{\"Detach\":true,\"Tty\":" + tty + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    c.bytes("POST", "/exec/" + DockerClient.seg(execId) + "/start", null, body);
+  }
+
+  /** {@code GET /exec/{id}/json}: the raw answer. */
+  public byte[] execInspectRaw(String execId) {
+    return c.bytes("GET", "/exec/" + DockerClient.seg(execId) + "/json", null, null);
+  }
+
+  /** {@code GET /events}: one JSON object per line, as they come; the caller closes it. */
+  public InputStream events(String since, String until, Map<String, List<String>> filters) {
+    Query q = Query.of().opt("since", since).opt("until", until);
+    if (filters != null && !filters.isEmpty()) {
+      q.add("filters", Filters.toJson(filters));
+    }
+    return new ResponseStream(c.send("GET", "/events", q, null));
+  }
+
   /** {@code GET /containers/{id}/export}: the container's filesystem as a tar; the caller closes it. */
   public InputStream export(String id) {
     return new ResponseStream(c.send("GET", "/containers/" + DockerClient.seg(id) + "/export", Query.of(), null));

@@ -90,11 +90,17 @@ public final class DockerClient implements AutoCloseable {
 
   /** Upgrades the connection to a raw duplex stream (attach); fails on an error status. */
   public HijackedConnection hijack(String method, String path, Query query) {
+    return hijack(method, path, query, null);
+  }
+
+  /** As above, with a JSON body ({@code exec start}). */
+  public HijackedConnection hijack(String method, String path, Query query, byte[] json) {
     String target = target(path, query);
-    Map<String, String> h = headers(Map.of("Content-Type", "text/plain", "Connection", "Upgrade", "Upgrade", "tcp"));
+    Map<String, String> h = headers(Map.of("Content-Type", json == null ? "text/plain" : "application/json",
+        "Connection", "Upgrade", "Upgrade", "tcp"));
     HijackedConnection c;
     try {
-      c = http().hijack(method, target, h, null);
+      c = http().hijack(method, target, h, json);
     } catch (IOException | RuntimeException e) {
       throw unreachable(e);
     }

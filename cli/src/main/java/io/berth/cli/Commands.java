@@ -51,34 +51,45 @@ final class Commands {
       new Entry("commit", "container.commit", "Create a new image from a container's changes", List.of()),
       new Entry("create", "container.create", "Create a new container", List.of()),
       new Entry("diff", "container.diff", "Inspect changes to files or directories on a container's filesystem", List.of()),
+      new Entry("events", "system.events", "Get real time events from the server", List.of()),
+      new Entry("exec", "container.exec", "Execute a command in a running container", List.of()),
       new Entry("export", "container.export", "Export a container's filesystem as a tar archive", List.of()),
       new Entry("import", "image.import", "Import the contents from a tarball to create a filesystem image", List.of()),
       new Entry("inspect", "system.inspect", "Return low-level information on Berth objects", List.of()),
       new Entry("kill", "container.kill", "Kill one or more running containers", List.of()),
       new Entry("logs", "container.logs", "Fetch the logs of a container", List.of()),
+      new Entry("pause", "container.pause", "Pause all processes within one or more containers", List.of()),
       new Entry("port", "container.port", "List port mappings or a specific mapping for the container", List.of()),
+      new Entry("rename", "container.rename", "Rename a container", List.of()),
       new Entry("restart", "container.restart", "Restart one or more containers", List.of()),
       new Entry("rm", "container.rm", "Remove one or more containers", List.of()),
       new Entry("rmi", "image.rm", "Remove one or more images", List.of()),
       new Entry("start", "container.start", "Start one or more stopped containers", List.of()),
       new Entry("stop", "container.stop", "Stop one or more running containers", List.of()),
-      new Entry("tag", "image.tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", List.of()));
+      new Entry("tag", "image.tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", List.of()),
+      new Entry("top", "container.top", "Display the running processes of a container", List.of()),
+      new Entry("unpause", "container.unpause", "Unpause all processes within one or more containers", List.of()));
 
   static final List<Entry> CONTAINER = List.of(
       new Entry("commit", "container.commit", "Create a new image from a container's changes", List.of()),
       new Entry("create", "container.create", "Create a new container", List.of()),
       new Entry("diff", "container.diff", "Inspect changes to files or directories on a container's filesystem", List.of()),
+      new Entry("exec", "container.exec", "Execute a command in a running container", List.of()),
       new Entry("export", "container.export", "Export a container's filesystem as a tar archive", List.of()),
       new Entry("inspect", "container.inspect", "Display detailed information on one or more containers", List.of()),
       new Entry("kill", "container.kill", "Kill one or more running containers", List.of()),
       new Entry("logs", "container.logs", "Fetch the logs of a container", List.of()),
       new Entry("ls", "container.ls", "List containers", List.of("list", "ps")),
+      new Entry("pause", "container.pause", "Pause all processes within one or more containers", List.of()),
       new Entry("port", "container.port", "List port mappings or a specific mapping for the container", List.of()),
+      new Entry("rename", "container.rename", "Rename a container", List.of()),
       new Entry("restart", "container.restart", "Restart one or more containers", List.of()),
       new Entry("rm", "container.rm", "Remove one or more containers", List.of("remove")),
       new Entry("run", "container.run", "Create and run a new container from an image", List.of()),
       new Entry("start", "container.start", "Start one or more stopped containers", List.of()),
-      new Entry("stop", "container.stop", "Stop one or more running containers", List.of()));
+      new Entry("stop", "container.stop", "Stop one or more running containers", List.of()),
+      new Entry("top", "container.top", "Display the running processes of a container", List.of()),
+      new Entry("unpause", "container.unpause", "Unpause all processes within one or more containers", List.of()));
 
   static final List<Entry> IMAGE = List.of(
       new Entry("bootstrap", "image.bootstrap", "Build a base image (busybox, debian:bookworm) without a registry", List.of()),
@@ -110,6 +121,7 @@ final class Commands {
 
   static final List<Entry> SYSTEM = List.of(
       new Entry("df", "system.df", "Show berth disk usage", List.of()),
+      new Entry("events", "system.events", "Get real time events from the server", List.of()),
       new Entry("info", "system.info", "Display system-wide information", List.of()));
 
   private Commands() {}
@@ -152,6 +164,12 @@ final class Commands {
       case "container.start" -> new StartCommand();
       case "container.stop" -> new StopCommand();
       case "container.kill" -> new KillCommand();
+      case "container.exec" -> new io.berth.cli.command.container.ExecCommand();
+      case "container.pause" -> new io.berth.cli.command.container.PauseCommand();
+      case "container.unpause" -> new io.berth.cli.command.container.UnpauseCommand();
+      case "container.rename" -> new io.berth.cli.command.container.RenameCommand();
+      case "container.top" -> new io.berth.cli.command.container.TopCommand();
+      case "system.events" -> new io.berth.cli.command.system.EventsCommand();
       case "container.restart" -> new RestartCommand();
       case "container.rm" -> new RmCommand();
       case "container.ls" -> new PsCommand();

@@ -221,6 +221,54 @@ class BerthCliIT extends SharedDaemon {
     }
   }
 
+  /** berth exec, top, rename, pause, unpause and events print and exit as docker does. */
+  @Test
+  void containerSurface_asDocker() throws Exception {
+    daemon.bootstrapBusybox();
+    assertThat(berth("", "run", "-d", "--name", "bsurf", "busybox", "sleep", "300").exit()).isZero();
+    try {
+      Cmd exec = berth("", "exec", "-e", "X=1", "-w", "/tmp", "bsurf", "sh", "-c", "echo $X; pwd; echo err >&2; exit 5");
+      assertThat(exec.exit()).isEqualTo(5);
+      assertThat(exec.out()).isEqualTo("1\n/tmp\n");
+      assertThat(exec.err()).isEqualTo("err\n");
+      assertThat(berth("line\n", "exec", "-i", "bsurf", "cat").out()).isEqualTo("line\n");
+      Cmd missing = berth("", "exec", "bsurf", "nosuchcommand");
+      Cmd dockerMissing = DockerCliIT.dockerWith(daemon, null, "exec", "bsurf", "nosuchcommand");
+      assertThat(missing.exit()).isEqualTo(dockerMissing.exit()).isEqualTo(127);
+      assertThat(missing.out()).isEqualTo(dockerMissing.out());
+
+      for (List<String> args : List.<List<String>>of(List.of("top", "bsurf", "-o", "user,pid,comm"), List.of("top", "bsurf", "-o", "pid,args"))) {
+        Cmd docker = DockerCliIT.dockerWith(daemon, null, args.toArray(String[]::new));
+        Cmd berth = berth("", args.toArray(String[]::new));
+        assertThat(berth.exit()).as(berth.err()).isZero();
+        assertThat(berth.out()).isEqualTo(docker.out());
+      }
+      assertThat(berth("", "pause", "bsurf").out()).isEqualTo("bsurf\n");
+      Cmd again = berth("", "pause", "bsurf");
+      assertThat(again.err()).isEqualTo(DockerCliIT.dockerWith(daemon, null, "pause", "bsurf").err());
+      assertThat(berth("", "unpause", "bsurf").out()).isEqualTo("bsurf\n");
+      assertThat(berth("", "rename", "bsurf", "bsurf2").exit()).isZero();
+      Cmd bad = berth("", "rename", "bsurf2", "bsurf2");
+      Cmd dockerBad = DockerCliIT.dockerWith(daemon, null, "rename", "bsurf2", "bsurf2");
+      assertThat(bad.exit()).isEqualTo(dockerBad.exit()).isEqualTo(1);
+      assertThat(bad.err()).isEqualTo(dockerBad.err());
+
+      List<String> events = List.of("events", "--since", "5m", "--until", "0s", "--filter", "container=bsurf2");
+      Cmd docker = Wait.value(java.time.Duration.ofSeconds(10), () -> DockerCliIT.dockerWith(daemon, null,
+          events.toArray(String[]::new)), c -> c.out().contains("rename"), "the rename event");
+      assertThat(berth("", events.toArray(String[]::new)).out()).isEqualTo(docker.out());
+      List<String> formatted = new java.util.ArrayList<>(events);
+      formatted.addAll(List.of("--format", "{{.Type}} {{.Action}} {{.Actor.Attributes.name}}"));
+      assertThat(berth("", formatted.toArray(String[]::new)).out())
+          .isEqualTo(DockerCliIT.dockerWith(daemon, null, formatted.toArray(String[]::new)).out());
+      formatted.set(formatted.size() - 1, "json");
+      assertThat(berth("", formatted.toArray(String[]::new)).out())
+          .isEqualTo(DockerCliIT.dockerWith(daemon, null, formatted.toArray(String[]::new)).out());
+    } finally {
+      berth("", "rm", "-f", "bsurf", "bsurf2");
+    }
+  }
+
   /** The same to the byte, unless the two runs fell on either side of a second (see below). */
   private static void assertSameOutput(String berth, String docker) {
     if (!berth.equals(docker)) {
