@@ -165,8 +165,8 @@ final class Commands {
       case "container.stop" -> new StopCommand();
       case "container.kill" -> new KillCommand();
       case "container.exec" -> new io.berth.cli.command.container.ExecCommand();
-      case "container.pause" -> new io.berth.cli.command.container.PauseCommand();
-      case "container.unpause" -> new io.berth.cli.command.container.UnpauseCommand();
+      case "container.pause" -> new io.berth.cli.command.container.PauseCommand(true);
+      case "container.unpause" -> new io.berth.cli.command.container.PauseCommand(false);
       case "container.rename" -> new io.berth.cli.command.container.RenameCommand();
       case "container.top" -> new io.berth.cli.command.container.TopCommand();
       case "system.events" -> new io.berth.cli.command.system.EventsCommand();

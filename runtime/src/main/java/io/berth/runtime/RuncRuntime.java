@@ -61,9 +61,14 @@ public final class RuncRuntime implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    int pid = onPlatformThread(() -> conmon.create(id, name, logPath, stdin, tty));
+    return new Created(pid, parentOf(pid));
+  }
+
+  /** Runs a natively blocking call on a platform thread of the runtime's own and waits for it. */
+  private <T> T onPlatformThread(java.util.concurrent.Callable<T> call) {
     try {
-      int pid = blocking.submit(() -> conmon.create(id, name, logPath, stdin, tty)).get();
-      return new Created(pid, parentOf(pid));
+      return blocking.submit(call).get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
@@ -91,19 +96,9 @@ public final class RuncRuntime implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    try {
-      Conmon.Exec e = blocking.submit(() -> conmon.exec(containerId, execId, name, dir.resolve("process.json"), stdin,
-          tty, attach)).get();
-      return new ExecProcess(e.pid(), e.attach(), blocking.submit(() -> Conmon.execExit(e.sync())));
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    Conmon.Exec e = onPlatformThread(() -> conmon.exec(containerId, execId, name, dir.resolve("process.json"), stdin,
+        tty, attach));
+    return new ExecProcess(e.pid(), e.attach(), blocking.submit(() -> Conmon.execExit(e.sync())));
   }
 
   /** Resizes an exec session's terminal through its conmon's ctl FIFO. */

@@ -9,8 +9,14 @@ import io.berth.cli.flags.Parsed;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code berth pause}. */
+/** {@code berth pause} and {@code berth unpause}. */
 public final class PauseCommand extends Command {
+  private final boolean pause;
+
+  public PauseCommand(boolean pause) {
+    this.pause = pause;
+  }
+
   @Override
   public String use() {
     return "CONTAINER [CONTAINER...]";
@@ -18,12 +24,13 @@ public final class PauseCommand extends Command {
 
   @Override
   public String description() {
-    return "Pause all processes within one or more containers";
+    return (pause ? "Pause" : "Unpause") + " all processes within one or more containers";
   }
 
   @Override
   public String aliases() {
-    return "berth container pause, berth pause";
+    String verb = pause ? "pause" : "unpause";
+    return "berth container " + verb + ", berth " + verb;
   }
 
   @Override
@@ -36,7 +43,11 @@ public final class PauseCommand extends Command {
     List<String> errors = new ArrayList<>();
     for (String id : p.args()) {
       try {
-        cli.client().containers().pause(id);
+        if (pause) {
+          cli.client().containers().pause(id);
+        } else {
+          cli.client().containers().unpause(id);
+        }
         cli.out().println(id);
       } catch (RuntimeException e) {
         errors.add(Main.message(e));

@@ -84,7 +84,7 @@ public final class PortCommand extends Command {
   }
 
   /** docker's sortorder.NaturalLess: runs of digits compare as numbers. */
-  static int naturalLess(String a, String b) {
+  public static int naturalLess(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {

@@ -57,46 +57,14 @@ public final class VolumeLsCommand extends Command {
         rows.add(new Row(o));
       }
     }
-    rows.sort((a, b) -> naturalCompare(JsonValues.string(a.v(), "Name"), JsonValues.string(b.v(), "Name")));
+    rows.sort((a, b) -> io.berth.cli.command.container.PortCommand.naturalLess(JsonValues.string(a.v(), "Name"),
+        JsonValues.string(b.v(), "Name")));
     String format = p.string("format", "");
     if (format.isEmpty() || format.equals("table")) {
       format = p.bool("quiet") ? "{{.Name}}" : TABLE;
     }
     cli.out().print(Formatter.render(format, HEADER, rows));
     return 0;
-  }
-
-  /** Go's sortorder.NaturalLess: runs of digits compare as numbers. */
-  static int naturalCompare(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      char x = a.charAt(i);
-      char y = b.charAt(j);
-      if (Character.isDigit(x) && Character.isDigit(y)) {
-        int si = i;
-        int sj = j;
-        while (i < a.length() && Character.isDigit(a.charAt(i))) {
-          i++;
-        }
-        while (j < b.length() && Character.isDigit(b.charAt(j))) {
-          j++;
-        }
-        String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
-        String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
-        int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
-        if (c != 0) {
-          return c;
-        }
-        continue;
-      }
-      if (x != y) {
-        return Character.compare(x, y);
-      }
-      i++;
-      j++;
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   /** One volume, with docker's volumeContext fields. */
