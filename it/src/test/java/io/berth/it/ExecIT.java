@@ -86,4 +86,14 @@ class ExecIT extends SharedDaemon {
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(6);
     assertThat(r.out()).contains("/dev/pts/").contains("31 97");
   }
+
+  /** run -t: the container's terminal starts at the client's size (ConsoleSize), before any resize. */
+  @Test
+  void run_tty_startsAtTheClientsSize() throws Exception {
+    List<String> argv = List.of("script", "-qec", "stty cols 83 rows 27; " + Prerequisites.DOCKER
+        + " run --rm -t busybox stty size", "/dev/null");
+    Cmd r = Cmd.run(daemon.dockerEnv(), null, argv);
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("27 83");
+  }
 }

@@ -88,7 +88,7 @@ public final class SpecFactory {
     }
     String domain = cfg.domainname() == null ? "" : cfg.domainname();
     var input = new ContainerSpec(c.id(), hostname, domain, rootfs, args, env, cwd,
-        UserResolver.resolve(rootfs, cfg.user()), cfg.tty(), h.privileged(), h.readonlyRootfs(),
+        UserResolver.resolve(rootfs, cfg.user()), cfg.tty(), consoleSize(h), h.privileged(), h.readonlyRootfs(),
         hostNet ? "host" : joined != null ? joined.netns() : endpoint == null ? "" : endpoint.netns(), nz(h.capAdd()),
         nz(h.capDrop()), h.shmSize(),
         Map.of("/etc/hostname", etc.resolve("hostname"), "/etc/hosts", etc.resolve("hosts"),
@@ -96,6 +96,16 @@ public final class SpecFactory {
         mounts.mounts().stream().map(m -> new Spec.Mount(m.destination(), m.type(), m.source(), m.options())).toList(),
         mounts.rootfsPropagation(), sysctls, Map.of("io.berth.container.name", c.name()));
     return generator.generate(input);
+  }
+
+  /** The client's terminal at create ({@code ConsoleSize}, API 1.42): the container's starts that size. */
+  private static Spec.Box consoleSize(HostConfig h) {
+    List<Integer> size = h.consoleSize();
+    if (size == null || size.size() != 2 || size.get(0) == null || size.get(1) == null
+        || (size.get(0) == 0 && size.get(1) == 0)) {
+      return null;
+    }
+    return new Spec.Box(size.get(0), size.get(1));
   }
 
   private static List<String> nz(List<String> l) {

@@ -23,6 +23,7 @@ public record ContainerSpec(
     String cwd,
     Spec.User user,
     boolean tty,
+    Spec.Box consoleSize,
     boolean privileged,
     boolean readonlyRootfs,
     String netns,

@@ -23,7 +23,11 @@ public record Spec(
       @JsonProperty("capabilities") Capabilities capabilities,
       @JsonProperty("rlimits") List<Rlimit> rlimits,
       @JsonProperty("noNewPrivileges") boolean noNewPrivileges,
-      @JsonProperty("oomScoreAdj") Integer oomScoreAdj) {}
+      @JsonProperty("oomScoreAdj") Integer oomScoreAdj,
+      @JsonProperty("consoleSize") Box consoleSize) {}
+
+  /** A terminal's size, rows then columns. */
+  public record Box(@JsonProperty("height") int height, @JsonProperty("width") int width) {}
 
   public record User(
       @JsonProperty("uid") long uid,

@@ -49,7 +49,8 @@ public final class SpecGenerator {
             new Spec.Capabilities(caps, caps, caps, List.of()),
             List.of(new Spec.Rlimit("RLIMIT_NOFILE", nofileHard, nofileHard)),
             false,
-            null);
+            null,
+            c.tty() ? c.consoleSize() : null);
     List<Spec.Namespace> ns = new ArrayList<>();
     for (String t : List.of("pid", "ipc", "uts", "mount")) {
       ns.add(new Spec.Namespace(t, null));

@@ -35,7 +35,7 @@ class SpecGeneratorTest {
 
     ContainerSpec build() {
       return new ContainerSpec("abc123", "host1", domain, Path.of("/rootfs"), List.of("sh", "-c", "true"),
-          List.of("PATH=/bin"), "", new Spec.User(0, 0, null), false, privileged, readonly,
+          List.of("PATH=/bin"), "", new Spec.User(0, 0, null), false, null, privileged, readonly,
           netns, add, drop, shm, Map.of("/etc/hosts", Path.of("/data/hosts")), mounts, null, sysctls,
           Map.of("io.berth.container.name", "web"));
     }
