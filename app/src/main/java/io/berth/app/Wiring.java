@@ -107,6 +107,7 @@ public final class Wiring implements AutoCloseable {
     var networks = networks(config, store);
     var events = new io.berth.daemon.events.EventBus();
     networks.publishTo(events);
+    images.publishTo(events);
     var volumes = new VolumeService(new LocalVolumeStore(config.dataRoot().resolve("volumes")));
     volumes.publishTo(events);
     var mounts = new ContainerMounts(volumes, new MountRequests(config.dataRoot()));

@@ -99,4 +99,15 @@ class EventsIT extends SharedDaemon {
       docker("rm", "-f", id);
     }
   }
+
+  @Test
+  void imageTagUntagImportDelete_events() throws Exception {
+    String busybox = docker("image", "inspect", "-f", "{{.Id}}", "busybox").out().strip();
+    assertThat(docker("tag", "busybox", "evimg:1").exit()).isZero();
+    assertThat(docker("rmi", "evimg:1").exit()).isZero();
+    Cmd past = Wait.value(java.time.Duration.ofSeconds(10), () -> docker("events", "--since", "5m", "--until", "0s",
+        "--filter", "type=image", "--format", "{{.Action}} {{.Actor.ID}} {{.Actor.Attributes.name}}"),
+        c -> c.out().contains("untag"), "the untag event");
+    assertThat(past.out()).contains("tag " + busybox + " evimg:1\n").contains("untag " + busybox + " " + busybox + "\n");
+  }
 }

@@ -201,16 +201,51 @@ public final class ImageAdapter implements ImageBackend {
     }
   }
 
+  private io.berth.daemon.events.EventBus events = new io.berth.daemon.events.EventBus();
+
+  /** Where image events go (a bus of its own until told). */
+  public void publishTo(io.berth.daemon.events.EventBus bus) {
+    this.events = bus;
+  }
+
+  /** An image event, with the image's labels when it has one, as dockerd sends them. */
+  private void event(String actorId, String name, String action) {
+    Map<String, String> a = new java.util.LinkedHashMap<>();
+    try {
+      var labels = images.inspect(actorId).config().labels();
+      if (labels != null) {
+        a.putAll(labels);
+      }
+    } catch (NotFoundException | InvalidParameterException gone) {
+      // deleted, or a reference not in the store: no labels to give
+    }
+    a.put("name", name);
+    events.publish("image", action, actorId, a);
+  }
+
   @Override
   public void imageTag(String ref, String repo, String tag) {
     images.tag(ref, repo, tag);
+    String id = images.inspect(ref).id();
+    Reference target = tag == null || tag.isEmpty() ? Reference.parse(repo) : Reference.parseRepoTag(repo, tag);
+    event(id, target.familiarString(), "tag");
   }
 
   @Override
   public List<ImageDeleteItem> imageDelete(String ref, boolean force, boolean noPrune) {
-    return images.remove(ref, force, noPrune, this::usersOf).stream()
+    String id = images.inspect(ref).id();
+    List<ImageDeleteItem> out = images.remove(ref, force, noPrune, this::usersOf).stream()
         .map(d -> new ImageDeleteItem(d.untagged(), d.deleted()))
         .toList();
+    for (ImageDeleteItem d : out) {
+      if (d.untagged() != null) {
+        event(id, id, "untag");
+      } else if (id.equals(d.deleted())) {
+        // the image's own line; the lines of its layers are no image events
+        event(id, id, "delete");
+      }
+    }
+    return out;
   }
 
   /**
@@ -261,7 +296,9 @@ public final class ImageAdapter implements ImageBackend {
     if (!o.repo().isEmpty()) {
       repoTag = o.tag().isEmpty() ? o.repo() : o.repo() + ":" + o.tag();
     }
-    return images.importImage(tar, new io.berth.image.ImportOptions(repoTag, o.changes(), o.message(), null)).id();
+    String id = images.importImage(tar, new io.berth.image.ImportOptions(repoTag, o.changes(), o.message(), null)).id();
+    event(id, id, "import");
+    return id;
   }
 
   @Override
@@ -269,6 +306,7 @@ public final class ImageAdapter implements ImageBackend {
     Reference ref = pullReference(image, tag);
     Platform p = platform.isEmpty() ? null : Platform.parse(platform);
     puller.pull(ref, p, credentials(auth), new PullProgress(progress));
+    event(ref.familiarString(), ref.familiarString(), "pull");
   }
 
   /**
@@ -304,6 +342,7 @@ public final class ImageAdapter implements ImageBackend {
       ref = named;
     }
     pusher.push(ref, credentials(auth), new PullProgress(progress));
+    event(ref.familiarString(), ref.familiarString(), "push");
   }
 
   @Override
