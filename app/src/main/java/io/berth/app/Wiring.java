@@ -130,6 +130,8 @@ public final class Wiring implements AutoCloseable {
         new ContainerRouter(containers), new ImageRouter(images),
         new NetworkRouter(networks, containers), new VolumeRouter(volumes),
         new io.berth.api.server.router.EventsRouter(events),
+        new io.berth.api.server.router.StatsRouter(new io.berth.daemon.stats.StatsService(store,
+            io.berth.runtime.cgroup.CgroupStats.forHost(java.nio.file.Path.of("/sys/fs/cgroup")))),
         new io.berth.api.server.router.ArchiveRouter(new io.berth.daemon.lifecycle.ContainerArchive(runner)),
         new io.berth.api.server.router.ExecRouter(new io.berth.daemon.exec.ExecService(store, runtime, events,
             List.copyOf(new java.util.TreeSet<>(HostLimits.boundingCaps())))),

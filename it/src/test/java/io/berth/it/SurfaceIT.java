@@ -99,4 +99,22 @@ class SurfaceIT extends SharedDaemon {
     assertThat(docker("stop", "-t", "1", "frozen").exit()).isZero();
     assertThat(docker("inspect", "-f", "{{.State.Status}}", "frozen").out()).isEqualTo("exited\n");
   }
+
+  /** docker stats --no-stream: a busy loop near 100% of a CPU, an idle one near 0, memory and pids counted. */
+  @Test
+  void stats_noStream_countsCpuMemoryAndPids() throws Exception {
+    docker("run", "-d", "--name", "busy", "busybox", "sh", "-c", "while :; do :; done");
+    docker("run", "-d", "--name", "idle", "busybox", "sleep", "300");
+    Cmd stats = docker("stats", "--no-stream", "--format", "{{.Name}} {{.CPUPerc}} {{.PIDs}} {{.MemUsage}}", "busy", "idle");
+    assertThat(stats.exit()).as(stats.err()).isZero();
+    var lines = stats.out().lines().sorted().toList();
+    assertThat(lines).hasSize(2);
+    double busy = Double.parseDouble(lines.get(0).split(" ")[1].replace("%", ""));
+    double idle = Double.parseDouble(lines.get(1).split(" ")[1].replace("%", ""));
+    assertThat(busy).isBetween(80.0, 120.0);
+    assertThat(idle).isLessThan(5.0);
+    assertThat(lines.get(0)).matches("busy [0-9.]+% 1 [0-9.]+[KMG]iB / [0-9.]+[KMG]iB");
+    Cmd json = docker("stats", "--no-stream", "--format", "{{json .}}", "idle");
+    assertThat(json.out()).contains("\"Name\":\"idle\"").contains("\"PIDs\":\"1\"");
+  }
 }
