@@ -19,7 +19,7 @@ fi
 export JAVA_HOME="${BERTH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 if [ "${CI:-}" = true ]; then
   for tool in runc conmon busybox /usr/local/bin/docker docker-registry skopeo htpasswd python3 nsenter \
-      /usr/lib/podman/netavark /usr/lib/podman/aardvark-dns; do
+      /usr/lib/podman/netavark /usr/lib/podman/aardvark-dns /usr/bin/tini-static; do
     command -v "$tool" >/dev/null || { echo "test.sh: $tool is missing" >&2; exit 1; }
   done
 fi

@@ -213,10 +213,10 @@ class MainUsageTest {
 
   @Test
   void run_unsupportedFlag_isRefusedWithExit125BeforeConnecting() {
-    Result r = run("run", "-d", "--init", "nginx");
+    Result r = run("run", "-d", "--pids-limit", "5", "nginx");
     assertThat(r.code()).isEqualTo(125);
     assertThat(r.err()).isEqualTo("""
-        berth: berth does not support --init yet
+        berth: berth does not support --pids-limit yet
 
         Run 'berth run --help' for more information
         """);

@@ -117,4 +117,18 @@ class SurfaceIT extends SharedDaemon {
     Cmd json = docker("stats", "--no-stream", "--format", "{{json .}}", "idle");
     assertThat(json.out()).contains("\"Name\":\"idle\"").contains("\"PIDs\":\"1\"");
   }
+
+  /** --init: tini is PID 1, the command its child, and its exit code passes through. */
+  @Test
+  void init_runsTiniAsPid1() throws Exception {
+    Cmd r = docker("run", "--rm", "--init", "busybox", "sh", "-c", "cat /proc/1/cmdline | tr '\\0' ' '; echo; exit 7");
+    assertThat(r.exit()).as(r.err()).isEqualTo(7);
+    assertThat(r.out()).startsWith("/sbin/docker-init -- sh -c ");
+    Cmd inspect = docker("run", "-d", "--name", "inited", "--init", "busybox", "sleep", "300");
+    assertThat(inspect.exit()).isZero();
+    assertThat(docker("inspect", "-f", "{{.HostConfig.Init}} {{.Path}}", "inited").out()).isEqualTo("true sleep\n");
+    assertThat(docker("stop", "-t", "5", "inited").exit()).isZero();
+    // tini forwards SIGTERM to sleep, which dies of it at once
+    assertThat(docker("inspect", "-f", "{{.State.ExitCode}}", "inited").out()).isEqualTo("143\n");
+  }
 }

@@ -86,6 +86,10 @@ final class Creator {
     checkLinks(mode, host);
     PublishedPorts.validate(host);
     EtcFiles.validate(host);
+    if (Boolean.TRUE.equals(host.init()) && !Files.isExecutable(SpecFactory.INIT_BINARY)) {
+      throw new InvalidParameterException("--init needs " + SpecFactory.INIT_BINARY + " (Debian's package tini),"
+          + " which this host does not have");
+    }
     List<String> warnings = new ArrayList<>();
     if ((mode.equals("none") || mode.equals("host")) && ((host.portBindings() != null && !host.portBindings().isEmpty())
         || host.publishAllPorts())) {

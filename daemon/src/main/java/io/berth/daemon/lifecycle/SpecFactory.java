@@ -20,6 +20,9 @@ import java.util.TreeMap;
 
 /** Turns a container into its OCI spec, writing the /etc files it bind-mounts. */
 public final class SpecFactory {
+  /** Debian's statically linked tini (package tini): it runs in any image, as docker-init does. */
+  static final Path INIT_BINARY = Path.of("/usr/bin/tini-static");
+  static final String INIT_TARGET = "/sbin/docker-init";
   private static final Map<String, String> PRIVATE_NET_SYSCTLS = Map.of(
       "net.ipv4.ip_unprivileged_port_start", "0", "net.ipv4.ping_group_range", "0 2147483647");
   private final SpecGenerator generator;
@@ -72,6 +75,12 @@ public final class SpecFactory {
       env.add("TERM=xterm");
     }
     List<String> args = new ArrayList<>();
+    List<io.berth.runtime.spec.Spec.Mount> initMount = List.of();
+    if (Boolean.TRUE.equals(h.init())) {
+      // as dockerd's docker-init: a static tini bound read-only, the command after "--"
+      args.addAll(List.of(INIT_TARGET, "--"));
+      initMount = List.of(new Spec.Mount(INIT_TARGET, "bind", INIT_BINARY.toString(), List.of("bind", "ro")));
+    }
     args.add(c.path());
     args.addAll(c.args());
     String cwd = cfg.workingDir() == null || cfg.workingDir().isEmpty() ? "/" : cfg.workingDir();
@@ -93,7 +102,8 @@ public final class SpecFactory {
         nz(h.capDrop()), h.shmSize(),
         Map.of("/etc/hostname", etc.resolve("hostname"), "/etc/hosts", etc.resolve("hosts"),
             "/etc/resolv.conf", etc.resolve("resolv.conf")),
-        mounts.mounts().stream().map(m -> new Spec.Mount(m.destination(), m.type(), m.source(), m.options())).toList(),
+        java.util.stream.Stream.concat(initMount.stream(), mounts.mounts().stream()
+            .map(m -> new Spec.Mount(m.destination(), m.type(), m.source(), m.options()))).toList(),
         mounts.rootfsPropagation(), sysctls, Map.of("io.berth.container.name", c.name()));
     return generator.generate(input);
   }

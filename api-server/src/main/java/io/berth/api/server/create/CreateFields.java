@@ -140,7 +140,7 @@ public final class CreateFields {
     // nil means Docker's defaults; a list (even empty: systempaths=unconfined) replaces them
     refused(HOST, "MaskedPaths", Kind.STR_LIST, "--security-opt systempaths=unconfined", n -> n == null || n.isNull());
     refused(HOST, "ReadonlyPaths", Kind.STR_LIST, "--security-opt systempaths=unconfined", n -> n == null || n.isNull());
-    refused(HOST, "Init", Kind.BOOL, "--init");
+    enforced(HOST, "Init", Kind.BOOL);
     resources = true;
     refused(HOST, "CpuShares", Kind.INT, "--cpu-shares");
     refused(HOST, "Memory", Kind.INT, "--memory");

@@ -32,7 +32,6 @@ class CreateRequestCheckTest {
       "{\"HostConfig\":{\"RestartPolicy\":{\"Name\":\"always\"}}}    | --restart",
       "{\"HostConfig\":{\"SecurityOpt\":[\"no-new-privileges\"]}}    | --security-opt",
       "{\"HostConfig\":{\"PidMode\":\"host\"}}                       | --pid",
-      "{\"HostConfig\":{\"Init\":true}}                              | --init",
       "{\"Healthcheck\":{\"Test\":[\"CMD\",\"true\"]}}               | --health-cmd",
       "{\"HostConfig\":{\"LogConfig\":{\"Type\":\"none\"}}}          | --log-driver",
       "{\"HostConfig\":{\"LogConfig\":{\"Type\":\"json-file\",\"Config\":{\"max-size\":\"1m\"}}}} | --log-driver",

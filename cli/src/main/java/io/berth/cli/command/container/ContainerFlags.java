@@ -23,7 +23,7 @@ final class ContainerFlags {
    */
   private static final Set<String> SUPPORTED = Set.of("add-host", "cap-add", "cap-drop", "cidfile", "detach",
       "detach-keys", "dns", "dns-opt", "dns-option", "dns-search", "domainname", "ip", "link", "mac-address", "net-alias", "network-alias",
-      "entrypoint", "env", "env-file", "expose", "help", "hostname", "interactive", "label", "label-file", "name",
+      "entrypoint", "env", "env-file", "expose", "help", "hostname", "init", "interactive", "label", "label-file", "name",
       "net", "network", "no-healthcheck", "privileged", "publish", "publish-all", "pull", "quiet", "read-only",
       "rm", "shm-size", "mount", "tmpfs", "volume", "volume-driver", "volumes-from",
       "sig-proxy", "stop-signal", "stop-timeout", "tty", "user", "workdir");

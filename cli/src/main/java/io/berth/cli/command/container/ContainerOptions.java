@@ -163,6 +163,9 @@ final class ContainerOptions {
     if (p.bool("privileged")) {
       b.member("Privileged", true);
     }
+    if (p.changed("init")) {
+      b.member("Init", p.bool("init"));
+    }
     if (p.bool("read-only")) {
       b.member("ReadonlyRootfs", true);
     }

@@ -169,7 +169,7 @@ class ContainerOptionsTest {
   void check_unsupportedFlags_areRefusedNamingTheLongFlag() {
     String[][] cases = {
         {"-m", "512m"}, {"--memory", "1g"}, {"--cpus", "1.5"}, {"--restart", "always"}, {"--restart", "on-failure:3"},
-        {"--init"}, {"-a", "stdout"}, {"--health-cmd", "true"},
+        {"-a", "stdout"}, {"--health-cmd", "true"},
         {"--ulimit", "nofile=10"}, {"--platform", "linux/amd64"}, {"--disable-content-trust=false"},
         {"--memory-swappiness", "0"}, {"--ipc", "host"}, {"-c", "512"}};
     for (String[] c : cases) {
