@@ -294,6 +294,15 @@ class VolumeIT extends SharedDaemon {
       Cmd out = docker("cp", "cpc:/b/host.txt", dir.resolve("out.txt").toString());
       assertThat(out.exit()).as(out.err()).isZero();
       assertThat(dir.resolve("out.txt")).hasContent("from the host");
+      // into the container's root, through a link to it: inside the container, never the host's /
+      docker("exec", "cpc", "ln", "-s", "/", "/tmp/rootlink");
+      Cmd root = docker("cp", dir.resolve("in.txt").toString(), "cpc:/tmp/rootlink/planted-by-cp");
+      assertThat(root.exit()).as(root.err()).isZero();
+      assertThat(Path.of("/planted-by-cp")).doesNotExist();
+      assertThat(docker("exec", "cpc", "cat", "/planted-by-cp").out()).isEqualTo("copied in\n");
+      Files.writeString(dir.resolve("atroot.txt"), "at the root\n");
+      assertThat(docker("cp", dir.resolve("atroot.txt").toString(), "cpc:/").exit()).isZero();
+      assertThat(docker("exec", "cpc", "cat", "/atroot.txt").out()).isEqualTo("at the root\n");
       Cmd missing = docker("cp", "cpc:/nope", dir.resolve("x").toString());
       assertThat(missing.err()).isEqualTo("Error response from daemon: Could not find the file /nope in container cpc\n");
 

@@ -21,9 +21,13 @@ public final class ContainerView implements AutoCloseable {
     this.after = after;
   }
 
-  /** A running container's view: nothing to mount, nothing to undo. */
+  /**
+   * A running container's view: nothing to mount, nothing to undo. {@code /proc/<pid>/root} is a
+   * link to the container's root; the {@code .} after it makes the path the directory itself, so
+   * that the root reads as a directory when it is the path asked for ({@code docker cp f c:/}).
+   */
   public static ContainerView running(long pid) {
-    return new ContainerView(Path.of("/proc", Long.toString(pid), "root"), List.of(), () -> { });
+    return new ContainerView(Path.of("/proc", Long.toString(pid), "root", "."), List.of(), () -> { });
   }
 
   public Path root() {
