@@ -59,4 +59,63 @@ public final class Terminal {
     }
     return DEFAULT_WIDTH;
   }
+
+  /** The terminal's rows and columns, or null when there is none to ask. */
+  public static int[] size() {
+    try {
+      Process p = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String answer = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+      if (p.waitFor(1, TimeUnit.SECONDS) && p.exitValue() == 0) {
+        String[] rowsCols = answer.split("\\s+");
+        if (rowsCols.length == 2) {
+          return new int[] {Integer.parseInt(rowsCols[0]), Integer.parseInt(rowsCols[1])};
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // no terminal
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return null;
+  }
+
+  /**
+   * The local terminal in raw mode (no echo, no line discipline, keys passed as they come), as
+   * docker's client sets it for an interactive TTY session; closing it, or the JVM's end on any
+   * path, puts the saved settings back. {@code stty} does it: the CLI carries no native code.
+   */
+  public static AutoCloseable raw() {
+    String saved = stty("-g");
+    if (saved == null) {
+      return () -> { };
+    }
+    Thread restore = new Thread(() -> stty(saved));
+    Runtime.getRuntime().addShutdownHook(restore);
+    stty("raw", "-echo");
+    return () -> {
+      stty(saved);
+      try {
+        Runtime.getRuntime().removeShutdownHook(restore);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs anyway
+      }
+    };
+  }
+
+  private static String stty(String... args) {
+    try {
+      java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of("stty"));
+      argv.addAll(java.util.List.of(args));
+      Process p = new ProcessBuilder(argv).redirectInput(new File("/dev/tty"))
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+      return p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
 }

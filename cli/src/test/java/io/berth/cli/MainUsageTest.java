@@ -130,13 +130,6 @@ class MainUsageTest {
   }
 
   @Test
-  void run_tty_isRejectedWithExit125() {
-    Result r = run("run", "-t", "busybox");
-    assertThat(r.code()).isEqualTo(125);
-    assertThat(r.err()).startsWith("berth: -t (TTY) is not supported yet.");
-  }
-
-  @Test
   void run_help_printsUsageOnStdout() {
     Result r = run("stop", "--help");
     assertThat(r.code()).isZero();

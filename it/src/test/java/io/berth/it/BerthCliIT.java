@@ -269,6 +269,32 @@ class BerthCliIT extends SharedDaemon {
     }
   }
 
+  /** berth run -t and exec -it through a real pseudo-terminal: the client's size, raw keys, the exit code. */
+  @Test
+  void tty_runAndExec_throughAPty() throws Exception {
+    daemon.bootstrapBusybox();
+    String berth = ProcessHandle.current().info().command().orElseThrow() + " -cp "
+        + System.getProperty("java.class.path") + " io.berth.cli.Main";
+    Map<String, String> env = Map.of("BERTH_HOST", daemon.host());
+    Cmd size = Cmd.run(env, null, List.of("script", "-qec", "stty cols 71 rows 19; " + berth
+        + " run --rm -t busybox stty size", "/dev/null"));
+    assertThat(size.exit()).as(size.out() + size.err()).isZero();
+    assertThat(size.out()).contains("19 71");
+    Cmd shell = Cmd.run(env, "echo from-tty\nexit 5\n".getBytes(StandardCharsets.UTF_8), List.of("script", "-qec",
+        berth + " run --rm -it busybox sh", "/dev/null"));
+    assertThat(shell.exit()).as(shell.out() + shell.err()).isEqualTo(5);
+    assertThat(shell.out()).contains("from-tty");
+    assertThat(berth("", "run", "-d", "--name", "btty", "busybox", "sleep", "300").exit()).isZero();
+    try {
+      Cmd exec = Cmd.run(env, null, List.of("script", "-qec", "stty cols 66 rows 17; " + berth
+          + " exec -it btty sh -c 'stty size; exit 4'", "/dev/null"));
+      assertThat(exec.exit()).as(exec.out() + exec.err()).isEqualTo(4);
+      assertThat(exec.out()).contains("17 66");
+    } finally {
+      berth("", "rm", "-f", "btty");
+    }
+  }
+
   /** The same to the byte, unless the two runs fell on either side of a second (see below). */
   private static void assertSameOutput(String berth, String docker) {
     if (!berth.equals(docker)) {

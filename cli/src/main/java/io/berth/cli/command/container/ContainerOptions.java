@@ -98,6 +98,11 @@ final class ContainerOptions {
     }
     b.name("HostConfig").beginObject();
     nonEmpty(b, "Binds", volumes.binds());
+    int[] size = p.bool("tty") && io.berth.cli.Terminal.isTty(1) ? io.berth.cli.Terminal.size() : null;
+    if (size != null) {
+      // the container's terminal starts at the client's size, as docker's client asks
+      b.name("ConsoleSize").beginArray().value(size[0]).value(size[1]).endArray();
+    }
     b.member("AutoRemove", p.bool("rm"));
     optional(b, "VolumeDriver", p.string("volume-driver", ""));
     nonEmpty(b, "VolumesFrom", p.list("volumes-from"));

@@ -38,9 +38,6 @@ public final class CreateCommand extends Command {
     try {
       ContainerFlags.check(p);
       CreateFlow.validatePull(p.string("pull", "missing"));
-      if (p.bool("tty")) {
-        throw new ContainerOptions.Invalid(RunCommand.NO_TTY);
-      }
       body = ContainerOptions.body(p, cli.env(), false);
     } catch (ContainerOptions.Invalid e) {
       throw new StatusError(RunCommand.withHelp(e.getMessage(), "create"), 125);

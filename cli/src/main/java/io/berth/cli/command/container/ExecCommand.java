@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * {@code berth exec}: creates the session, streams it (stdin with {@code -i}), then exits with
- * the process's code, as docker's client does. The terminal is not put in raw mode: {@code -t}
- * gives the process a terminal, while the local one keeps its line discipline.
+ * the process's code, as docker's client does; with {@code -it} on a terminal, the local one is
+ * raw for the while and the session's starts at its size.
  */
 public final class ExecCommand extends Command {
   public ExecCommand() {
@@ -53,7 +53,7 @@ public final class ExecCommand extends Command {
   }
 
   @Override
-  public int run(Cli cli, Parsed p) throws IOException {
+  public int run(Cli cli, Parsed p) throws Exception {
     if (!p.string("detach-keys", "").isEmpty()) {
       throw new StatusError("berth does not support --detach-keys yet", 125);
     }
@@ -77,6 +77,10 @@ public final class ExecCommand extends Command {
         .member("AttachStdout", !detach)
         .member("Detach", detach)
         .member("DetachKeys", "");
+    int[] size = tty && io.berth.cli.Terminal.isTty(1) ? io.berth.cli.Terminal.size() : null;
+    if (size != null) {
+      b.name("ConsoleSize").beginArray().value(size[0]).value(size[1]).endArray();
+    }
     b.name("Env").array(env.isEmpty() ? null : env);
     b.member("WorkingDir", p.string("workdir", ""));
     b.name("Cmd").array(cmd);
@@ -85,7 +89,9 @@ public final class ExecCommand extends Command {
       cli.client().containers().execStartDetached(id, tty);
       return 0;
     }
-    try (Attachment a = cli.client().containers().execStart(id, tty)) {
+    boolean rawTerminal = tty && stdin && io.berth.cli.Terminal.isTty(0);
+    try (Attachment a = cli.client().containers().execStart(id, tty);
+        AutoCloseable raw = rawTerminal ? io.berth.cli.Terminal.raw() : () -> { }) {
       if (stdin) {
         Thread.ofPlatform().daemon().name("berth-exec-stdin").start(() -> pump(cli.in(), a));
       }

@@ -12,7 +12,6 @@ import io.berth.cli.flags.Parsed;
  * Failures before the container runs exit 125 (126/127 when the command cannot be executed).
  */
 public final class RunCommand extends Command {
-  static final String NO_TTY = "-t (TTY) is not supported yet.";
 
   public RunCommand() {
     ContainerFlags.declare(flags, true);
@@ -47,9 +46,6 @@ public final class RunCommand extends Command {
     try {
       ContainerFlags.check(p);
       CreateFlow.validatePull(p.string("pull", "missing"));
-      if (p.bool("tty")) {
-        throw new ContainerOptions.Invalid(NO_TTY);
-      }
       body = ContainerOptions.body(p, cli.env(), detach);
     } catch (ContainerOptions.Invalid e) {
       throw new StatusError(withHelp(e.getMessage(), "run"), 125);
@@ -82,7 +78,11 @@ public final class RunCommand extends Command {
       session.abort(autoRemove);
       throw statusError(e);
     }
-    int status = session.stream();
+    int status;
+    boolean rawTerminal = p.bool("tty") && stdin && io.berth.cli.Terminal.isTty(0);
+    try (AutoCloseable raw = rawTerminal ? io.berth.cli.Terminal.raw() : () -> { }) {
+      status = session.stream();
+    }
     if (status != 0) {
       throw new StatusError("", status);
     }
