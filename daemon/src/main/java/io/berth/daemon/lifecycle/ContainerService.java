@@ -64,7 +64,7 @@ public final class ContainerService implements ContainerBackend {
 
   @Override
   public void containerRename(String ref, String newName) {
-    runner.rename(ref, newName);
+    new Renamer(runner, store, runner.events()).rename(ref, newName);
   }
 
   @Override
