@@ -165,6 +165,11 @@ public final class Containers {
     return c.bytes("GET", "/exec/" + DockerClient.seg(execId) + "/json", null, null);
   }
 
+  /** {@code GET /containers/{id}/stats?stream=0}: one reading, raw. */
+  public byte[] statsOnce(String id) {
+    return c.bytes("GET", "/containers/" + DockerClient.seg(id) + "/stats", Query.of().add("stream", "0"), null);
+  }
+
   /** {@code GET /events}: one JSON object per line, as they come; the caller closes it. */
   public InputStream events(String since, String until, Map<String, List<String>> filters) {
     Query q = Query.of().opt("since", since).opt("until", until);

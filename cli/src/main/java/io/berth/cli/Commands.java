@@ -65,6 +65,7 @@ final class Commands {
       new Entry("rm", "container.rm", "Remove one or more containers", List.of()),
       new Entry("rmi", "image.rm", "Remove one or more images", List.of()),
       new Entry("start", "container.start", "Start one or more stopped containers", List.of()),
+      new Entry("stats", "container.stats", "Display a live stream of container(s) resource usage statistics", List.of()),
       new Entry("stop", "container.stop", "Stop one or more running containers", List.of()),
       new Entry("tag", "image.tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", List.of()),
       new Entry("top", "container.top", "Display the running processes of a container", List.of()),
@@ -87,6 +88,7 @@ final class Commands {
       new Entry("rm", "container.rm", "Remove one or more containers", List.of("remove")),
       new Entry("run", "container.run", "Create and run a new container from an image", List.of()),
       new Entry("start", "container.start", "Start one or more stopped containers", List.of()),
+      new Entry("stats", "container.stats", "Display a live stream of container(s) resource usage statistics", List.of()),
       new Entry("stop", "container.stop", "Stop one or more running containers", List.of()),
       new Entry("top", "container.top", "Display the running processes of a container", List.of()),
       new Entry("unpause", "container.unpause", "Unpause all processes within one or more containers", List.of()));
@@ -169,6 +171,7 @@ final class Commands {
       case "container.unpause" -> new io.berth.cli.command.container.PauseCommand(false);
       case "container.rename" -> new io.berth.cli.command.container.RenameCommand();
       case "container.top" -> new io.berth.cli.command.container.TopCommand();
+      case "container.stats" -> new io.berth.cli.command.container.StatsCommand();
       case "system.events" -> new io.berth.cli.command.system.EventsCommand();
       case "container.restart" -> new RestartCommand();
       case "container.rm" -> new RmCommand();

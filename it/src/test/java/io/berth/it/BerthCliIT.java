@@ -269,6 +269,26 @@ class BerthCliIT extends SharedDaemon {
     }
   }
 
+  /** berth stats --no-stream: docker's columns and values (the stable ones compared with docker's). */
+  @Test
+  void stats_noStream_asDocker() throws Exception {
+    daemon.bootstrapBusybox();
+    assertThat(berth("", "run", "-d", "--name", "bstat", "busybox", "sh", "-c", "while :; do :; done").exit()).isZero();
+    try {
+      List<String> args = List.of("stats", "--no-stream", "--format", "{{.Name}} {{.PIDs}} {{.Container}}", "bstat");
+      assertThat(berth("", args.toArray(String[]::new)).out())
+          .isEqualTo(DockerCliIT.dockerWith(daemon, null, args.toArray(String[]::new)).out());
+      Cmd table = berth("", "stats", "--no-stream", "bstat");
+      String dockerHeader = DockerCliIT.dockerWith(daemon, null, "stats", "--no-stream", "bstat").out().lines()
+          .findFirst().orElseThrow();
+      assertThat(table.out().lines().findFirst().orElseThrow()).isEqualTo(dockerHeader);
+      String cpu = berth("", "stats", "--no-stream", "--format", "{{.CPUPerc}}", "bstat").out().strip();
+      assertThat(Double.parseDouble(cpu.replace("%", ""))).isBetween(80.0, 120.0);
+    } finally {
+      berth("", "rm", "-f", "bstat");
+    }
+  }
+
   /** berth run -t and exec -it through a real pseudo-terminal: the client's size, raw keys, the exit code. */
   @Test
   void tty_runAndExec_throughAPty() throws Exception {
