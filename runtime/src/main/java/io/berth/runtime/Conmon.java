@@ -54,7 +54,7 @@ final class Conmon {
         Fd.close(sync[1]);
       }
       int status = Spawn.waitFor(pid);
-      String line = readLine(sync[0]);
+      String line = new Lines(sync[0]).next();
       if (line.isEmpty()) {
         throw new OciError("conmon exited with status " + status + " before creating the container");
       }
@@ -165,7 +165,7 @@ final class Conmon {
       Spawn.waitFor(pid);
       long t1 = System.nanoTime();
       if (attach) {
-        String line = readLine(ready[0]);
+        String line = new Lines(ready[0]).next();
         if (line.isEmpty()) {
           throw new OciError(execFailure(syncLines.next()));
         }
@@ -213,20 +213,6 @@ final class Conmon {
     }
     JsonNode n = Json.tree(line.getBytes(StandardCharsets.UTF_8));
     return runcMessage(n.path("message").asText("runc exec failed"));
-  }
-
-  /** conmon keeps its end open for the container's lifetime: read one line, not to EOF. */
-  private static String readLine(int fd) {
-    var out = new java.io.ByteArrayOutputStream();
-    while (true) {
-      byte[] b = Fd.read(fd, 4096);
-      out.writeBytes(b);
-      String s = out.toString(StandardCharsets.UTF_8);
-      int nl = s.indexOf('\n');
-      if (b.length == 0 || nl >= 0) {
-        return nl >= 0 ? s.substring(0, nl) : s;
-      }
-    }
   }
 
   /** runc logs {@code time=... level=error msg="..."}: keep the message. */

@@ -7,6 +7,7 @@ import io.berth.common.error.NotFoundException;
 import io.berth.common.error.SystemException;
 import io.berth.daemon.container.Container;
 import io.berth.daemon.container.MountPoint;
+import io.berth.daemon.volume.MountRequests;
 import io.berth.daemon.volume.ScopedPath;
 import io.berth.image.archive.Decompression;
 import io.berth.image.archive.DirectoryTar;
@@ -42,7 +43,7 @@ public final class ContainerArchive implements ArchiveBackend {
 
   @Override
   public Archive containerArchive(String ref, String path) {
-    String abs = preserveTrailing(clean("/" + path), path);
+    String abs = preserveTrailing(MountRequests.clean("/" + path), path);
     PathStat st = runner.inView(ref, (c, root) -> stat(root, locate(root, abs, ref, path), base(abs)));
     String name = base(abs);
     return new Archive(st, out -> runner.inView(ref, (c, root) -> {
@@ -193,24 +194,6 @@ public final class ContainerArchive implements ArchiveBackend {
       return "/";
     }
     return p.substring(p.lastIndexOf('/') + 1);
-  }
-
-  /** Go's filepath.Clean of an absolute path. */
-  static String clean(String path) {
-    java.util.List<String> out = new java.util.ArrayList<>();
-    for (String part : path.split("/")) {
-      if (part.isEmpty() || part.equals(".")) {
-        continue;
-      }
-      if (part.equals("..")) {
-        if (!out.isEmpty()) {
-          out.removeLast();
-        }
-        continue;
-      }
-      out.add(part);
-    }
-    return "/" + String.join("/", out);
   }
 
   /** go-archive's PreserveTrailingDotOrSeparator: the cleaned path keeps a trailing {@code /.} or {@code /}. */

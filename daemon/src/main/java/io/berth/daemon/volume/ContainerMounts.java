@@ -26,7 +26,6 @@ import java.util.Set;
  * references go, with the anonymous volumes if asked.
  */
 public final class ContainerMounts {
-  private static final List<String> TMPFS_DEFAULTS = List.of("noexec", "nosuid", "nodev", "rprivate");
 
   private final VolumeService volumes;
   private final MountRequests requests;
@@ -179,7 +178,7 @@ public final class ContainerMounts {
         continue; // the --tmpfs of the same destination wins, as in dockerd
       }
       switch (m.type()) {
-        case "tmpfs" -> out.add(new Oci(m.destination(), "tmpfs", "tmpfs", tmpfsOptions(m.tmpfsData())));
+        case "tmpfs" -> out.add(new Oci(m.destination(), "tmpfs", "tmpfs", TmpfsFlags.merge(m.tmpfsData())));
         case "bind" -> {
           bindSource(m);
           List<String> o = new ArrayList<>(List.of(m.nonRecursive() ? "bind" : "rbind"));
@@ -197,7 +196,7 @@ public final class ContainerMounts {
       }
     }
     for (Map.Entry<String, String> t : tmpfs.entrySet()) {
-      out.add(new Oci(MountRequests.clean(t.getKey()), "tmpfs", "tmpfs", tmpfsOptions(t.getValue())));
+      out.add(new Oci(MountRequests.clean(t.getKey()), "tmpfs", "tmpfs", TmpfsFlags.merge(t.getValue())));
     }
     return new Prepared(out, rootfsPropagation);
   }
@@ -260,44 +259,6 @@ public final class ContainerMounts {
       return current != null && current.endsWith("shared") ? current : "shared";
     }
     return current != null ? current : "rslave";
-  }
-
-  /** dockerd's MergeTmpfsOptions over its defaults: the last of each kind wins, data keys checked. */
-  static List<String> tmpfsOptions(String data) {
-    List<String> all = new ArrayList<>(TMPFS_DEFAULTS);
-    if (data != null && !data.isEmpty()) {
-      all.addAll(List.of(data.split(",", -1)));
-    }
-    List<String> out = new ArrayList<>();
-    Set<String> flagsSeen = new java.util.HashSet<>();
-    Set<String> dataSeen = new java.util.HashSet<>();
-    for (int i = all.size() - 1; i >= 0; i--) {
-      String o = all.get(i);
-      if (o.equals("defaults")) {
-        continue;
-      }
-      String flagKey = TmpfsFlags.key(o);
-      if (flagKey != null) {
-        if (flagsSeen.add(flagKey)) {
-          out.addFirst(o);
-        }
-        continue;
-      }
-      int eq = o.indexOf('=');
-      if (eq < 0 || !TmpfsFlags.DATA.contains(o.substring(0, eq))) {
-        throw new SystemException("invalid tmpfs option " + goQuoted(o));
-      }
-      if (dataSeen.add(o.substring(0, eq))) {
-        out.addFirst(o);
-      }
-    }
-    return out;
-  }
-
-  private static String goQuoted(String option) {
-    int eq = option.indexOf('=');
-    List<String> parts = eq < 0 ? List.of(option) : List.of(option.substring(0, eq), option.substring(eq + 1));
-    return "[" + String.join(" ", parts.stream().map(s -> "\"" + s + "\"").toList()) + "]";
   }
 
   /** The mount a path is on, as /proc/self/mountinfo says, and how it propagates. */

@@ -363,7 +363,7 @@ public final class MountRequests {
   }
 
   /** Go's path.Clean for absolute and relative slash paths. */
-  static String clean(String p) {
+  public static String clean(String p) {
     if (p.isEmpty()) {
       return ".";
     }

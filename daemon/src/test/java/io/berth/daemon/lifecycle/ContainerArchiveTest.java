@@ -16,9 +16,9 @@ class ContainerArchiveTest {
 
   @Test
   void preserveTrailing_keepsWhatTheClientAskedFor() {
-    assertThat(ContainerArchive.preserveTrailing(ContainerArchive.clean("/a/."), "a/.")).isEqualTo("/a/.");
-    assertThat(ContainerArchive.preserveTrailing(ContainerArchive.clean("/."), ".")).isEqualTo("/.");
-    assertThat(ContainerArchive.preserveTrailing(ContainerArchive.clean("/a/"), "a/")).isEqualTo("/a/");
-    assertThat(ContainerArchive.preserveTrailing(ContainerArchive.clean("/a/../b"), "/a/../b")).isEqualTo("/b");
+    assertThat(ContainerArchive.preserveTrailing(io.berth.daemon.volume.MountRequests.clean("/a/."), "a/.")).isEqualTo("/a/.");
+    assertThat(ContainerArchive.preserveTrailing(io.berth.daemon.volume.MountRequests.clean("/."), ".")).isEqualTo("/.");
+    assertThat(ContainerArchive.preserveTrailing(io.berth.daemon.volume.MountRequests.clean("/a/"), "a/")).isEqualTo("/a/");
+    assertThat(ContainerArchive.preserveTrailing(io.berth.daemon.volume.MountRequests.clean("/a/../b"), "/a/../b")).isEqualTo("/b");
   }
 }

@@ -104,10 +104,10 @@ class MountRequestsTest {
 
   @Test
   void tmpfsOptions_overrideDefaults_andUnknownDataIsRefused() {
-    assertThat(ContainerMounts.tmpfsOptions("")).containsExactly("noexec", "nosuid", "nodev", "rprivate");
-    assertThat(ContainerMounts.tmpfsOptions("rw,size=64m,exec")).containsExactly("nosuid", "nodev", "rprivate", "rw",
+    assertThat(TmpfsFlags.merge("")).containsExactly("noexec", "nosuid", "nodev", "rprivate");
+    assertThat(TmpfsFlags.merge("rw,size=64m,exec")).containsExactly("nosuid", "nodev", "rprivate", "rw",
         "size=64m", "exec");
-    assertThatThrownBy(() -> ContainerMounts.tmpfsOptions("foo=bar")).isInstanceOf(SystemException.class)
+    assertThatThrownBy(() -> TmpfsFlags.merge("foo=bar")).isInstanceOf(SystemException.class)
         .hasMessage("invalid tmpfs option [\"foo\" \"bar\"]");
   }
 }

@@ -4,7 +4,6 @@ import io.berth.cli.ArgsRule;
 import io.berth.cli.Cli;
 import io.berth.cli.Command;
 import io.berth.cli.Main;
-import io.berth.cli.StatusError;
 import io.berth.cli.flags.Parsed;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +45,6 @@ public final class VolumeRmCommand extends Command {
         errors.add(Main.message(e));
       }
     }
-    if (!errors.isEmpty()) {
-      throw new StatusError(String.join("\n", errors), 1);
-    }
-    return 0;
+    return io.berth.cli.command.Batch.fail(errors);
   }
 }
