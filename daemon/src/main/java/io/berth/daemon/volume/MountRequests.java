@@ -77,6 +77,8 @@ public final class MountRequests {
       if (byDest.containsKey(dest) || tmpfsDests.containsKey(key)) {
         continue;
       }
+      // these anonymous volumes are the container-wide driver's, as in dockerd: only local is
+      checkDriver(volumeDriver);
       byDest.put(dest, new Planned(new MountPoint("volume", "", "", dest, "local", "", true, "", true, false, false, ""),
           null, null, true, true));
     }

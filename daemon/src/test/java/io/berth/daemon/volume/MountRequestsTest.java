@@ -95,6 +95,13 @@ class MountRequestsTest {
   }
 
   @Test
+  void anonymousVolumesOfTheConfig_takeTheContainersDriver_whichOnlyLocalCanBe() {
+    assertThatThrownBy(() -> requests.plan(List.of(), null, null, null, Map.of("/data", Map.of()), "foo"))
+        .hasMessage("error looking up volume plugin foo: plugin \"foo\" not found");
+    assertThat(requests.plan(List.of(), null, null, null, Map.of("/data", Map.of()), "local")).hasSize(1);
+  }
+
+  @Test
   void volumesFrom_modes() {
     assertThat(MountRequests.volumesFrom("c:ro")).isEqualTo(new MountRequests.From("c", true));
     assertThat(MountRequests.volumesFrom("c")).isEqualTo(new MountRequests.From("c", false));
