@@ -23,8 +23,13 @@ public final class SpecFactory {
   /** Debian's statically linked tini (package tini): it runs in any image, as docker-init does. */
   static final Path INIT_BINARY = Path.of("/usr/bin/tini-static");
   static final String INIT_TARGET = "/sbin/docker-init";
-  private static final Map<String, String> PRIVATE_NET_SYSCTLS = Map.of(
-      "net.ipv4.ip_unprivileged_port_start", "0", "net.ipv4.ping_group_range", "0 2147483647");
+  /** Those of dockerd's sysctls for a network namespace of its own that this kernel has: asked once. */
+  private static final Map<String, String> PRIVATE_NET_SYSCTLS = new TreeMap<>(Map.of(
+      "net.ipv4.ip_unprivileged_port_start", "0", "net.ipv4.ping_group_range", "0 2147483647"));
+
+  static {
+    PRIVATE_NET_SYSCTLS.keySet().removeIf(k -> !Files.exists(Path.of("/proc/sys", k.split("\\."))));
+  }
   private final SpecGenerator generator;
 
   public SpecFactory(SpecGenerator generator) {
@@ -89,11 +94,7 @@ public final class SpecFactory {
     // without capabilities
     Map<String, String> sysctls = new TreeMap<>();
     if (!hostNet && joined == null) {
-      PRIVATE_NET_SYSCTLS.forEach((k, v) -> {
-        if (Files.exists(Path.of("/proc/sys", k.split("\\.")))) {
-          sysctls.put(k, v);
-        }
-      });
+      sysctls.putAll(PRIVATE_NET_SYSCTLS);
     }
     String domain = cfg.domainname() == null ? "" : cfg.domainname();
     var input = new ContainerSpec(c.id(), hostname, domain, rootfs, args, env, cwd,
