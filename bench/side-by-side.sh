@@ -22,6 +22,11 @@
 #                    iptables rules, ip_forward and links are put back as they were at the end.
 #   --exec           the exec rows instead: `exec c true` on a running busybox on each daemon, and
 #                    the floor, bare `runc exec` of Berth's container; the cost over the floor too.
+#   --attach         the output latency rows instead: a busybox that writes the time (adjtimex's
+#                    clock reading, to the microsecond) ten times a second, followed by
+#                    `logs -f` and by `attach`; each row is the median, over SAMPLES lines
+#                    (default 100), of the time from the reading to the client printing it
+#                    (one clock: the container shares the host's CLOCK_REALTIME).
 #   --volume         the volume rows instead: `run --rm` without and with `-v benchvol:/data`
 #                    (a named volume made beforehand on each daemon); the volume's cost is the
 #                    difference.
@@ -51,7 +56,8 @@ START_ALL=${EPOCHREALTIME/./}
 phase() { echo "[$(((${EPOCHREALTIME/./} - START_ALL) / 1000000)) s] $*"; }
 
 N=${N:-7}; WARMUP=${WARMUP:-2}; BATCH_REPS=${BATCH_REPS:-1}; STARTS=${STARTS:-3}
-DAEMON_WARMUP=${DAEMON_WARMUP:-30}; AFTER_RUNS=${AFTER_RUNS:-0}; HOLD_LOCK=0; NET=0; VOL=0; EXEC=0
+DAEMON_WARMUP=${DAEMON_WARMUP:-30}; AFTER_RUNS=${AFTER_RUNS:-0}; HOLD_LOCK=0; NET=0; VOL=0; EXEC=0; ATTACH=0
+SAMPLES_N=${SAMPLES_N:-100}
 LOCK=/tmp/berth-build.lock
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -65,6 +71,7 @@ while [ $# -gt 0 ]; do
     --network) NET=1; shift ;;
     --volume) VOL=1; shift ;;
     --exec) EXEC=1; shift ;;
+    --attach) ATTACH=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$SELF" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "side-by-side.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -96,7 +103,7 @@ if ! [ -x "$DOCKERD" ] || ! command -v containerd >/dev/null || ! command -v con
   [ -n "$policy" ] && rm -f "$policy"
   [ "$rc" = 0 ] || { echo "side-by-side.sh: apt-get install docker.io failed" >&2; exit 1; }
 fi
-for t in "$DOCKER" "$DOCKERD" containerd containerd-shim-runc-v2 runc conmon curl flock; do
+for t in "$DOCKER" "$DOCKERD" containerd containerd-shim-runc-v2 runc conmon curl flock python3; do
   command -v "$t" >/dev/null || { echo "side-by-side.sh: missing $t" >&2; exit 1; }
 done
 
@@ -525,8 +532,61 @@ exec_suite() {
     q dk "$s" rm -f benchexec || true
   done
 }
+R_LOGSF="latency: line written to logs -f printing it"
+R_ATTACH="latency: line written to attach printing it"
+# Reads a client's output: pairs of adjtimex lines (tv_sec, then tv_usec, which holds nanoseconds
+# when the status has STA_NANO, 0x2000), each compared with the time it is read; prints the
+# median latency in microseconds after $SAMPLES_N readings, skipping the first few.
+latency() {
+  timeout -s KILL 120 "$DOCKER" -H "${HOSTS[$1]}" "${@:2}" | python3 -u -c '
+import sys, time, statistics
+want = int(sys.argv[1]); nano = False; sec = None; got = []; skip = 5
+for line in iter(sys.stdin.readline, ""):
+    now = time.time()
+    f = line.split()
+    if len(f) >= 2 and f[0] == "status:":
+        nano = int(f[1]) & 0x2000 != 0
+    elif len(f) >= 2 and f[0] == "time.tv_sec:":
+        sec = int(f[1])
+    elif len(f) >= 2 and f[0] == "time.tv_usec:" and sec is not None:
+        t = sec + int(f[1]) / (1e9 if nano else 1e6)
+        if skip > 0:
+            skip -= 1
+        else:
+            got.append((now - t) * 1e6)
+        if len(got) >= want:
+            print(int(statistics.median(got)))
+            sys.exit(0)
+sys.exit(1)' "$SAMPLES_N"
+  return "${PIPESTATUS[1]}" # the client ends on a broken pipe once the reader has enough
+}
+
+# the latency rows: one ticking container per daemon, followed by logs -f and by attach
+attach_suite() {
+  local s us
+  for s in berth docker; do
+    phase "$s: output latency, $SAMPLES_N lines each for logs -f and attach"
+    q dk "$s" run -d --name benchtick --network none busybox sh -c 'while :; do adjtimex; sleep 0.1; done' \
+      || { echo "side-by-side.sh: $s cannot run the ticking container" >&2; exit 1; }
+    addrow "$R_LOGSF"
+    if us=$(latency "$s" logs -f --tail 0 benchtick); then
+      RES["$R_LOGSF|$s"]=$(awk -v u="$us" 'BEGIN {printf "%.2f ms", u / 1000}')
+    else
+      put_fail "$R_LOGSF" "$s"
+    fi
+    addrow "$R_ATTACH"
+    if us=$(latency "$s" attach --no-stdin --sig-proxy=false benchtick); then
+      RES["$R_ATTACH|$s"]=$(awk -v u="$us" 'BEGIN {printf "%.2f ms", u / 1000}')
+    else
+      put_fail "$R_ATTACH" "$s"
+    fi
+    q dk "$s" rm -f benchtick || true
+  done
+}
 if [ "$NET" = 1 ]; then
   network_suite
+elif [ "$ATTACH" = 1 ]; then
+  attach_suite
 elif [ "$VOL" = 1 ]; then
   volume_suite
 elif [ "$EXEC" = 1 ]; then
@@ -563,6 +623,8 @@ declare -A GOAL=(
   ["the bridge's cost (bridge - none)"]="< 25 ms"
   ["the volume's cost (volume - none)"]="< 5 ms"
   ["exec's cost over the floor"]="< 15 ms"
+  ["$R_LOGSF"]="< 5 ms"
+  ["$R_ATTACH"]="< 5 ms"
   ["$BATCH x run -d -p PORT:80 busybox sleep 300"]="< 3 s"
   ["daemon start to first answered /_ping"]="< 0.5 s"
   ["daemon RSS, idle after warm-up"]="< 64 MiB"
@@ -587,7 +649,7 @@ for r in "${ROWS[@]}"; do
   printf '%-46s %12s %12s %13s  %s\n' "$r" "$b" "$d" "$ratio" "${GOAL[$r]:-}"
 done
 echo
-if [ "$NET" = 0 ] && [ "$VOL" = 0 ] && [ "$EXEC" = 0 ]; then
+if [ "$NET" = 0 ] && [ "$VOL" = 0 ] && [ "$EXEC" = 0 ] && [ "$ATTACH" = 0 ]; then
 echo "Docker's daemon RSS is dockerd + containerd: idle ${NOTE[docker_idle]}; with $BATCH running ${NOTE[docker_50]:-?}."
 echo "monitors: conmon per Berth container (${NOTE[monitors_berth]:-?} seen), containerd-shim-runc-v2 per Docker container (${NOTE[monitors_docker]:-?} seen); PSS shares pages between them."
 echo "ps -a listed ${NOTE[ps_berth]:-?} (Berth) and ${NOTE[ps_docker]:-?} (Docker) containers; logs: ${NOTE[logs_berth]:-?} (Berth), ${NOTE[logs_docker]:-?} (Docker)."

@@ -120,8 +120,10 @@ public final class Wiring implements AutoCloseable {
     long t4 = System.nanoTime();
     var queries = new ContainerQueries(store, containerImages::imageIdOrNull, containerImages::rwDirOf,
         containerImages::rwSizeOf, containerImages::imageSizeOf, networks);
+    var logWatch = new io.berth.runtime.log.LogWatch();
+    closeables.add(logWatch);
     var containers = new ContainerService(store, containerImages, runner, queries,
-        new LogsService(store, runner), new AttachService(store, runner, runtime));
+        new LogsService(store, runner, logWatch), new AttachService(store, runner, runtime, logWatch));
     var system = new SystemService(store, images::count, config.dataRoot(), () -> runcVersion(config.runc()),
         daemonId(config.dataRoot()), new SystemService.DiskUsageSources(images::imageDiskUsage,
             imageService::layersSize, () -> queries.list(new ContainerListOptions(true, -1, true,

@@ -10,6 +10,7 @@ import io.berth.daemon.lifecycle.Runs;
 import io.berth.linux.SeqPacketSocket;
 import io.berth.runtime.RuncRuntime;
 import io.berth.runtime.log.LogReader;
+import io.berth.runtime.log.LogWatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,7 +18,8 @@ import java.nio.file.Path;
 
 /**
  * Attach: output comes from conmon's log, followed from the moment of attaching, so nothing the
- * container writes before the client reads is lost (docker run attaches before it starts).
+ * container writes before the client reads is lost (docker run attaches before it starts), and
+ * read as soon as it is written ({@link LogWatch}).
  * Stdin goes to conmon's attach socket once conmon holds the container's stdio.
  */
 public final class AttachService {
@@ -25,11 +27,13 @@ public final class AttachService {
   private final ContainerStore store;
   private final Runner runner;
   private final RuncRuntime runtime;
+  private final LogWatch watch;
 
-  public AttachService(ContainerStore store, Runner runner, RuncRuntime runtime) {
+  public AttachService(ContainerStore store, Runner runner, RuncRuntime runtime, LogWatch watch) {
     this.store = store;
     this.runner = runner;
     this.runtime = runtime;
+    this.watch = watch;
   }
 
   public ContainerBackend.Attacher attach(String ref, AttachOptions o) {
@@ -58,7 +62,7 @@ public final class AttachService {
         run.readers.incrementAndGet();
         try {
           if (o.stream()) {
-            LogReader.follow(c.logPath(), offset, out::write, run.exit, out::flush);
+            LogReader.follow(c.logPath(), offset, out::write, run.exit, out::flush, watch);
           } else if (o.logs()) {
             LogReader.read(c.logPath(), offset, out::write, () -> true, out::flush);
           }

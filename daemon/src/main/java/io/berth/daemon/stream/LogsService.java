@@ -9,6 +9,7 @@ import io.berth.daemon.lifecycle.Runner;
 import io.berth.daemon.lifecycle.Runs;
 import io.berth.runtime.log.LogEntry;
 import io.berth.runtime.log.LogReader;
+import io.berth.runtime.log.LogWatch;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -18,10 +19,12 @@ import java.util.Deque;
 public final class LogsService {
   private final ContainerStore store;
   private final Runner runner;
+  private final LogWatch watch;
 
-  public LogsService(ContainerStore store, Runner runner) {
+  public LogsService(ContainerStore store, Runner runner, LogWatch watch) {
     this.store = store;
     this.runner = runner;
+    this.watch = watch;
   }
 
   public ContainerBackend.Streamer logs(String ref, ContainerLogsOptions o) {
@@ -37,13 +40,13 @@ public final class LogsService {
 
       @Override
       public void copyTo(OutputSink sink, boolean timestamps) throws IOException {
-        copy(c, run, running, o, new LogCopier(sink, o.stdout(), o.stderr(), timestamps));
+        copy(c, run, running, o, watch, new LogCopier(sink, o.stdout(), o.stderr(), timestamps));
       }
     };
   }
 
   private static void copy(Container c, Runs.Run run, boolean running, ContainerLogsOptions o,
-      LogCopier out) throws IOException {
+      LogWatch watch, LogCopier out) throws IOException {
     Instant since = o.since().orElse(null);
     Instant until = o.until().orElse(null);
     int tail = o.tail().orElse(-1);
@@ -71,7 +74,7 @@ public final class LogsService {
           return false;
         }
         return out.write(e);
-      }, run.exit, out::flush);
+      }, run.exit, out::flush, watch);
     }
     out.flush();
   }

@@ -12,10 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -79,28 +76,19 @@ public final class LogReader {
   }
 
   /**
-   * Follows the log until {@code done} completes, then reads what is left. Waiting on the
-   * future rather than sleeping means the end is seen the moment it happens.
-   */
-  public static long follow(Path log, long offset, Consumer consumer, Future<?> done)
-      throws IOException {
-    return follow(log, offset, consumer, done, () -> {});
-  }
-
-  /**
-   * As {@link #follow(Path, long, Consumer, Future)}, telling {@code caughtUp} each time it has
-   * read all there is: a writer that buffers flushes then, so a client gets whole chunks at speed
-   * and every line as soon as it is written.
+   * Follows the log until {@code done} completes, then reads what is left, telling
+   * {@code caughtUp} each time it has read all there is: a writer that buffers flushes then, so
+   * a client gets whole chunks at speed and every line as soon as it is written. Between reads
+   * it sleeps until {@code watch} sees the file change or {@code done} completes.
    */
   public static long follow(Path log, long offset, Consumer consumer, Future<?> done,
-      CaughtUp caughtUp) throws IOException {
-    return follow(log, offset, consumer, done::isDone, () -> {
-      try {
-        done.get(20, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException | ExecutionException | java.util.concurrent.CancellationException e) {
-        // poll again
+      CaughtUp caughtUp, LogWatch watch) throws IOException {
+    try (LogWatch.Follower f = watch.follow(log)) {
+      if (done instanceof java.util.concurrent.CompletableFuture<?> cf) {
+        cf.whenComplete((v, e) -> f.wake());
       }
-    }, caughtUp);
+      return follow(log, offset, consumer, done::isDone, () -> f.await(done), caughtUp);
+    }
   }
 
   /** Called when the reader has consumed everything written so far. */

@@ -22,6 +22,21 @@ class LogReaderTest {
   private static final String T = "2026-11-23T21:47:34.034605497+00:00";
 
   @TempDir Path dir;
+  // no safety net within any test's time: a follower that sees a write was woken by it
+  private final LogWatch watch = newWatch();
+
+  private static LogWatch newWatch() {
+    try {
+      return new LogWatch(600_000);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void closeWatch() throws Exception {
+    watch.close();
+  }
 
   private static byte[] b(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
@@ -194,11 +209,35 @@ class LogReaderTest {
       }
     });
 
-    long end = LogReader.follow(log, 0, e -> seen.add(text(e)), exited);
+    long end = LogReader.follow(log, 0, e -> seen.add(text(e)), exited, () -> {}, watch);
 
     writer.get();
     assertThat(seen).containsExactly("line 0", "line 1");
     assertThat(end).isEqualTo(Files.size(log));
+  }
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.SECONDS)
+  void follow_lineWritten_wakesTheReaderBeforeTheEnd() throws Exception {
+    Path log = dir.resolve("container.log");
+    Files.writeString(log, line(0));
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+      try {
+        while (seen.isEmpty()) {
+          Thread.sleep(5);
+        }
+        Files.writeString(log, line(1), StandardOpenOption.APPEND);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    LogReader.follow(log, 0, e -> seen.add(text(e)) && seen.size() < 2,
+        new CompletableFuture<Void>(), () -> {}, watch);
+
+    writer.get();
+    assertThat(seen).containsExactly("line 0", "line 1");
   }
 
   @Test
@@ -227,7 +266,7 @@ class LogReaderTest {
       }
     });
 
-    LogReader.follow(log, 0, e -> seen.add(text(e)), exited);
+    LogReader.follow(log, 0, e -> seen.add(text(e)), exited, () -> {}, watch);
 
     assertThat(seen).containsExactly("line 0");
   }
