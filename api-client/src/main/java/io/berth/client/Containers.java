@@ -195,8 +195,9 @@ public final class Containers {
   }
 
   /** {@code POST /containers/{id}/attach} hijacked; output is multiplexed unless TTY. */
-  public Attachment attach(String id, boolean stdin, boolean stdout, boolean stderr) {
-    Query q = Query.of().add("stream", "1").flag("stdin", stdin).flag("stdout", stdout).flag("stderr", stderr);
+  public Attachment attach(String id, boolean stdin, boolean stdout, boolean stderr, String detachKeys) {
+    Query q = Query.of().add("stream", "1").flag("stdin", stdin).flag("stdout", stdout).flag("stderr", stderr)
+        .opt("detachKeys", detachKeys);
     HijackedConnection h = c.hijack("POST", "/containers/" + DockerClient.seg(id) + "/attach", q);
     return new Attachment(h);
   }

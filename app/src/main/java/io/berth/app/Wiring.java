@@ -123,7 +123,7 @@ public final class Wiring implements AutoCloseable {
     var logWatch = new io.berth.runtime.log.LogWatch();
     closeables.add(logWatch);
     var containers = new ContainerService(store, containerImages, runner, queries,
-        new LogsService(store, runner, logWatch), new AttachService(store, runner, runtime, logWatch));
+        new LogsService(store, runner, logWatch), new AttachService(store, runner, runtime, logWatch, events));
     var system = new SystemService(store, images::count, config.dataRoot(), () -> runcVersion(config.runc()),
         daemonId(config.dataRoot()), new SystemService.DiskUsageSources(images::imageDiskUsage,
             imageService::layersSize, () -> queries.list(new ContainerListOptions(true, -1, true,

@@ -315,6 +315,52 @@ class BerthCliIT extends SharedDaemon {
     }
   }
 
+  /** berth run -it through a pty: ctrl-p ctrl-q detaches with exit 0, the container runs on. */
+  @Test
+  void tty_detachKeys_leaveTheContainerRunning() throws Exception {
+    daemon.bootstrapBusybox();
+    String berth = ProcessHandle.current().info().command().orElseThrow() + " -cp "
+        + System.getProperty("java.class.path") + " io.berth.cli.Main";
+    var pb = new ProcessBuilder("script", "-qec", berth + " run -it --name bdetach busybox sh", "/dev/null");
+    pb.environment().put("BERTH_HOST", daemon.host());
+    pb.redirectErrorStream(true);
+    Process proc = pb.start();
+    var out = new java.io.ByteArrayOutputStream();
+    Thread.ofVirtual().start(() -> {
+      try (var in = proc.getInputStream()) {
+        in.transferTo(new java.io.OutputStream() {
+          @Override
+          public void write(int b) {
+            synchronized (out) {
+              out.write(b);
+            }
+          }
+        });
+      } catch (java.io.IOException e) {
+        // the process ended
+      }
+    });
+    try {
+      var stdin = proc.getOutputStream();
+      stdin.write("echo o''ne\n".getBytes(StandardCharsets.UTF_8));
+      stdin.flush();
+      // the shell's answer means berth's terminal is raw by now, so the keys pass as bytes
+      Wait.until(java.time.Duration.ofSeconds(20), () -> {
+        synchronized (out) {
+          return out.toString(StandardCharsets.UTF_8).contains("one\r\n");
+        }
+      }, "the shell's answer");
+      stdin.write(new byte[] {16, 17});
+      stdin.flush();
+      assertThat(proc.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(proc.exitValue()).isZero();
+      assertThat(berth("", "inspect", "-f", "{{.State.Running}}", "bdetach").out()).isEqualTo("true\n");
+    } finally {
+      proc.destroyForcibly();
+      berth("", "rm", "-f", "bdetach");
+    }
+  }
+
   /** The same to the byte, unless the two runs fell on either side of a second (see below). */
   private static void assertSameOutput(String berth, String docker) {
     if (!berth.equals(docker)) {

@@ -72,7 +72,7 @@ class EventsIT extends SharedDaemon {
             + "\"Actor\":{\"ID\":\"").contains("\"exitCode\":\"3\"").contains("\"team\":\"a\"").contains("\"scope\":\"local\"");
     Cmd labelled = docker("events", "--since", "5m", "--until", "0s", "--filter", "label=team=a", "--format",
         "{{.Action}}");
-    assertThat(labelled.out()).isEqualTo("create\nstart\ndie\ndestroy\n");
+    assertThat(labelled.out()).isEqualTo("create\nattach\nstart\ndie\ndestroy\n"); // docker run attaches before start
     Cmd volumes = docker("events", "--since", "5m", "--until", "0s", "--filter", "type=volume", "--format",
         "{{.Action}} {{.Actor.ID}} {{.Actor.Attributes.driver}}");
     assertThat(volumes.out()).startsWith("create evwarm local\n");

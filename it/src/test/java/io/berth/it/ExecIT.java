@@ -77,6 +77,33 @@ class ExecIT extends SharedDaemon {
     assertThat(missing.err()).isEqualTo("Error response from daemon: No such container: nosuch\n");
   }
 
+  /** exec -it: the detach keys end the session, the process runs on, and exec inspect says so. */
+  @Test
+  void exec_terminalDetach_leavesTheProcessRunning() throws Exception {
+    String id;
+    try (var r = daemon.client().request("POST", "/v1.50/containers/ex/exec", java.util.Map.of("Content-Type",
+        "application/json"), ("{\"Cmd\":[\"sh\"],\"AttachStdin\":true,\"AttachStdout\":true,\"AttachStderr\":true,"
+        + "\"Tty\":true,\"DetachKeys\":\"ctrl-x,ctrl-y\"}").getBytes(StandardCharsets.UTF_8))) {
+      assertThat(r.status()).isEqualTo(201);
+      id = r.text().replaceAll(".*\"Id\":\"([0-9a-f]+)\".*", "$1").strip();
+    }
+    try (Hijack h = Hijack.post(daemon.socket(), "/v1.50/exec/" + id + "/start", "{\"Detach\":false,\"Tty\":true}")) {
+      h.send("echo in''side\n");
+      h.awaitText("inside\r\n");
+      h.send("\u0018\u0019");
+      h.awaitEnd();
+    }
+    try (var r = daemon.client().request("GET", "/v1.50/exec/" + id + "/json", java.util.Map.of(), (byte[]) null)) {
+      String json = r.text();
+      assertThat(json).contains("\"Running\":true").contains("\"DetachKeys\":\"GBk=\"");
+    }
+    try (var r = daemon.client().request("POST", "/v1.50/containers/ex/exec", java.util.Map.of("Content-Type",
+        "application/json"), "{\"Cmd\":[\"true\"],\"DetachKeys\":\"ctrl-foo\"}".getBytes(StandardCharsets.UTF_8))) {
+      assertThat(r.status()).isEqualTo(500);
+      assertThat(r.text()).contains("Invalid escape keys (ctrl-foo) provided");
+    }
+  }
+
   /** -it through a real pseudo-terminal: a tty of the container's, the client's window size, the exit code. */
   @Test
   void exec_interactiveTerminal_throughAPty() throws Exception {

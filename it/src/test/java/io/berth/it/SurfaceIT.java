@@ -28,6 +28,53 @@ class SurfaceIT extends SharedDaemon {
     return dockerWith(daemon, null, args);
   }
 
+  /**
+   * Detach keys on a terminal: the default sequence and a client's own end the session and the
+   * container runs on; a client that just goes away leaves the terminal's stdin open for the next.
+   */
+  @Test
+  void attach_detachKeys_endTheSession_andTheContainerRunsOn() throws Exception {
+    long since = java.time.Instant.now().getEpochSecond();
+    assertThat(docker("run", "-d", "-it", "--name", "det", "busybox", "sh").exit()).isZero();
+    String attach = "/v1.50/containers/det/attach?stream=1&stdin=1&stdout=1&stderr=1";
+    // the terminal echoes what is typed: the quotes keep the echo from matching the output
+    try (Hijack h = Hijack.post(daemon.socket(), attach, null)) {
+      h.send("echo o''ne\n");
+      h.awaitText("one\r\n");
+      h.send("\u0010\u0011");
+      h.awaitEnd();
+    }
+    assertThat(docker("inspect", "-f", "{{.State.Running}}", "det").out()).isEqualTo("true\n");
+    try (Hijack h = Hijack.post(daemon.socket(), attach + "&detachKeys=ctrl-a,x", null)) {
+      h.send("echo t''wo\n");
+      h.awaitText("two\r\n");
+      h.send("\u0001x");
+      h.awaitEnd();
+    }
+    try (Hijack h = Hijack.post(daemon.socket(), attach, null)) {
+      h.send("echo th''ree\n");
+      h.awaitText("three\r\n");
+    }
+    Cmd bad = docker("attach", "--no-stdin", "--detach-keys", "ctrl-foo", "det");
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.err()).contains("unable to upgrade to tcp, received 400"); // the CLI's words for any refusal
+    try (var r = daemon.client().request("POST", "/v1.50/containers/det/attach?stream=1&detachKeys=ctrl-foo",
+        java.util.Map.of(), (byte[]) null)) {
+      assertThat(r.status()).isEqualTo(400);
+      assertThat(r.text()).contains("Invalid detach keys (ctrl-foo) provided");
+    }
+    try (Hijack h = Hijack.post(daemon.socket(), attach, null)) {
+      h.send("exit 3\n");
+      h.awaitEnd();
+    }
+    assertThat(docker("wait", "det").out()).isEqualTo("3\n");
+    String actions = docker("events", "--since", Long.toString(since), "--until",
+        Long.toString(java.time.Instant.now().getEpochSecond() + 1), "--filter", "container=det", "--format",
+        "{{.Action}}").out();
+    assertThat(actions.lines().filter(a -> a.equals("attach")).count()).isEqualTo(4);
+    assertThat(actions.lines().filter(a -> a.equals("detach")).count()).isEqualTo(2);
+  }
+
   @Test
   void rename_takesTheNewName_andDockersRefusals() throws Exception {
     String id = docker("run", "-d", "--name", "before", "busybox", "sleep", "300").out().strip();

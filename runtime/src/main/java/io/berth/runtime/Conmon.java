@@ -27,7 +27,7 @@ final class Conmon {
   }
 
   /** Blocks (natively) until runc create has finished: call from a platform thread. */
-  int create(String id, String name, Path logPath, boolean stdin, boolean tty) {
+  int create(String id, String name, Path logPath, Stdin stdin, boolean tty) {
     Path bundle = paths.bundle(id);
     List<String> argv = new ArrayList<>(List.of(
         conmon.toString(), "--api-version", "1", "-c", id, "-u", id, "-r", runc.toString(),
@@ -38,9 +38,7 @@ final class Conmon {
         // the log is read from the page cache; an fsync would delay the exit file on every exit
         "--no-sync-log",
         "--runtime-arg", "--root=" + paths.runcRoot()));
-    if (stdin) {
-      argv.add("-i");
-    }
+    stdin.addTo(argv);
     if (tty) {
       argv.add("-t");
     }
@@ -117,7 +115,7 @@ final class Conmon {
    * {@code attach}, the attach socket is connected before the process starts, so no output is
    * lost; conmon logs nothing, output goes to the attached client only.
    */
-  Exec exec(String containerId, String execId, String name, Path processJson, boolean stdin, boolean tty,
+  Exec exec(String containerId, String execId, String name, Path processJson, Stdin stdin, boolean tty,
       boolean attach) {
     Path dir = paths.execDir(execId);
     List<String> argv = new ArrayList<>(List.of(
@@ -129,9 +127,7 @@ final class Conmon {
     if (attach) {
       argv.add("--exec-attach");
     }
-    if (stdin) {
-      argv.add("-i");
-    }
+    stdin.addTo(argv);
     if (tty) {
       argv.add("-t");
     }

@@ -51,7 +51,7 @@ public final class RuncRuntime implements AutoCloseable {
   public record Created(int pid, long monitorPid) {}
 
   /** Writes the bundle and has conmon run {@code runc create}. */
-  public Created create(String id, String name, Spec spec, Path logPath, boolean stdin, boolean tty) {
+  public Created create(String id, String name, Spec spec, Path logPath, Stdin stdin, boolean tty) {
     Path bundle = paths.bundle(id);
     try {
       Files.createDirectories(bundle);
@@ -87,7 +87,7 @@ public final class RuncRuntime implements AutoCloseable {
    * Runs one more process in a running container, under a conmon of its own: {@code process} is
    * the OCI process (args, env, user, terminal...). Fails with runc's words when it cannot start.
    */
-  public ExecProcess exec(String containerId, String execId, String name, Object process, boolean stdin, boolean tty,
+  public ExecProcess exec(String containerId, String execId, String name, Object process, Stdin stdin, boolean tty,
       boolean attach) {
     Path dir = paths.execDir(execId);
     try {

@@ -60,6 +60,11 @@ public final class DockerConfig {
     }
   }
 
+  /** The {@code detachKeys} the file sets, else empty (the default sequence). */
+  public String detachKeys() {
+    return doc.get("detachKeys") instanceof String k ? k : "";
+  }
+
   /** The key a registry's credentials are kept under: Hub's URL, or {@code host[:port]}. */
   public static String serverKey(String domain) {
     return domain.equals("docker.io") || domain.equals("index.docker.io") ? HUB : domain;

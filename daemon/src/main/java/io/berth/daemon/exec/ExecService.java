@@ -18,6 +18,7 @@ import io.berth.daemon.container.Container;
 import io.berth.daemon.container.ContainerState;
 import io.berth.daemon.container.ContainerStore;
 import io.berth.daemon.lifecycle.UserResolver;
+import io.berth.common.io.DetachKeys;
 import io.berth.linux.SeqPacketSocket;
 import io.berth.runtime.OciError;
 import io.berth.runtime.RuncRuntime;
@@ -82,8 +83,8 @@ public final class ExecService implements ExecBackend {
   @Override
   public String execCreate(String containerRef, ExecCreateRequest r) {
     Container c = active(store.find(containerRef));
-    if (r.detachKeys() != null && !r.detachKeys().isEmpty()) {
-      throw new InvalidParameterException("berth does not support --detach-keys yet");
+    if (DetachKeys.parse(r.detachKeys()).isEmpty()) {
+      throw new io.berth.common.error.SystemException("Invalid escape keys (" + r.detachKeys() + ") provided");
     }
     String user = r.user() == null || r.user().isEmpty() ? nz(c.config().user()) : r.user();
     if (r.user() != null && !r.user().isEmpty()) {
@@ -156,7 +157,8 @@ public final class ExecService implements ExecBackend {
     RuncRuntime.ExecProcess p;
     try {
       Object process = process(s, c, request);
-      p = runtime.exec(c.id(), s.id, c.name(), process, stdin, s.config.tty(), attach);
+      p = runtime.exec(c.id(), s.id, c.name(), process,
+          io.berth.runtime.Stdin.of(stdin, true, s.config.tty()), s.config.tty(), attach);
     } catch (OciError e) {
       String msg = "OCI runtime exec failed: " + e.getMessage() + ": unknown";
       String lower = msg.toLowerCase(java.util.Locale.ROOT);
@@ -177,33 +179,77 @@ public final class ExecService implements ExecBackend {
       Thread.ofVirtual().name("exec-" + s.id).start(() -> finish(s, p));
       return;
     }
+    if (stdin && s.config.tty()) {
+      runDetachable(s, p, streams);
+      return;
+    }
     Thread pump = null;
     if (stdin) {
       // sending to the SEQPACKET socket blocks natively: a platform thread
-      pump = Thread.ofPlatform().daemon().name("exec-stdin-" + s.id).start(() -> pumpStdin(streams.stdin(), p.attach()));
+      pump = Thread.ofPlatform().daemon().name("exec-stdin-" + s.id).start(
+          () -> pumpStdin(streams.stdin(), p.attach()));
     }
-    long t0 = System.nanoTime();
     try {
-      copyOutput(p.attach(), streams.output(), s.config);
+      copyOutput(p.attach(), streams.output(), s.config, () -> false);
     } finally {
-      long t1 = System.nanoTime();
       if (pump != null) {
         pump.interrupt();
       }
       finish(s, p);
-      LOG.log(System.Logger.Level.DEBUG, "exec {0}: output {1} us, exit {2} us", s.id, (t1 - t0) / 1000,
-          (System.nanoTime() - t1) / 1000);
+    }
+  }
+
+  /**
+   * A terminal with stdin: the client's input ending (or its detach keys) ends the session and
+   * the process runs on, as under dockerd. Output is read on a thread of its own, which drains
+   * what comes after a detach until the process ends and then records its exit.
+   */
+  private void runDetachable(Session s, RuncRuntime.ExecProcess p, StdStreams streams) throws IOException {
+    byte[] keys = DetachKeys.parse(s.config.detachKeys()).orElseThrow();
+    var in = new DetachKeys.Watched(streams.stdin(), keys);
+    java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.atomic.AtomicBoolean detached = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread.ofPlatform().daemon().name("exec-stdin-" + s.id).start(() -> {
+      pumpStdin(in, p.attach());
+      detached.set(true);
+      ended.complete(null);
+      if (in.escaped()) {
+        Container c = store.get(s.containerId);
+        if (c != null) {
+          events.container(c, "exec_detach", Map.of("execID", s.id));
+        }
+      }
+    });
+    Thread.ofPlatform().daemon().name("exec-out-" + s.id).start(() -> {
+      try {
+        copyOutput(p.attach(), streams.output(), s.config, detached::get);
+      } catch (IOException | RuntimeException e) {
+        LOG.log(System.Logger.Level.DEBUG, "exec output: " + e.getMessage());
+        drain(p.attach());
+      } finally {
+        ended.complete(null);
+        finish(s, p);
+      }
+    });
+    try {
+      ended.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the client left: the process runs on, as after a detach
+      detached.set(true);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
     }
   }
 
   /** Until conmon closes the socket: each packet's first byte says which stream the rest is. */
-  private static void copyOutput(SeqPacketSocket sock, OutputSink out, ExecCreateRequest config) throws IOException {
+  private static void copyOutput(SeqPacketSocket sock, OutputSink out, ExecCreateRequest config,
+      java.util.function.BooleanSupplier discard) throws IOException {
     while (true) {
       byte[] packet = sock.receive();
       if (packet.length == 0) {
         break;
       }
-      if (packet.length == 1) {
+      if (packet.length == 1 || discard.getAsBoolean()) {
         continue;
       }
       boolean err = packet[0] == STDERR;
@@ -211,6 +257,16 @@ public final class ExecService implements ExecBackend {
         out.write(err ? OutputSink.Stream.STDERR : OutputSink.Stream.STDOUT, packet, 1, packet.length - 1);
         out.flush();
       }
+    }
+  }
+
+  private static void drain(SeqPacketSocket sock) {
+    try {
+      while (sock.receive().length > 0) {
+        // what a gone client no longer reads
+      }
+    } catch (RuntimeException e) {
+      // closed
     }
   }
 
@@ -310,7 +366,10 @@ public final class ExecService implements ExecBackend {
     List<String> cmd = s.config.cmd();
     return new ExecInspect(s.id, s.running, s.exitCode, new ExecInspect.ProcessConfig(s.config.tty(), cmd.getFirst(),
         new ArrayList<>(cmd.subList(1, cmd.size())), s.config.privileged(), s.user), s.config.attachStdin(),
-        s.config.attachStderr(), s.config.attachStdout(), false, s.containerId, nz(s.config.detachKeys()), s.pid);
+        s.config.attachStderr(), s.config.attachStdout(), false, s.containerId,
+        // dockerd keeps the keys as bytes, which its JSON writes in base64
+        java.util.Base64.getEncoder().encodeToString(nz(s.config.detachKeys()).isEmpty() ? new byte[0]
+            : DetachKeys.parse(s.config.detachKeys()).orElseThrow()), s.pid);
   }
 
   private static String nz(String s) {

@@ -118,7 +118,8 @@ public final class Runner {
       var spec = specs.spec(c, rootfs.merged(), net == null ? null : net.endpoint(), hostGateway(), joined,
           this.net.links(c), own);
       t1 = System.nanoTime();
-      created = runtime.create(c.id(), c.name(), spec, c.logPath(), c.config().openStdin(), c.config().tty());
+      created = runtime.create(c.id(), c.name(), spec, c.logPath(),
+          io.berth.runtime.Stdin.of(c.config().openStdin(), c.config().stdinOnce(), c.config().tty()), c.config().tty());
       if (net != null) {
         ContainerNetworking.await(net);
         this.net.attachConnected(c);
@@ -597,6 +598,7 @@ public final class Runner {
     if (c.config().tty() && height > 0 && width > 0) {
       runtime.resize(c.id(), height, width);
     }
+    events.container(c, "resize", java.util.Map.of("height", Integer.toString(height), "width", Integer.toString(width)));
   }
 
   /** Restart: stop without --rm taking the container away, then start. */

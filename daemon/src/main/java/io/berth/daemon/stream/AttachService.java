@@ -3,8 +3,11 @@ package io.berth.daemon.stream;
 import io.berth.api.server.backend.AttachOptions;
 import io.berth.api.server.backend.ContainerBackend;
 import io.berth.api.server.backend.StdStreams;
+import io.berth.common.error.InvalidParameterException;
+import io.berth.common.io.DetachKeys;
 import io.berth.daemon.container.Container;
 import io.berth.daemon.container.ContainerStore;
+import io.berth.daemon.events.EventBus;
 import io.berth.daemon.lifecycle.Runner;
 import io.berth.daemon.lifecycle.Runs;
 import io.berth.linux.SeqPacketSocket;
@@ -15,6 +18,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Attach: output comes from conmon's log, followed from the moment of attaching, so nothing the
@@ -28,15 +33,20 @@ public final class AttachService {
   private final Runner runner;
   private final RuncRuntime runtime;
   private final LogWatch watch;
+  private final EventBus events;
 
-  public AttachService(ContainerStore store, Runner runner, RuncRuntime runtime, LogWatch watch) {
+  public AttachService(ContainerStore store, Runner runner, RuncRuntime runtime, LogWatch watch,
+      EventBus events) {
     this.store = store;
     this.runner = runner;
     this.runtime = runtime;
     this.watch = watch;
+    this.events = events;
   }
 
   public ContainerBackend.Attacher attach(String ref, AttachOptions o) {
+    byte[] keys = DetachKeys.parse(o.detachKeys()).orElseThrow(() -> new InvalidParameterException(
+        "Invalid detach keys (" + o.detachKeys() + ") provided"));
     Container c = store.find(ref);
     if (c.state().paused()) {
       throw new io.berth.common.error.ConflictException("container " + ref
@@ -52,17 +62,21 @@ public final class AttachService {
 
       @Override
       public void run(StdStreams streams) throws IOException {
+        // the session ends with the container, or, on a terminal, when the client's stdin does
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        run.exit.whenComplete((v, e) -> ended.complete(null));
         Thread pump = null;
         if (streams.stdin() != null && c.config().openStdin()) {
           // sending to the SEQPACKET socket blocks natively: a platform thread, not a carrier
           pump = Thread.ofPlatform().daemon().name("stdin-" + c.id()).start(
-              () -> pumpStdin(c.id(), run, streams.stdin()));
+              () -> pumpStdin(c, run, streams.stdin(), keys, ended));
         }
         var out = new LogCopier(streams.output(), o.stdout(), o.stderr(), false);
+        events.container(c, "attach", Map.of());
         run.readers.incrementAndGet();
         try {
           if (o.stream()) {
-            LogReader.follow(c.logPath(), offset, out::write, run.exit, out::flush, watch);
+            LogReader.follow(c.logPath(), offset, out::write, ended, out::flush, watch);
           } else if (o.logs()) {
             LogReader.read(c.logPath(), offset, out::write, () -> true, out::flush);
           }
@@ -76,13 +90,21 @@ public final class AttachService {
     };
   }
 
-  private void pumpStdin(String id, Runs.Run run, InputStream in) {
+  /**
+   * Copies the client's stdin to conmon's attach socket. Its end closes the container's stdin
+   * only where dockerd's does (StdinOnce without a terminal; conmon was told so at create); on
+   * a terminal it ends the session instead, the detach keys too, and the container runs on.
+   */
+  private void pumpStdin(Container c, Runs.Run run, InputStream client, byte[] keys,
+      CompletableFuture<Void> ended) {
+    boolean tty = c.config().tty();
+    DetachKeys.Watched in = new DetachKeys.Watched(client, tty ? keys : new byte[0]);
     try {
       run.ready.join();
       if (run.exit.isDone()) {
         return;
       }
-      try (SeqPacketSocket sock = SeqPacketSocket.connect(runtime.attachSocket(id))) {
+      try (SeqPacketSocket sock = SeqPacketSocket.connect(runtime.attachSocket(c.id()))) {
         // conmon writes output to every attached socket: drain it, the log has it all
         Thread drain = Thread.ofPlatform().daemon().name("attach-drain").start(() -> {
           while (sock.receive().length > 0) {
@@ -91,16 +113,28 @@ public final class AttachService {
         });
         byte[] buf = new byte[32 * 1024];
         int n;
-        while ((n = in.read(buf)) > 0) {
-          sock.send(buf, 0, n);
+        try {
+          while ((n = in.read(buf)) > 0) {
+            sock.send(buf, 0, n);
+          }
+        } catch (IOException e) {
+          LOG.log(System.Logger.Level.DEBUG, "stdin of " + c.id() + ": " + e.getMessage());
         }
         sock.shutdownOutput();
+        if (in.escaped()) {
+          events.container(c, "detach", Map.of());
+        }
+        if (tty) {
+          ended.complete(null);
+          sock.shutdownInput();
+          return;
+        }
         run.exit.join();
         sock.shutdownInput();
         drain.join(1000);
       }
-    } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.DEBUG, "stdin of " + id + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "stdin of " + c.id() + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -254,7 +254,8 @@ public final class ContainerRouter implements Router {
   private void containerAttach(ApiRequest r) throws IOException {
     var opts =
         new AttachOptions(
-            r.bool("stream"), r.bool("logs"), r.bool("stdin"), r.bool("stdout"), r.bool("stderr"));
+            r.bool("stream"), r.bool("logs"), r.bool("stdin"), r.bool("stdout"), r.bool("stderr"),
+            r.query("detachKeys", ""));
     ContainerBackend.Attacher attacher = backend.containerAttach(r.path("name"), opts);
     boolean multiplexed = !attacher.tty();
     var resp = r.response();

@@ -18,28 +18,49 @@ final class AttachSession implements AutoCloseable {
   private final Attachment attachment;
   private final Containers.Waiter waiter;
   private final boolean stdin;
+  /** The detach sequence watched for on a terminal's input; null without one. */
+  private final byte[] keys;
+  private volatile boolean detached;
 
-  private AttachSession(Cli cli, Attachment attachment, Containers.Waiter waiter, boolean stdin) {
+  private AttachSession(Cli cli, Attachment attachment, Containers.Waiter waiter, boolean stdin, byte[] keys) {
     this.cli = cli;
     this.attachment = attachment;
     this.waiter = waiter;
     this.stdin = stdin;
+    this.keys = keys;
   }
 
-  /** Attaches and registers the wait; {@code removed} waits for an auto-removed container to go. */
-  static AttachSession open(Cli cli, String id, boolean stdin, boolean removed) {
+  /**
+   * Attaches and registers the wait; {@code removed} waits for an auto-removed container to go.
+   * On a terminal with stdin, {@code detachKeys} (else the config file's, else ctrl-p ctrl-q)
+   * end the session and leave the container running, as docker's do.
+   */
+  static AttachSession open(Cli cli, String id, boolean stdin, boolean removed, boolean tty, String detachKeys) {
+    String keys = detachKeys(cli, detachKeys);
     Containers containers = cli.client().containers();
-    Attachment a = containers.attach(id, stdin, true, true);
+    Attachment a = containers.attach(id, stdin, true, true, keys);
     try {
       Containers.Waiter w = containers.waitFor(id, removed ? "removed" : "next-exit");
-      return new AttachSession(cli, a, w, stdin);
+      return new AttachSession(cli, a, w, stdin,
+          stdin && tty ? io.berth.common.io.DetachKeys.parse(keys).orElse(io.berth.common.io.DetachKeys.parse("").orElseThrow()) : null);
     } catch (RuntimeException e) {
       a.close();
       throw e;
     }
   }
 
-  /** Pumps stdin (if attached) and output until the output ends; returns the exit status. */
+  /** The flag's keys, else those of docker's config file; empty for the default. */
+  static String detachKeys(Cli cli, String flag) {
+    if (flag != null && !flag.isEmpty()) {
+      return flag;
+    }
+    return io.berth.cli.auth.DockerConfig.load(cli.env()).detachKeys();
+  }
+
+  /**
+   * Pumps stdin (if attached) and output until the output ends; returns the exit status, 0
+   * after a detach (the container runs on).
+   */
   int stream() throws IOException {
     if (stdin) {
       Thread pump = new StdinPump();
@@ -48,9 +69,17 @@ final class AttachSession implements AutoCloseable {
     }
     try {
       attachment.copyOutput(cli.out(), cli.err());
+    } catch (IOException e) {
+      if (!detached) {
+        throw e;
+      }
     } finally {
       cli.out().flush();
       attachment.close();
+    }
+    if (detached) {
+      waiter.close();
+      return 0;
     }
     WaitResponse r = waiter.await();
     if (r.error() != null && r.error().message() != null && !r.error().message().isEmpty()) {
@@ -73,7 +102,8 @@ final class AttachSession implements AutoCloseable {
   }
 
   private void pumpStdin() {
-    InputStream in = cli.in();
+    var watched = keys == null ? null : new io.berth.common.io.DetachKeys.Watched(cli.in(), keys);
+    InputStream in = watched == null ? cli.in() : watched;
     OutputStream out = attachment.input();
     byte[] buf = new byte[8192];
     try {
@@ -85,7 +115,12 @@ final class AttachSession implements AutoCloseable {
     } catch (IOException e) {
       // The container closed its stdin or exited; output decides how the session ends.
     } finally {
-      attachment.closeInput();
+      if (watched != null && watched.escaped()) {
+        detached = true;
+        attachment.close(); // ends the output, and the session
+      } else {
+        attachment.closeInput();
+      }
     }
   }
 

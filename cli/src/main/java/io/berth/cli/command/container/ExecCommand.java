@@ -8,6 +8,7 @@ import io.berth.cli.flags.Parsed;
 import io.berth.cli.format.JsonValues;
 import io.berth.client.Attachment;
 import io.berth.client.json.JsonWriter;
+import io.berth.common.io.DetachKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,9 +55,6 @@ public final class ExecCommand extends Command {
 
   @Override
   public int run(Cli cli, Parsed p) throws Exception {
-    if (!p.string("detach-keys", "").isEmpty()) {
-      throw new StatusError("berth does not support --detach-keys yet", 125);
-    }
     List<String> env;
     try {
       env = ContainerOptions.env(p, cli.env());
@@ -64,6 +62,7 @@ public final class ExecCommand extends Command {
       throw new StatusError(e.getMessage(), 125);
     }
     boolean detach = p.bool("detach");
+    String keys = AttachSession.detachKeys(cli, p.string("detach-keys", ""));
     boolean tty = p.bool("tty");
     boolean stdin = p.bool("interactive");
     String container = p.args().getFirst();
@@ -76,7 +75,7 @@ public final class ExecCommand extends Command {
         .member("AttachStderr", !detach)
         .member("AttachStdout", !detach)
         .member("Detach", detach)
-        .member("DetachKeys", "");
+        .member("DetachKeys", keys);
     int[] size = tty && io.berth.cli.Terminal.isTty(1) ? io.berth.cli.Terminal.size() : null;
     if (size != null) {
       b.name("ConsoleSize").beginArray().value(size[0]).value(size[1]).endArray();
@@ -90,20 +89,32 @@ public final class ExecCommand extends Command {
       return 0;
     }
     boolean rawTerminal = tty && stdin && io.berth.cli.Terminal.isTty(0);
+    var watched = tty && stdin ? new DetachKeys.Watched(cli.in(), DetachKeys.parse(keys)
+        .orElse(DetachKeys.parse("").orElseThrow())) : null;
     try (Attachment a = cli.client().containers().execStart(id, tty);
         AutoCloseable raw = rawTerminal ? io.berth.cli.Terminal.raw() : () -> { }) {
       if (stdin) {
-        Thread.ofPlatform().daemon().name("berth-exec-stdin").start(() -> pump(cli.in(), a));
+        Thread.ofPlatform().daemon().name("berth-exec-stdin").start(
+            () -> pump(watched == null ? cli.in() : watched, a, watched));
       }
-      a.copyOutput(cli.out(), cli.err());
+      try {
+        a.copyOutput(cli.out(), cli.err());
+      } catch (IOException e) {
+        if (watched == null || !watched.escaped()) {
+          throw e;
+        }
+      }
     } finally {
       cli.out().flush();
+    }
+    if (watched != null && watched.escaped()) {
+      throw new StatusError("read escape sequence", 1); // docker exec's words after a detach
     }
     Object code = JsonValues.at(JsonValues.parse(cli.client().containers().execInspectRaw(id)), "ExitCode");
     return code instanceof Number n ? n.intValue() : 0;
   }
 
-  private static void pump(InputStream in, Attachment a) {
+  private static void pump(InputStream in, Attachment a, DetachKeys.Watched watched) {
     OutputStream out = a.input();
     byte[] buf = new byte[8192];
     try {
@@ -115,6 +126,10 @@ public final class ExecCommand extends Command {
     } catch (IOException e) {
       // the session ended first
     }
-    a.closeInput();
+    if (watched != null && watched.escaped()) {
+      a.close(); // ends the output, and the session: the process runs on
+    } else {
+      a.closeInput();
+    }
   }
 }

@@ -68,7 +68,7 @@ public final class RunCommand extends Command {
     }
     AttachSession session;
     try {
-      session = AttachSession.open(cli, id, stdin, autoRemove);
+      session = AttachSession.open(cli, id, stdin, autoRemove, p.bool("tty"), p.string("detach-keys", ""));
     } catch (RuntimeException e) {
       throw statusError(e);
     }

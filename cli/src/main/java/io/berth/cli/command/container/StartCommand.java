@@ -44,7 +44,7 @@ public final class StartCommand extends Command {
       if (p.args().size() > 1) {
         throw new StatusError("you cannot start and attach multiple containers at once", 1);
       }
-      return startAttached(cli, p.args().getFirst(), p.bool("interactive"));
+      return startAttached(cli, p.args().getFirst(), p.bool("interactive"), p.string("detach-keys", ""));
     }
     List<String> failed = new ArrayList<>();
     for (String name : p.args()) {
@@ -63,7 +63,7 @@ public final class StartCommand extends Command {
     return 0;
   }
 
-  private static int startAttached(Cli cli, String name, boolean interactive) throws Exception {
+  private static int startAttached(Cli cli, String name, boolean interactive, String detachKeys) throws Exception {
     Object c = JsonValues.parse(cli.client().containers().inspectRaw(name, false));
     String id = JsonValues.string(c, "Id");
     if (id.isEmpty()) {
@@ -71,14 +71,19 @@ public final class StartCommand extends Command {
     }
     boolean openStdin = JsonValues.bool(c, "Config", "OpenStdin");
     boolean autoRemove = JsonValues.bool(c, "HostConfig", "AutoRemove");
-    AttachSession session = AttachSession.open(cli, id, interactive && openStdin, autoRemove);
+    boolean tty = JsonValues.bool(c, "Config", "Tty");
+    AttachSession session = AttachSession.open(cli, id, interactive && openStdin, autoRemove, tty, detachKeys);
     try {
       cli.client().containers().start(id);
     } catch (RuntimeException e) {
       session.abort(autoRemove);
       throw e;
     }
-    int status = session.stream();
+    int status;
+    boolean rawTerminal = tty && interactive && openStdin && io.berth.cli.Terminal.isTty(0);
+    try (AutoCloseable raw = rawTerminal ? io.berth.cli.Terminal.raw() : () -> { }) {
+      status = session.stream();
+    }
     if (status != 0) {
       throw new StatusError("", status);
     }
