@@ -52,6 +52,18 @@ public final class Containers {
     c.call("POST", "/containers/" + DockerClient.seg(id) + "/start", null);
   }
 
+  /** {@code POST /containers/{id}/resize}: the client's terminal has a new size. */
+  public void resize(String id, int height, int width) {
+    c.call("POST", "/containers/" + DockerClient.seg(id) + "/resize",
+        Query.of().add("h", Integer.toString(height)).add("w", Integer.toString(width)));
+  }
+
+  /** {@code POST /exec/{id}/resize}. */
+  public void execResize(String execId, int height, int width) {
+    c.call("POST", "/exec/" + DockerClient.seg(execId) + "/resize",
+        Query.of().add("h", Integer.toString(height)).add("w", Integer.toString(width)));
+  }
+
   /** {@code timeout} null leaves the container's own stop timeout. */
   public void stop(String id, Integer timeout, String signal) {
     c.call("POST", "/containers/" + DockerClient.seg(id) + "/stop", stopQuery(timeout, signal));

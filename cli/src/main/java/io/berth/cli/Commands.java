@@ -48,6 +48,7 @@ final class Commands {
       new Entry("logout", "registry.logout", "Log out from a registry", List.of()),
       new Entry("version", "system.version", "Show the Berth version information", List.of()),
       new Entry("info", "system.info", "Display system-wide information", List.of()),
+      new Entry("attach", "container.attach", "Attach local standard input, output, and error streams to a running container", List.of()),
       new Entry("commit", "container.commit", "Create a new image from a container's changes", List.of()),
       new Entry("create", "container.create", "Create a new container", List.of()),
       new Entry("diff", "container.diff", "Inspect changes to files or directories on a container's filesystem", List.of()),
@@ -69,9 +70,11 @@ final class Commands {
       new Entry("stop", "container.stop", "Stop one or more running containers", List.of()),
       new Entry("tag", "image.tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", List.of()),
       new Entry("top", "container.top", "Display the running processes of a container", List.of()),
-      new Entry("unpause", "container.unpause", "Unpause all processes within one or more containers", List.of()));
+      new Entry("unpause", "container.unpause", "Unpause all processes within one or more containers", List.of()),
+      new Entry("wait", "container.wait", "Block until one or more containers stop, then print their exit codes", List.of()));
 
   static final List<Entry> CONTAINER = List.of(
+      new Entry("attach", "container.attach", "Attach local standard input, output, and error streams to a running container", List.of()),
       new Entry("commit", "container.commit", "Create a new image from a container's changes", List.of()),
       new Entry("create", "container.create", "Create a new container", List.of()),
       new Entry("diff", "container.diff", "Inspect changes to files or directories on a container's filesystem", List.of()),
@@ -91,7 +94,8 @@ final class Commands {
       new Entry("stats", "container.stats", "Display a live stream of container(s) resource usage statistics", List.of()),
       new Entry("stop", "container.stop", "Stop one or more running containers", List.of()),
       new Entry("top", "container.top", "Display the running processes of a container", List.of()),
-      new Entry("unpause", "container.unpause", "Unpause all processes within one or more containers", List.of()));
+      new Entry("unpause", "container.unpause", "Unpause all processes within one or more containers", List.of()),
+      new Entry("wait", "container.wait", "Block until one or more containers stop, then print their exit codes", List.of()));
 
   static final List<Entry> IMAGE = List.of(
       new Entry("bootstrap", "image.bootstrap", "Build a base image (busybox, debian:bookworm) without a registry", List.of()),
@@ -168,6 +172,8 @@ final class Commands {
       case "container.kill" -> new KillCommand();
       case "container.exec" -> new io.berth.cli.command.container.ExecCommand();
       case "container.pause" -> new io.berth.cli.command.container.PauseCommand(true);
+      case "container.attach" -> new io.berth.cli.command.container.AttachCommand();
+      case "container.wait" -> new io.berth.cli.command.container.WaitCommand();
       case "container.unpause" -> new io.berth.cli.command.container.PauseCommand(false);
       case "container.rename" -> new io.berth.cli.command.container.RenameCommand();
       case "container.top" -> new io.berth.cli.command.container.TopCommand();

@@ -315,6 +315,88 @@ class BerthCliIT extends SharedDaemon {
     }
   }
 
+  /** berth attach and wait: stdin, output and exit code, and docker's refusals word for word. */
+  @Test
+  void attachAndWait_asDockersDo() throws Exception {
+    daemon.bootstrapBusybox();
+    assertThat(berth("", "run", "-d", "-i", "--name", "batt", "busybox", "sh", "-c", "read x; echo got $x; exit 7")
+        .exit()).isZero();
+    try {
+      Cmd att = berth("hello\n", "attach", "batt");
+      assertThat(att.exit()).as(att.err()).isEqualTo(7);
+      assertThat(att.out()).isEqualTo("got hello\n");
+      assertThat(berth("", "wait", "batt").out()).isEqualTo("7\n");
+      for (List<String> args : List.of(List.of("attach", "batt"), List.of("wait", "batt", "nosuch"),
+          List.of("attach", "nosuch"))) {
+        Cmd docker = DockerCliIT.dockerWith(daemon, null, args.toArray(String[]::new));
+        Cmd berth = berth("", args.toArray(String[]::new));
+        assertThat(berth.exit()).as(args + ": " + berth.err()).isEqualTo(docker.exit());
+        assertThat(berth.out()).as(args.toString()).isEqualTo(docker.out());
+        assertThat(berth.err().replace("berth", "docker")).as(args.toString()).isEqualTo(docker.err());
+      }
+    } finally {
+      berth("", "rm", "-f", "batt");
+    }
+  }
+
+  /** berth run without a terminal hands the signals it gets to the container (--sig-proxy, on by default). */
+  @Test
+  void run_signalsToTheClient_goToTheContainer() throws Exception {
+    daemon.bootstrapBusybox();
+    var pb = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+        System.getProperty("java.class.path"), "io.berth.cli.Main", "run", "--name", "bsig", "busybox", "sh", "-c",
+        "trap 'echo trapped; exit 9' TERM; echo ready; while :; do sleep 0.1; done");
+    pb.environment().put("BERTH_HOST", daemon.host());
+    pb.redirectErrorStream(true);
+    Process proc = pb.start();
+    try {
+      var out = new java.io.BufferedReader(new java.io.InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(out.readLine()).isEqualTo("ready");
+      proc.toHandle().destroy(); // SIGTERM to the client (Process.destroy would close its streams too)
+      assertThat(out.readLine()).isEqualTo("trapped");
+      assertThat(proc.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(proc.exitValue()).isEqualTo(9);
+    } finally {
+      proc.destroyForcibly();
+      berth("", "rm", "-f", "bsig");
+    }
+  }
+
+  /** berth attach on a terminal: the container's terminal follows the client's size when it changes. */
+  @Test
+  void attach_terminalResized_resizesTheContainers() throws Exception {
+    daemon.bootstrapBusybox();
+    String berth = ProcessHandle.current().info().command().orElseThrow() + " -cp "
+        + System.getProperty("java.class.path") + " io.berth.cli.Main";
+    assertThat(berth("", "run", "-d", "-t", "--name", "bwinch", "busybox", "sleep", "300").exit()).isZero();
+    long since = java.time.Instant.now().getEpochSecond();
+    Path go = Files.createTempFile("berth-winch", ".go");
+    Files.delete(go);
+    // the shell changes the terminal's size once the test says so: stty's change signals the attach
+    var pb = new ProcessBuilder("script", "-qec", "stty rows 10 cols 50; " + berth + " attach --no-stdin bwinch & "
+        + "until [ -e " + go + " ]; do sleep 0.05; done; stty rows 23 cols 77; wait", "/dev/null");
+    pb.environment().put("BERTH_HOST", daemon.host());
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    Process proc = pb.start();
+    try {
+      // the first resize is attach's own, made once it watches for changes
+      Wait.until(java.time.Duration.ofSeconds(30), () -> resizes(since).contains("10x50"), "the first resize");
+      Files.createFile(go);
+      Wait.until(java.time.Duration.ofSeconds(30), () -> resizes(since).contains("23x77"), "the resize after stty");
+    } finally {
+      berth("", "rm", "-f", "bwinch");
+      proc.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+      proc.destroyForcibly();
+      Files.deleteIfExists(go);
+    }
+  }
+
+  private static String resizes(long since) throws Exception {
+    return DockerCliIT.dockerWith(daemon, null, "events", "--since", Long.toString(since), "--until",
+        Long.toString(java.time.Instant.now().getEpochSecond() + 1), "--filter", "event=resize", "--format",
+        "{{.Actor.Attributes.height}}x{{.Actor.Attributes.width}}").out();
+  }
+
   /** berth run -it through a pty: ctrl-p ctrl-q detaches with exit 0, the container runs on. */
   @Test
   void tty_detachKeys_leaveTheContainerRunning() throws Exception {

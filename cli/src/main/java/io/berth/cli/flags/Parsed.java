@@ -16,6 +16,12 @@ public record Parsed(FlagSet set, Map<String, List<String>> values, List<String>
     return v != null && !v.isEmpty() && Boolean.parseBoolean(v.getLast());
   }
 
+  /** As {@link #bool(String)}, {@code fallback} when not given (flags that default to true). */
+  public boolean bool(String longName, boolean fallback) {
+    List<String> v = values.get(longName);
+    return v == null || v.isEmpty() ? fallback : Boolean.parseBoolean(v.getLast());
+  }
+
   /** The last value given, or {@code fallback}. */
   public String string(String longName, String fallback) {
     List<String> v = values.get(longName);

@@ -2,6 +2,7 @@ package io.berth.cli.command.container;
 
 import io.berth.api.model.container.WaitResponse;
 import io.berth.cli.Cli;
+import io.berth.cli.Signals;
 import io.berth.client.Attachment;
 import io.berth.client.Containers;
 import java.io.IOException;
@@ -21,13 +22,29 @@ final class AttachSession implements AutoCloseable {
   /** The detach sequence watched for on a terminal's input; null without one. */
   private final byte[] keys;
   private volatile boolean detached;
+  private final String id;
+  private final boolean tty;
+  private boolean sigProxy;
+  /** Keeps the container's terminal at the client's size; null without a terminal on both sides. */
+  private final Signals resize;
 
-  private AttachSession(Cli cli, Attachment attachment, Containers.Waiter waiter, boolean stdin, byte[] keys) {
+  private AttachSession(Cli cli, Attachment attachment, Containers.Waiter waiter, boolean stdin, byte[] keys,
+      String id, boolean tty) {
     this.cli = cli;
     this.attachment = attachment;
     this.waiter = waiter;
     this.stdin = stdin;
     this.keys = keys;
+    this.id = id;
+    this.tty = tty;
+    Containers containers = cli.client().containers();
+    this.resize = tty && io.berth.cli.Terminal.isTty(1) ? Signals.onResize(() -> resize(containers)) : null;
+  }
+
+  /** Without a terminal, the signals the client gets go to the container while it streams. */
+  AttachSession proxySignals(boolean proxy) {
+    this.sigProxy = proxy && !tty;
+    return this;
   }
 
   /**
@@ -36,13 +53,19 @@ final class AttachSession implements AutoCloseable {
    * end the session and leave the container running, as docker's do.
    */
   static AttachSession open(Cli cli, String id, boolean stdin, boolean removed, boolean tty, String detachKeys) {
+    return open(cli, id, stdin, removed ? "removed" : "next-exit", tty, detachKeys);
+  }
+
+  /** As above, waiting for {@code condition} (null: not running, as {@code attach} does). */
+  static AttachSession open(Cli cli, String id, boolean stdin, String condition, boolean tty, String detachKeys) {
     String keys = detachKeys(cli, detachKeys);
     Containers containers = cli.client().containers();
     Attachment a = containers.attach(id, stdin, true, true, keys);
     try {
-      Containers.Waiter w = containers.waitFor(id, removed ? "removed" : "next-exit");
+      Containers.Waiter w = containers.waitFor(id, condition);
       return new AttachSession(cli, a, w, stdin,
-          stdin && tty ? io.berth.common.io.DetachKeys.parse(keys).orElse(io.berth.common.io.DetachKeys.parse("").orElseThrow()) : null);
+          stdin && tty ? io.berth.common.io.DetachKeys.parse(keys).orElse(io.berth.common.io.DetachKeys.parse("").orElseThrow()) : null,
+          id, tty);
     } catch (RuntimeException e) {
       a.close();
       throw e;
@@ -67,7 +90,8 @@ final class AttachSession implements AutoCloseable {
       pump.setDaemon(true);
       pump.start();
     }
-    try {
+    Containers containers = cli.client().containers();
+    try (Signals proxy = sigProxy ? Signals.forward(name -> containers.kill(id, name)) : null) {
       attachment.copyOutput(cli.out(), cli.err());
     } catch (IOException e) {
       if (!detached) {
@@ -76,6 +100,9 @@ final class AttachSession implements AutoCloseable {
     } finally {
       cli.out().flush();
       attachment.close();
+      if (resize != null) {
+        resize.close();
+      }
     }
     if (detached) {
       waiter.close();
@@ -87,6 +114,19 @@ final class AttachSession implements AutoCloseable {
       return 125;
     }
     return (int) r.statusCode();
+  }
+
+  /** Whether the session ended with the detach keys. */
+  boolean detached() {
+    return detached;
+  }
+
+  /** Passes the terminal's size to the container, as docker's client does when it changes. */
+  void resize(Containers containers) {
+    int[] size = io.berth.cli.Terminal.size();
+    if (size != null) {
+      containers.resize(id, size[0], size[1]);
+    }
   }
 
   /** A nested class, not a method reference: that would be a class to spin on every {@code run -i}. */
@@ -127,6 +167,9 @@ final class AttachSession implements AutoCloseable {
   /** Abandons the session after a failed start; waits for removal when asked to, like docker. */
   void abort(boolean awaitRemoval) {
     attachment.close();
+    if (resize != null) {
+      resize.close();
+    }
     if (awaitRemoval) {
       try {
         waiter.await();
@@ -141,5 +184,8 @@ final class AttachSession implements AutoCloseable {
   public void close() {
     attachment.close();
     waiter.close();
+    if (resize != null) {
+      resize.close();
+    }
   }
 }

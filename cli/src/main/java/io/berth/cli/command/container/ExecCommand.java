@@ -3,6 +3,7 @@ package io.berth.cli.command.container;
 import io.berth.cli.ArgsRule;
 import io.berth.cli.Cli;
 import io.berth.cli.Command;
+import io.berth.cli.Signals;
 import io.berth.cli.StatusError;
 import io.berth.cli.flags.Parsed;
 import io.berth.cli.format.JsonValues;
@@ -91,8 +92,15 @@ public final class ExecCommand extends Command {
     boolean rawTerminal = tty && stdin && io.berth.cli.Terminal.isTty(0);
     var watched = tty && stdin ? new DetachKeys.Watched(cli.in(), DetachKeys.parse(keys)
         .orElse(DetachKeys.parse("").orElseThrow())) : null;
-    try (Attachment a = cli.client().containers().execStart(id, tty);
-        AutoCloseable raw = rawTerminal ? io.berth.cli.Terminal.raw() : () -> { }) {
+    var containers = cli.client().containers();
+    try (Attachment a = containers.execStart(id, tty);
+        AutoCloseable raw = rawTerminal ? io.berth.cli.Terminal.raw() : () -> { };
+        Signals resize = tty && io.berth.cli.Terminal.isTty(1) ? Signals.onResize(() -> {
+          int[] now = io.berth.cli.Terminal.size();
+          if (now != null) {
+            containers.execResize(id, now[0], now[1]);
+          }
+        }) : null) {
       if (stdin) {
         Thread.ofPlatform().daemon().name("berth-exec-stdin").start(
             () -> pump(watched == null ? cli.in() : watched, a, watched));

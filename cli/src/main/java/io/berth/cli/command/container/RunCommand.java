@@ -68,7 +68,8 @@ public final class RunCommand extends Command {
     }
     AttachSession session;
     try {
-      session = AttachSession.open(cli, id, stdin, autoRemove, p.bool("tty"), p.string("detach-keys", ""));
+      session = AttachSession.open(cli, id, stdin, autoRemove, p.bool("tty"), p.string("detach-keys", ""))
+          .proxySignals(p.bool("sig-proxy", true));
     } catch (RuntimeException e) {
       throw statusError(e);
     }

@@ -72,7 +72,8 @@ public final class StartCommand extends Command {
     boolean openStdin = JsonValues.bool(c, "Config", "OpenStdin");
     boolean autoRemove = JsonValues.bool(c, "HostConfig", "AutoRemove");
     boolean tty = JsonValues.bool(c, "Config", "Tty");
-    AttachSession session = AttachSession.open(cli, id, interactive && openStdin, autoRemove, tty, detachKeys);
+    AttachSession session = AttachSession.open(cli, id, interactive && openStdin, autoRemove, tty, detachKeys)
+        .proxySignals(true);
     try {
       cli.client().containers().start(id);
     } catch (RuntimeException e) {
