@@ -71,6 +71,7 @@ final class Commands {
       new Entry("tag", "image.tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", List.of()),
       new Entry("top", "container.top", "Display the running processes of a container", List.of()),
       new Entry("unpause", "container.unpause", "Unpause all processes within one or more containers", List.of()),
+      new Entry("update", "container.update", "Update configuration of one or more containers", List.of()),
       new Entry("wait", "container.wait", "Block until one or more containers stop, then print their exit codes", List.of()));
 
   static final List<Entry> CONTAINER = List.of(
@@ -95,6 +96,7 @@ final class Commands {
       new Entry("stop", "container.stop", "Stop one or more running containers", List.of()),
       new Entry("top", "container.top", "Display the running processes of a container", List.of()),
       new Entry("unpause", "container.unpause", "Unpause all processes within one or more containers", List.of()),
+      new Entry("update", "container.update", "Update configuration of one or more containers", List.of()),
       new Entry("wait", "container.wait", "Block until one or more containers stop, then print their exit codes", List.of()));
 
   static final List<Entry> IMAGE = List.of(
@@ -174,6 +176,7 @@ final class Commands {
       case "container.pause" -> new io.berth.cli.command.container.PauseCommand(true);
       case "container.attach" -> new io.berth.cli.command.container.AttachCommand();
       case "container.wait" -> new io.berth.cli.command.container.WaitCommand();
+      case "container.update" -> new io.berth.cli.command.container.UpdateCommand();
       case "container.unpause" -> new io.berth.cli.command.container.PauseCommand(false);
       case "container.rename" -> new io.berth.cli.command.container.RenameCommand();
       case "container.top" -> new io.berth.cli.command.container.TopCommand();

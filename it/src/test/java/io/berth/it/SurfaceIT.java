@@ -75,6 +75,24 @@ class SurfaceIT extends SharedDaemon {
     assertThat(actions.lines().filter(a -> a.equals("detach")).count()).isEqualTo(2);
   }
 
+  /** update: what Berth does not enforce yet is refused by name, an update that changes nothing is done. */
+  @Test
+  void update_refusesWhatIsNotEnforced() throws Exception {
+    assertThat(docker("run", "-d", "--name", "upd", "busybox", "sleep", "300").exit()).isZero();
+    Cmd mem = docker("update", "--memory", "10m", "upd");
+    assertThat(mem.exit()).isEqualTo(1);
+    assertThat(mem.err()).contains("Error response from daemon: berth does not support --memory (HostConfig.Memory) yet");
+    Cmd same = docker("update", "--restart", "no", "upd");
+    assertThat(same.exit()).as(same.err()).isZero();
+    assertThat(same.out()).isEqualTo("upd\n");
+    Cmd missing = docker("update", "--restart", "no", "nosuch");
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.err()).contains("No such container: nosuch");
+    Cmd berth = BerthCliIT.berthWith(daemon, "", "update", "--cpus", "1", "upd");
+    assertThat(berth.exit()).isEqualTo(1);
+    assertThat(berth.err()).contains("berth does not support --cpus yet");
+  }
+
   @Test
   void rename_takesTheNewName_andDockersRefusals() throws Exception {
     String id = docker("run", "-d", "--name", "before", "busybox", "sleep", "300").out().strip();

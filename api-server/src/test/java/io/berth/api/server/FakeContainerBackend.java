@@ -162,6 +162,12 @@ public final class FakeContainerBackend implements ContainerBackend {
 
 
   @Override
+  public List<String> containerUpdate(String ref) {
+    calls.add("update " + ref);
+    return null;
+  }
+
+  @Override
   public void containerRename(String ref, String newName) {
     calls.add("rename " + ref + " " + newName);
   }

@@ -56,6 +56,12 @@ public interface ContainerBackend {
   /** {@code POST /containers/{id}/unpause}. */
   void containerUnpause(String ref);
 
+  /**
+   * {@code POST /containers/{id}/update}, its fields already checked against what Berth
+   * enforces: the warnings.
+   */
+  List<String> containerUpdate(String ref);
+
   /** {@code POST /containers/{id}/rename?name=}. */
   void containerRename(String ref, String newName);
 

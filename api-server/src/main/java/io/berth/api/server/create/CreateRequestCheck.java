@@ -43,6 +43,27 @@ public final class CreateRequestCheck {
     checkNetworking(body.get("NetworkingConfig"), networkMode);
   }
 
+  /** Docker's UpdateConfig: the resource fields of HostConfig and its restart policy. */
+  private static final Set<String> UPDATE_FIELDS = Set.of("CpuShares", "Memory", "NanoCpus", "CgroupParent",
+      "BlkioWeight", "BlkioWeightDevice", "BlkioDeviceReadBps", "BlkioDeviceWriteBps", "BlkioDeviceReadIOps",
+      "BlkioDeviceWriteIOps", "CpuPeriod", "CpuQuota", "CpuRealtimePeriod", "CpuRealtimeRuntime", "CpusetCpus",
+      "CpusetMems", "Devices", "DeviceCgroupRules", "DeviceRequests", "KernelMemory", "KernelMemoryTCP",
+      "MemoryReservation", "MemorySwap", "MemorySwappiness", "OomKillDisable", "PidsLimit", "Ulimits", "CpuCount",
+      "CpuPercent", "IOMaximumIOps", "IOMaximumBandwidth", "RestartPolicy");
+
+  /**
+   * {@code POST /containers/{id}/update}: the same table as create's HostConfig, for the fields an
+   * update carries (others are not part of it, and Go's decoder passes over them).
+   */
+  public static void checkUpdate(JsonNode body) {
+    for (Map.Entry<String, JsonNode> e : body.properties()) {
+      String name = e.getKey();
+      if (UPDATE_FIELDS.stream().anyMatch(name::equalsIgnoreCase)) {
+        checkField(CreateFields.HOST, name, e.getValue());
+      }
+    }
+  }
+
   private static void checkSection(String section, JsonNode node) {
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       checkField(section, e.getKey(), e.getValue());

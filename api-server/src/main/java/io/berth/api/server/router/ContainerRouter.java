@@ -59,6 +59,7 @@ public final class ContainerRouter implements Router {
           backend.containerRename(r.path("name"), r.query("name", ""));
           r.response().status(204);
         }),
+        Route.post("/containers/{name}/update", this::containerUpdate),
         Route.get("/containers/{name}/changes",
             r -> ApiServer.json(r.response(), 200, backend.containerChanges(r.path("name")))),
         Route.post("/containers/{name}/start", this::containerStart),
@@ -91,6 +92,22 @@ public final class ContainerRouter implements Router {
         r.query("repo", ""), r.query("tag", ""), r.query("comment", ""), r.query("author", ""), pause,
         r.queryAll("changes"), config));
     ApiServer.json(r.response(), 201, java.util.Map.of("Id", id));
+  }
+
+  private void containerUpdate(ApiRequest r) throws IOException {
+    JsonNode body = r.json(JsonNode.class);
+    if (body != null && body.isObject()) {
+      CreateRequestCheck.checkUpdate(body);
+    }
+    List<String> warnings = backend.containerUpdate(r.path("name"));
+    // a tree, so that no warnings is written as dockerd writes it: null
+    var out = Json.mapper().createObjectNode();
+    if (warnings == null) {
+      out.putNull("Warnings");
+    } else {
+      warnings.forEach(out.putArray("Warnings")::add);
+    }
+    ApiServer.json(r.response(), 200, out);
   }
 
   private void containerCreate(ApiRequest r) throws IOException {
