@@ -52,6 +52,15 @@ public final class Containers {
     c.call("POST", "/containers/" + DockerClient.seg(id) + "/start", null);
   }
 
+  /** {@code POST /containers/prune}: the raw report. */
+  public byte[] pruneRaw(Map<String, List<String>> filters) {
+    Query q = Query.of();
+    if (filters != null && !filters.isEmpty()) {
+      q.add("filters", Filters.toJson(filters));
+    }
+    return c.bytes("POST", "/containers/prune", q, null);
+  }
+
   /** {@code POST /containers/{id}/resize}: the client's terminal has a new size. */
   public void resize(String id, int height, int width) {
     c.call("POST", "/containers/" + DockerClient.seg(id) + "/resize",

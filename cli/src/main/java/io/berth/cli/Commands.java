@@ -87,6 +87,7 @@ final class Commands {
       new Entry("ls", "container.ls", "List containers", List.of("list", "ps")),
       new Entry("pause", "container.pause", "Pause all processes within one or more containers", List.of()),
       new Entry("port", "container.port", "List port mappings or a specific mapping for the container", List.of()),
+      new Entry("prune", "container.prune", "Remove all stopped containers", List.of()),
       new Entry("rename", "container.rename", "Rename a container", List.of()),
       new Entry("restart", "container.restart", "Restart one or more containers", List.of()),
       new Entry("rm", "container.rm", "Remove one or more containers", List.of("remove")),
@@ -176,6 +177,7 @@ final class Commands {
       case "container.pause" -> new io.berth.cli.command.container.PauseCommand(true);
       case "container.attach" -> new io.berth.cli.command.container.AttachCommand();
       case "container.wait" -> new io.berth.cli.command.container.WaitCommand();
+      case "container.prune" -> new io.berth.cli.command.container.ContainerPruneCommand();
       case "container.update" -> new io.berth.cli.command.container.UpdateCommand();
       case "container.unpause" -> new io.berth.cli.command.container.PauseCommand(false);
       case "container.rename" -> new io.berth.cli.command.container.RenameCommand();

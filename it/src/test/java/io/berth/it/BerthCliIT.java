@@ -306,13 +306,30 @@ class BerthCliIT extends SharedDaemon {
     assertThat(shell.out()).contains("from-tty");
     assertThat(berth("", "run", "-d", "--name", "btty", "busybox", "sleep", "300").exit()).isZero();
     try {
-      Cmd exec = Cmd.run(env, null, List.of("script", "-qec", "stty cols 66 rows 17; " + berth
+      Cmd exec = Cmd.runStdinOpen(env, List.of("script", "-qec", "stty cols 66 rows 17; " + berth
           + " exec -it btty sh -c 'stty size; exit 4'", "/dev/null"));
       assertThat(exec.exit()).as(exec.out() + exec.err()).isEqualTo(4);
       assertThat(exec.out()).contains("17 66");
     } finally {
       berth("", "rm", "-f", "btty");
     }
+  }
+
+  /** berth container prune prints what docker's does. */
+  @Test
+  void containerPrune_printsWhatDockerPrints() throws Exception {
+    daemon.bootstrapBusybox();
+    String id = berth("", "create", "--label", "berth.test=bprune", "busybox", "sh").out().strip();
+    berth("", "start", "-a", id);
+    Cmd prune = berth("", "container", "prune", "-f", "--filter", "label=berth.test=bprune");
+    assertThat(prune.exit()).as(prune.err()).isZero();
+    assertThat(prune.out()).isEqualTo("Deleted Containers:\n" + id + "\n\nTotal reclaimed space: 0B\n");
+    Cmd none = berth("", "container", "prune", "-f", "--filter", "label=berth.test=bprune");
+    assertThat(none.out()).isEqualTo(DockerCliIT.dockerWith(daemon, null, "container", "prune", "-f", "--filter",
+        "label=berth.test=bprune").out()).isEqualTo("Total reclaimed space: 0B\n");
+    Cmd no = berth("n\n", "container", "prune");
+    assertThat(no.exit()).isZero();
+    assertThat(no.out()).isEqualTo("WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ");
   }
 
   /** berth attach and wait: stdin, output and exit code, and docker's refusals word for word. */

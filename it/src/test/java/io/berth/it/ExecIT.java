@@ -109,7 +109,7 @@ class ExecIT extends SharedDaemon {
   void exec_interactiveTerminal_throughAPty() throws Exception {
     List<String> argv = List.of("script", "-qec", "stty cols 97 rows 31; " + Prerequisites.DOCKER
         + " exec -it ex sh -c 'tty; stty size; exit 6'", "/dev/null");
-    Cmd r = Cmd.run(daemon.dockerEnv(), null, argv);
+    Cmd r = Cmd.runStdinOpen(daemon.dockerEnv(), argv);
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(6);
     assertThat(r.out()).contains("/dev/pts/").contains("31 97");
   }

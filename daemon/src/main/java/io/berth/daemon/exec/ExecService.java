@@ -227,8 +227,12 @@ public final class ExecService implements ExecBackend {
         LOG.log(System.Logger.Level.DEBUG, "exec output: " + e.getMessage());
         drain(p.attach());
       } finally {
-        ended.complete(null);
-        finish(s, p);
+        // the exit is recorded before the session ends: the client asks for it right after
+        try {
+          finish(s, p);
+        } finally {
+          ended.complete(null);
+        }
       }
     });
     try {
