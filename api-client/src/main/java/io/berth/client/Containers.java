@@ -52,6 +52,45 @@ public final class Containers {
     c.call("POST", "/containers/" + DockerClient.seg(id) + "/start", null);
   }
 
+  /**
+   * {@code HEAD /containers/{id}/archive?path=}: the decoded {@code X-Docker-Container-Path-Stat}
+   * (name, size, mode as Go's FileMode, mtime, linkTarget).
+   */
+  public Map<?, ?> statPath(String id, String path) {
+    try (ClientResponse r = c.send("HEAD", "/containers/" + DockerClient.seg(id) + "/archive",
+        Query.of().add("path", path), null)) {
+      return pathStat(r.header("X-Docker-Container-Path-Stat"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** {@code GET /containers/{id}/archive?path=}: the tar, and the stat of what it holds. */
+  public record Archive(InputStream tar, Map<?, ?> stat) {}
+
+  public Archive archive(String id, String path) {
+    ClientResponse r = c.send("GET", "/containers/" + DockerClient.seg(id) + "/archive",
+        Query.of().add("path", path), null);
+    return new Archive(new ResponseStream(r), pathStat(r.header("X-Docker-Container-Path-Stat")));
+  }
+
+  /** {@code PUT /containers/{id}/archive?path=}: {@code tar} extracted into the directory {@code path}. */
+  public void putArchive(String id, String path, InputStream tar, boolean copyUidGid) {
+    Query q = Query.of().add("path", path).add("noOverwriteDirNonDir", "true");
+    if (copyUidGid) {
+      q.add("copyUIDGID", "true");
+    }
+    DockerClient.readAll(c.upload("PUT", "/containers/" + DockerClient.seg(id) + "/archive", q, tar,
+        Map.of("Content-Type", "application/x-tar")));
+  }
+
+  private static Map<?, ?> pathStat(String header) {
+    if (header == null || header.isEmpty()) {
+      return Map.of();
+    }
+    return document(java.util.Base64.getDecoder().decode(header));
+  }
+
   /** {@code POST /containers/prune}: the raw report. */
   public byte[] pruneRaw(Map<String, List<String>> filters) {
     Query q = Query.of();

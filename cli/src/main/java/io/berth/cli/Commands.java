@@ -50,6 +50,7 @@ final class Commands {
       new Entry("info", "system.info", "Display system-wide information", List.of()),
       new Entry("attach", "container.attach", "Attach local standard input, output, and error streams to a running container", List.of()),
       new Entry("commit", "container.commit", "Create a new image from a container's changes", List.of()),
+      new Entry("cp", "container.cp", "Copy files/folders between a container and the local filesystem", List.of()),
       new Entry("create", "container.create", "Create a new container", List.of()),
       new Entry("diff", "container.diff", "Inspect changes to files or directories on a container's filesystem", List.of()),
       new Entry("events", "system.events", "Get real time events from the server", List.of()),
@@ -77,6 +78,7 @@ final class Commands {
   static final List<Entry> CONTAINER = List.of(
       new Entry("attach", "container.attach", "Attach local standard input, output, and error streams to a running container", List.of()),
       new Entry("commit", "container.commit", "Create a new image from a container's changes", List.of()),
+      new Entry("cp", "container.cp", "Copy files/folders between a container and the local filesystem", List.of()),
       new Entry("create", "container.create", "Create a new container", List.of()),
       new Entry("diff", "container.diff", "Inspect changes to files or directories on a container's filesystem", List.of()),
       new Entry("exec", "container.exec", "Execute a command in a running container", List.of()),
@@ -177,6 +179,7 @@ final class Commands {
       case "container.pause" -> new io.berth.cli.command.container.PauseCommand(true);
       case "container.attach" -> new io.berth.cli.command.container.AttachCommand();
       case "container.wait" -> new io.berth.cli.command.container.WaitCommand();
+      case "container.cp" -> new io.berth.cli.command.container.CpCommand();
       case "container.prune" -> new io.berth.cli.command.container.ContainerPruneCommand();
       case "container.update" -> new io.berth.cli.command.container.UpdateCommand();
       case "container.unpause" -> new io.berth.cli.command.container.PauseCommand(false);

@@ -315,6 +315,82 @@ class BerthCliIT extends SharedDaemon {
     }
   }
 
+  /** berth cp lands files where docker cp does, both ways, and fails in docker's words. */
+  @Test
+  void cp_bothWays_asDockerCp() throws Exception {
+    daemon.bootstrapBusybox();
+    assertThat(berth("", "run", "-d", "--name", "bcp", "busybox", "sh", "-c", "mkdir -p /srv/d/sub && echo one > "
+        + "/srv/d/a && echo two > /srv/d/sub/b && ln -s /etc/passwd /srv/d/abs && ln /srv/d/a /srv/d/hard && "
+        + "touch /ready && sleep 300").exit()).isZero();
+    Path work = Files.createTempDirectory("cp-work");
+    try {
+      Wait.until(Duration.ofSeconds(20), () -> berth("", "exec", "bcp", "test", "-e", "/ready").exit() == 0, "the files");
+      // from the container: a file to a new name, a directory to a new name and into one, its contents
+      List<List<String>> from = List.of(List.of("bcp:/srv/d/a", "f"), List.of("bcp:/srv/d", "newdir"),
+          List.of("bcp:/srv/d", "existing"), List.of("bcp:/srv/d/.", "existing2"), List.of("bcp:/srv/d/sub/", "s"));
+      for (String side : List.of("docker", "berth")) {
+        Path root = Files.createDirectories(work.resolve(side));
+        Files.createDirectories(root.resolve("existing"));
+        Files.createDirectories(root.resolve("existing2"));
+        for (List<String> c : from) {
+          Cmd r = cp(side, c.get(0), root.resolve(c.get(1)) + (c.get(1).endsWith("/") ? "/" : ""));
+          assertThat(r.exit()).as(side + " " + c + ": " + r.err()).isZero();
+        }
+      }
+      assertThat(tree(work.resolve("berth"))).isEqualTo(tree(work.resolve("docker"))).contains("newdir/abs -> /etc/passwd",
+          "existing/d/sub/b two", "existing2/a one", "f one", "s/b two");
+      // to the container: a file into a directory, a directory to a new name, a tar on stdin
+      Path up = Files.createDirectories(work.resolve("up/tree/inner"));
+      Files.writeString(up.resolve("c"), "three\n");
+      Files.writeString(work.resolve("up/file"), "four\n");
+      for (String side : List.of("docker", "berth")) {
+        assertThat(cp(side, work.resolve("up/file").toString(), "bcp:/srv/d").exit()).isZero();
+        assertThat(cp(side, work.resolve("up/tree").toString(), "bcp:/srv/" + side + "tree").exit()).isZero();
+        assertThat(berth("", "exec", "bcp", "sh", "-c", "cat /srv/d/file /srv/" + side + "tree/inner/c && rm /srv/d/file")
+            .out()).as(side).isEqualTo("four\nthree\n");
+      }
+      byte[] tar = DockerCliIT.dockerWith(daemon, null, "cp", "bcp:/srv/d/sub", "-").out()
+          .getBytes(StandardCharsets.ISO_8859_1);
+      assertThat(berth("", "cp", "bcp:/srv/d/sub", "-").out().getBytes(StandardCharsets.ISO_8859_1).length)
+          .isEqualTo(tar.length);
+      // errors, word for word
+      for (List<String> c : List.of(List.of("bcp:/nope", work.resolve("x").toString()),
+          List.of(work.resolve("nope").toString(), "bcp:/srv"), List.of("bcp:/a", "bcp:/b"), List.of("a", "b"),
+          List.of("bcp:/srv/d", work.resolve("up/file").toString()))) {
+        Cmd d = cp("docker", c.get(0), c.get(1));
+        Cmd b = cp("berth", c.get(0), c.get(1));
+        assertThat(b.exit()).as(c + ": " + b.err()).isEqualTo(d.exit());
+        assertThat(b.err().replace("berth", "docker")).as(c.toString()).isEqualTo(d.err());
+      }
+    } finally {
+      berth("", "rm", "-f", "bcp");
+      try (var walk = Files.walk(work)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
+  private static Cmd cp(String side, String from, String to) throws Exception {
+    return side.equals("docker") ? DockerCliIT.dockerWith(daemon, null, "cp", from, to) : berth("", "cp", from, to);
+  }
+
+  /** Each path under {@code root} with what it holds: a file's text, a link's target. */
+  private static List<String> tree(Path root) throws Exception {
+    try (var walk = Files.walk(root)) {
+      return walk.filter(p -> !p.equals(root)).sorted().map(p -> {
+        String rel = root.relativize(p).toString();
+        try {
+          if (Files.isSymbolicLink(p)) {
+            return rel + " -> " + Files.readSymbolicLink(p);
+          }
+          return Files.isDirectory(p) ? rel + "/" : rel + " " + Files.readString(p).strip();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).toList();
+    }
+  }
+
   /** berth container prune prints what docker's does. */
   @Test
   void containerPrune_printsWhatDockerPrints() throws Exception {
