@@ -76,6 +76,12 @@ class EventsIT extends SharedDaemon {
     Cmd volumes = docker("events", "--since", "5m", "--until", "0s", "--filter", "type=volume", "--format",
         "{{.Action}} {{.Actor.ID}} {{.Actor.Attributes.driver}}");
     assertThat(volumes.out()).startsWith("create evwarm local\n");
+    // the container's network: connected as it started, disconnected as it stopped
+    String evrun = docker("events", "--since", "5m", "--until", "0s", "--filter", "container=evrun", "--filter",
+        "event=destroy", "--format", "{{.Actor.ID}}").out().strip();
+    Cmd network = docker("events", "--since", "5m", "--until", "0s", "--filter", "type=network", "--format",
+        "{{.Action}} {{.Actor.Attributes.container}}");
+    assertThat(network.out().lines()).contains("connect " + evrun, "disconnect " + evrun);
     docker("volume", "rm", "evwarm");
   }
 

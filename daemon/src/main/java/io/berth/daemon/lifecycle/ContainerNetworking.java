@@ -190,6 +190,23 @@ final class ContainerNetworking {
     }
   }
 
+  /**
+   * dockerd's network events as a container starts ("connect") and stops ("disconnect"): one for
+   * each network it is on, the host and none networks too; none for a container sharing another's.
+   */
+  void announce(Container c, String action) {
+    if (c.networkMode().startsWith("container:")) {
+      return;
+    }
+    String id = networks.idOf(c.networkMode());
+    if (id != null) {
+      networks.event(id, action, java.util.Map.of("container", c.id()));
+    }
+    for (String more : c.connected().keySet()) {
+      networks.event(more, action, java.util.Map.of("container", c.id()));
+    }
+  }
+
   /** Whether the container's mode is a bridge network: the default one or one of the user's. */
   static boolean onBridge(Container c) {
     String mode = c.networkMode();

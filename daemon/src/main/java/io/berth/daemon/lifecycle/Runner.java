@@ -130,6 +130,7 @@ public final class Runner {
       }
       throw e;
     }
+    this.net.announce(c, "connect");
     run.ready.complete(null);
     long t2 = System.nanoTime();
     // the record's fsync overlaps runc start; the exit watcher waits for this lock anyway
@@ -402,6 +403,7 @@ public final class Runner {
     }
     mounts.stopped(c);
     endpoints.detach(c.id());
+    net.announce(c, "disconnect");
   }
 
   public void stop(String ref, ContainerStopOptions opts) {

@@ -89,8 +89,10 @@ public final class NetworkService implements NetworkBackend {
   /** A network event: the network's name and type, besides {@code extra}, as dockerd sends them. */
   public void event(String networkId, String action, Map<String, String> extra) {
     Map<String, String> a = new LinkedHashMap<>(extra);
-    a.put("name", nameOf(networkId));
-    a.put("type", "bridge");
+    String name = nameOf(networkId);
+    a.put("name", name);
+    // the driver's name, as dockerd's events carry it
+    a.put("type", name.equals("host") ? "host" : name.equals("none") ? "null" : "bridge");
     events.publish("network", action, networkId, a);
   }
 
