@@ -91,6 +91,11 @@ public final class Containers {
     return document(java.util.Base64.getDecoder().decode(header));
   }
 
+  /** {@code POST /containers/{id}/update} with docker's body: the raw answer. */
+  public byte[] updateRaw(String id, byte[] body) {
+    return c.bytes("POST", "/containers/" + DockerClient.seg(id) + "/update", null, body);
+  }
+
   /** {@code POST /containers/prune}: the raw report. */
   public byte[] pruneRaw(Map<String, List<String>> filters) {
     Query q = Query.of();

@@ -187,9 +187,9 @@ class CliCommandsTest {
 
   @Test
   void run_unsupportedFlag_isRefusedBeforeAnyRequest() {
-    FakeDaemon.Result r = daemon.run("run", "--rm", "--pids-limit", "5", "busybox", "true");
+    FakeDaemon.Result r = daemon.run("run", "--rm", "--ulimit", "nofile=5", "busybox", "true");
     assertThat(r.code()).isEqualTo(125);
-    assertThat(r.err()).isEqualTo("berth: berth does not support --pids-limit yet\n\nRun 'berth run --help' for more information\n");
+    assertThat(r.err()).isEqualTo("berth: berth does not support --ulimit yet\n\nRun 'berth run --help' for more information\n");
     r = daemon.run("create", "--restart", "always", "busybox");
     assertThat(r.code()).isEqualTo(125);
     assertThat(r.err()).isEqualTo("berth: berth does not support --restart yet\n\nRun 'berth create --help' for more information\n");

@@ -206,17 +206,17 @@ class MainUsageTest {
 
   @Test
   void run_unsupportedFlag_isRefusedWithExit125BeforeConnecting() {
-    Result r = run("run", "-d", "--pids-limit", "5", "nginx");
+    Result r = run("run", "-d", "--ulimit", "nofile=5", "nginx");
     assertThat(r.code()).isEqualTo(125);
     assertThat(r.err()).isEqualTo("""
-        berth: berth does not support --pids-limit yet
+        berth: berth does not support --ulimit yet
 
         Run 'berth run --help' for more information
         """);
-    r = run("create", "-m", "1g", "nginx");
+    r = run("create", "--kernel-memory", "1g", "nginx");
     assertThat(r.code()).isEqualTo(125);
     assertThat(r.err()).isEqualTo("""
-        berth: berth does not support --memory yet
+        berth: berth does not support --kernel-memory yet
 
         Run 'berth create --help' for more information
         """);

@@ -207,7 +207,7 @@ class DockerCliIT extends SharedDaemon {
 
   @Test
   void run_unsupportedOptions_areRefusedNamingThem() throws Exception {
-    for (List<String> opts : List.of(List.of("-m", "10m"), List.of("--pids-limit", "10"),
+    for (List<String> opts : List.of(List.of("--cpu-rt-runtime", "1000"), List.of("--ulimit", "nofile=10"),
         List.of("--restart", "always"), List.of("--pid", "host"))) {
       // without --rm, which the CLI itself refuses beside --restart: a refused create leaves nothing
       List<String> argv = new ArrayList<>(List.of("run"));

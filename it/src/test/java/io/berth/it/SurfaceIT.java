@@ -79,18 +79,19 @@ class SurfaceIT extends SharedDaemon {
   @Test
   void update_refusesWhatIsNotEnforced() throws Exception {
     assertThat(docker("run", "-d", "--name", "upd", "busybox", "sleep", "300").exit()).isZero();
-    Cmd mem = docker("update", "--memory", "10m", "upd");
-    assertThat(mem.exit()).isEqualTo(1);
-    assertThat(mem.err()).contains("Error response from daemon: berth does not support --memory (HostConfig.Memory) yet");
+    Cmd rt = docker("update", "--cpu-rt-runtime", "1000", "upd");
+    assertThat(rt.exit()).isEqualTo(1);
+    assertThat(rt.err()).contains("Error response from daemon: berth does not support --cpu-rt-runtime"
+        + " (HostConfig.CpuRealtimeRuntime) yet");
     Cmd same = docker("update", "--restart", "no", "upd");
     assertThat(same.exit()).as(same.err()).isZero();
     assertThat(same.out()).isEqualTo("upd\n");
     Cmd missing = docker("update", "--restart", "no", "nosuch");
     assertThat(missing.exit()).isEqualTo(1);
     assertThat(missing.err()).contains("No such container: nosuch");
-    Cmd berth = BerthCliIT.berthWith(daemon, "", "update", "--cpus", "1", "upd");
+    Cmd berth = BerthCliIT.berthWith(daemon, "", "update", "--blkio-weight", "300", "upd");
     assertThat(berth.exit()).isEqualTo(1);
-    assertThat(berth.err()).contains("berth does not support --cpus yet");
+    assertThat(berth.err()).contains("berth does not support --blkio-weight yet");
   }
 
   @Test

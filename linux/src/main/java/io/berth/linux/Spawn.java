@@ -27,6 +27,8 @@ public final class Spawn {
           "posix_spawn_file_actions_addopen", FunctionDescriptor.of(INT, PTR, INT, PTR, INT, INT));
   private static final MethodHandle FA_CLOSEFROM =
       Native.handle("posix_spawn_file_actions_addclosefrom_np", FunctionDescriptor.of(INT, PTR, INT));
+  private static final MethodHandle FA_CHDIR =
+      Native.handle("posix_spawn_file_actions_addchdir_np", FunctionDescriptor.of(INT, PTR, PTR));
   private static final MethodHandle ATTR_INIT =
       Native.handle("posix_spawnattr_init", FunctionDescriptor.of(INT, PTR));
   private static final MethodHandle ATTR_DESTROY =
@@ -54,6 +56,11 @@ public final class Spawn {
    * fd) dup'ed in. Returns the child's pid.
    */
   public static int spawn(List<String> argv, Map<String, String> env, Map<Integer, Integer> fds) {
+    return spawn(argv, env, fds, null);
+  }
+
+  /** As above, the child in {@code cwd} (null: this process's): what it writes by relative name lands there. */
+  public static int spawn(List<String> argv, Map<String, String> env, Map<Integer, Integer> fds, java.nio.file.Path cwd) {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment fa = a.allocate(256, 16);
       check("file_actions_init", (int) FA_INIT.invokeExact(fa));
@@ -70,6 +77,9 @@ public final class Spawn {
           top = Math.max(top, e.getKey());
         }
         check("addclosefrom", (int) FA_CLOSEFROM.invokeExact(fa, top + 1));
+        if (cwd != null) {
+          check("addchdir", (int) FA_CHDIR.invokeExact(fa, a.allocateFrom(cwd.toString())));
+        }
         MemorySegment attr = signalDefaults(a);
         MemorySegment pid = a.allocate(ValueLayout.JAVA_INT);
         MemorySegment argvSeg = strings(a, argv);

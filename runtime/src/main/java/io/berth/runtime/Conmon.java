@@ -37,6 +37,8 @@ final class Conmon {
         "-l", "k8s-file:" + logPath, "--log-level", "error",
         // the log is read from the page cache; an fsync would delay the exit file on every exit
         "--no-sync-log",
+        // conmon marks an OOM kill with a file "oom" here (and in its working directory: the bundle)
+        "--persist-dir", paths.persist(id).toString(),
         "--runtime-arg", "--root=" + paths.runcRoot()));
     stdin.addTo(argv);
     if (tty) {
@@ -46,8 +48,14 @@ final class Conmon {
     try {
       int pid;
       try {
+        try {
+          java.nio.file.Files.createDirectories(paths.persist(id));
+          java.nio.file.Files.deleteIfExists(paths.persist(id).resolve("oom"));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
         pid = Spawn.spawn(argv, Map.of("_OCI_SYNCPIPE", "3", "PATH", "/usr/sbin:/usr/bin:/sbin:/bin"),
-            Map.of(3, sync[1]));
+            Map.of(3, sync[1]), bundle);
       } finally {
         Fd.close(sync[1]);
       }
@@ -147,7 +155,7 @@ final class Conmon {
       }
       int pid;
       try {
-        pid = Spawn.spawn(argv, env, fds);
+        pid = Spawn.spawn(argv, env, fds, dir);
       } finally {
         Fd.close(sync[1]);
         Fd.close(start[0]);

@@ -187,6 +187,51 @@ public final class RuncRuntime implements AutoCloseable {
     run("resume", id);
   }
 
+  /**
+   * Changes a running container's cgroup limits ({@code runc update}): only what {@code changes}
+   * sets (non-zero) changes, as dockerd passes an update on.
+   */
+  public void update(String id, io.berth.runtime.spec.Limits changes) {
+    List<String> args = new ArrayList<>(List.of("update"));
+    if (changes.memory() != 0) {
+      args.add("--memory=" + changes.memory());
+    }
+    if (changes.memorySwap() != 0) {
+      args.add("--memory-swap=" + changes.memorySwap());
+    }
+    if (changes.memoryReservation() != 0) {
+      args.add("--memory-reservation=" + changes.memoryReservation());
+    }
+    if (changes.cpuShares() != 0) {
+      args.add("--cpu-share=" + changes.cpuShares());
+    }
+    if (changes.cpuPeriod() != 0) {
+      args.add("--cpu-period=" + changes.cpuPeriod());
+    }
+    if (changes.cpuQuota() != 0) {
+      args.add("--cpu-quota=" + changes.cpuQuota());
+    }
+    if (changes.cpusetCpus() != null && !changes.cpusetCpus().isEmpty()) {
+      args.add("--cpuset-cpus=" + changes.cpusetCpus());
+    }
+    if (changes.cpusetMems() != null && !changes.cpusetMems().isEmpty()) {
+      args.add("--cpuset-mems=" + changes.cpusetMems());
+    }
+    if (changes.pidsLimit() != null) {
+      // runc, as the kernel, takes -1 for no limit; dockerd's 0 means the same
+      args.add("--pids-limit=" + (changes.pidsLimit() <= 0 ? -1 : changes.pidsLimit()));
+    }
+    if (args.size() > 1) {
+      args.add(id);
+      run(args.toArray(String[]::new));
+    }
+  }
+
+  /** Whether the kernel's OOM killer acted in the container's cgroup while it ran (conmon's mark). */
+  public boolean oomKilled(String id) {
+    return Files.exists(paths.persist(id).resolve("oom"));
+  }
+
   /** Sends a signal to the container's init; with {@code all}, to every process in it. */
   public void kill(String id, int signal, boolean all) {
     if (all) {
@@ -210,6 +255,7 @@ public final class RuncRuntime implements AutoCloseable {
     try {
       MoreFiles.deleteRecursively(paths.bundle(id));
       MoreFiles.deleteRecursively(paths.sockets().resolve(id));
+      MoreFiles.deleteRecursively(paths.persist(id));
       Files.deleteIfExists(paths.exitFile(id));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

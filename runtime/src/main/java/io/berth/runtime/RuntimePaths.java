@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * &lt;exec-root&gt;/s/&lt;id&gt;         conmon's link to the bundle; s/&lt;id&gt;/attach is the attach socket
  * &lt;exec-root&gt;/b/&lt;id&gt;/        OCI bundle: config.json, pidfile, ctl, winsz
  * &lt;exec-root&gt;/e/&lt;exec id&gt;/   an exec session's: process.json, pidfile, ctl, exits/&lt;container id&gt;
+ * &lt;exec-root&gt;/p/&lt;id&gt;/        conmon's persist dir: its copy of the exit code, "oom" after an OOM kill
  * </pre>
  */
 public record RuntimePaths(Path execRoot) {
@@ -36,6 +37,11 @@ public record RuntimePaths(Path execRoot) {
 
   public Path bundle(String id) {
     return execRoot.resolve("b").resolve(id);
+  }
+
+  /** conmon's persist directory for a container: "oom" appears there when the OOM killer acts. */
+  public Path persist(String id) {
+    return execRoot.resolve("p").resolve(id);
   }
 
   /** An exec session's own directory: conmon's bundle for it, and its exit directory. */

@@ -162,7 +162,7 @@ public final class FakeContainerBackend implements ContainerBackend {
 
 
   @Override
-  public List<String> containerUpdate(String ref) {
+  public List<String> containerUpdate(String ref, io.berth.api.model.container.Resources changes) {
     calls.add("update " + ref);
     return null;
   }

@@ -31,7 +31,8 @@ record ContainerRecord(
     @JsonProperty("finishedAt") String finishedAt,
     @JsonProperty("endpoint") EndpointRequest endpoint,
     @JsonProperty("connected") java.util.Map<String, EndpointRequest> connected,
-    @JsonProperty("mounts") List<MountPoint> mounts) {
+    @JsonProperty("mounts") List<MountPoint> mounts,
+    @JsonProperty("oomKilled") boolean oomKilled) {
 
   static final int VERSION = 1;
 
@@ -44,7 +45,7 @@ record ContainerRecord(
     return new ContainerRecord(VERSION, c.id(), c.name(), c.created().toString(), c.imageId(), c.path(),
         c.args(), c.config(), c.hostConfig(), s.status(), pid, monitor, s.exitCode(), s.error(), started, finished,
         c.endpoint().equals(EndpointRequest.NONE) ? null : c.endpoint(), c.connected().isEmpty() ? null : c.connected(),
-        c.mounts().isEmpty() ? null : c.mounts());
+        c.mounts().isEmpty() ? null : c.mounts(), s.oomKilled());
   }
 
   /** The container this record describes; fails on a record that lacks what a container needs. */
@@ -64,7 +65,7 @@ record ContainerRecord(
       case "running" -> new ContainerState.Running(pid, monitorPid, Instant.parse(startedAt));
       case "paused" -> new ContainerState.Running(pid, monitorPid, Instant.parse(startedAt), true);
       case "exited" -> new ContainerState.Exited(exitCode, Instant.parse(startedAt),
-          Instant.parse(finishedAt), error == null ? "" : error);
+          Instant.parse(finishedAt), error == null ? "" : error, oomKilled);
       // a crash while removing leaves a container to remove again
       case "removing" -> new ContainerState.Exited(exitCode, Instant.EPOCH, Instant.EPOCH, "");
       case "dead" -> new ContainerState.Dead(exitCode, error == null ? "" : error);

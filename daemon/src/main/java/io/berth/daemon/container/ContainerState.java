@@ -21,8 +21,13 @@ public sealed interface ContainerState {
     }
   }
 
-  record Exited(int exitCode, Instant startedAt, Instant finishedAt, String error)
-      implements ContainerState {}
+  /** {@code oomKilled}: the kernel's OOM killer acted in the container's cgroup during the run. */
+  record Exited(int exitCode, Instant startedAt, Instant finishedAt, String error, boolean oomKilled)
+      implements ContainerState {
+    public Exited(int exitCode, Instant startedAt, Instant finishedAt, String error) {
+      this(exitCode, startedAt, finishedAt, error, false);
+    }
+  }
 
   record Removing() implements ContainerState {}
 
@@ -76,6 +81,10 @@ public sealed interface ContainerState {
       case Exited e -> e.startedAt();
       case Created _, Removing _, Dead _ -> null;
     };
+  }
+
+  default boolean oomKilled() {
+    return this instanceof Exited e && e.oomKilled();
   }
 
   default Instant finishedAt() {

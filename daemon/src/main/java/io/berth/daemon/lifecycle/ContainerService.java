@@ -63,12 +63,8 @@ public final class ContainerService implements ContainerBackend {
   }
 
   @Override
-  public java.util.List<String> containerUpdate(String ref) {
-    // every field that would change something is refused before this (nothing of it is enforced
-    // yet), so an update that gets here changes nothing; dockerd still reports it
-    var c = store.find(ref);
-    runner.events().container(c, "update", java.util.Map.of());
-    return null;
+  public java.util.List<String> containerUpdate(String ref, io.berth.api.model.container.Resources changes) {
+    return new Updater(runner, store, runner.runtime(), runner.events()).update(ref, changes);
   }
 
   @Override

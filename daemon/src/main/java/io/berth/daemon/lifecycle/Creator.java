@@ -65,6 +65,12 @@ final class Creator {
       throw new InvalidParameterException("No image specified");
     }
     validate(config, host);
+    if (host.oomScoreAdj() < -1000 || host.oomScoreAdj() > 1000) {
+      throw new InvalidParameterException("Invalid value " + host.oomScoreAdj()
+          + ", range for oom score adj is [-1000, 1000]");
+    }
+    ResourceChecks.Checked limits = ResourceChecks.check(host.limits(), ResourceChecks.host(), false);
+    host = host.withResources(ResourceChecks.adaptNew(limits.resources()));
     String mode = host.networkMode() == null ? "" : host.networkMode();
     if (mode.startsWith("container:")) {
       checkJoin(mode, config, host);
@@ -90,7 +96,7 @@ final class Creator {
       throw new InvalidParameterException("--init needs " + SpecFactory.INIT_BINARY + " (Debian's package tini),"
           + " which this host does not have");
     }
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(limits.warnings());
     if ((mode.equals("none") || mode.equals("host")) && ((host.portBindings() != null && !host.portBindings().isEmpty())
         || host.publishAllPorts())) {
       // dockerd's warning for host; none has no address to publish on either

@@ -165,6 +165,10 @@ public final class Runner {
   }
 
   /** Runs {@code work} on the container as it is now, under its lock. */
+  RuncRuntime runtime() {
+    return runtime;
+  }
+
   void locked(String ref, java.util.function.Consumer<Container> work) {
     ReentrantLock l = runs.lock(store.find(ref).id());
     l.lock();
@@ -332,6 +336,10 @@ public final class Runner {
       }
       // the host ports go back before anyone hears of the end: a next start may want them
       endpoints.releasePorts(id);
+      boolean oom = runtime.oomKilled(id);
+      if (oom) {
+        events.container(c, "oom", java.util.Map.of());
+      }
       events.container(c, "die", java.util.Map.of("exitCode", Integer.toString(code), "execDuration",
           Long.toString(java.time.Duration.between(r.startedAt(), Instant.now()).toSeconds())));
       if (c.hostConfig().autoRemove() && !restarting.contains(id)) {
@@ -342,7 +350,7 @@ public final class Runner {
       Exit exit = new Exit(code, error);
       try {
         c = store.update(id, x -> x.withState(
-            new ContainerState.Exited(code, r.startedAt(), finished, error)));
+            new ContainerState.Exited(code, r.startedAt(), finished, error, oom)));
       } finally {
         runs.finish(id, exit);
       }

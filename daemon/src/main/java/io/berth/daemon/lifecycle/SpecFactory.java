@@ -105,8 +105,22 @@ public final class SpecFactory {
             "/etc/resolv.conf", etc.resolve("resolv.conf")),
         java.util.stream.Stream.concat(initMount.stream(), mounts.mounts().stream()
             .map(m -> new Spec.Mount(m.destination(), m.type(), m.source(), m.options()))).toList(),
-        mounts.rootfsPropagation(), sysctls, Map.of("io.berth.container.name", c.name()));
+        mounts.rootfsPropagation(), sysctls, Map.of("io.berth.container.name", c.name()), limits(h));
     return generator.generate(input);
+  }
+
+  /** The container's limits as runc applies them: {@code --cpus} as dockerd turns it into a quota of a 100 ms period. */
+  static io.berth.runtime.spec.Limits limits(io.berth.api.model.container.HostConfig h) {
+    io.berth.api.model.container.Resources r = h.limits();
+    long period = r.cpuPeriod();
+    long quota = r.cpuQuota();
+    if (r.nanoCpus() > 0) {
+      period = 100_000;
+      quota = r.nanoCpus() * period / 1_000_000_000L;
+    }
+    return new io.berth.runtime.spec.Limits(r.memory(), r.memoryReservation(), r.memorySwap(), r.memorySwappiness(),
+        r.oomKillDisable(), r.cpuShares(), quota, period, r.cpusetCpus(), r.cpusetMems(), r.pidsLimit(),
+        h.oomScoreAdj());
   }
 
   /** The client's terminal at create ({@code ConsoleSize}, API 1.42): the container's starts that size. */

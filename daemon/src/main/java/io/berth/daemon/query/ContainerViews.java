@@ -74,7 +74,7 @@ public final class ContainerViews {
   public static ContainerInspect inspect(Container c, String graphDir, ContainerInspect.NetworkSettings network) {
     var s = c.state();
     long pid = s instanceof ContainerState.Running r ? r.pid() : 0;
-    var state = new ContainerInspect.State(s.status(), s.running(), s.paused(), false, false,
+    var state = new ContainerInspect.State(s.status(), s.running(), s.paused(), false, s.oomKilled(),
         s instanceof ContainerState.Dead,
         pid, s.exitCode(), s.error(), time(s.startedAt()), time(s.finishedAt()));
     var hc = c.hostConfig();
@@ -126,7 +126,6 @@ public final class ContainerViews {
         h.ipcMode(), h.cgroup(), h.links(), h.oomScoreAdj(), h.pidMode(), h.privileged(),
         h.publishAllPorts(), h.readonlyRootfs(), h.securityOpt(), h.tmpfs(), h.utsMode(),
         h.usernsMode(), h.shmSize() == 0 ? 64L << 20 : h.shmSize(), h.sysctls(), h.runtime() == null || h.runtime().isEmpty() ? "runc" : h.runtime(),
-        h.isolation(), h.cpuShares(), h.memory(), h.nanoCpus(), h.cgroupParent(), h.pidsLimit(),
-        h.ulimits(), h.mounts(), h.maskedPaths(), h.readonlyPaths(), h.init());
+        h.isolation(), h.limits(), h.mounts(), h.maskedPaths(), h.readonlyPaths(), h.init());
   }
 }

@@ -21,8 +21,7 @@ class EtcFilesTest {
         e.capDrop(), e.cgroupnsMode(), List.of("9.9.9.9"), e.dnsOptions(), e.dnsSearch(), List.of(hosts),
         e.groupAdd(), e.ipcMode(), e.cgroup(), e.links(), e.oomScoreAdj(), e.pidMode(), e.privileged(),
         e.publishAllPorts(), e.readonlyRootfs(), e.securityOpt(), e.tmpfs(), e.utsMode(), e.usernsMode(),
-        e.shmSize(), e.sysctls(), e.runtime(), e.isolation(), e.cpuShares(), e.memory(), e.nanoCpus(),
-        e.cgroupParent(), e.pidsLimit(), e.ulimits(), e.mounts(), e.maskedPaths(), e.readonlyPaths(), e.init());
+        e.shmSize(), e.sysctls(), e.runtime(), e.isolation(), e.resources(), e.mounts(), e.maskedPaths(), e.readonlyPaths(), e.init());
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.Map;
  * OCI spec has no field for it; {@code sysctls} are the daemon's own choices. {@code mounts} are
  * the container's own (volumes, binds, tmpfs): one of a default's destination replaces it, and
  * with the /etc files they are mounted parents first; {@code rootfsPropagation} is null unless a
- * mount propagates.
+ * mount propagates. {@code limits} are the cgroup's.
  */
 public record ContainerSpec(
     String id,
@@ -34,7 +34,8 @@ public record ContainerSpec(
     List<Spec.Mount> mounts,
     String rootfsPropagation,
     Map<String, String> sysctls,
-    Map<String, String> annotations) {
+    Map<String, String> annotations,
+    Limits limits) {
   public ContainerSpec {
     args = List.copyOf(args);
     env = List.copyOf(env);

@@ -66,9 +66,9 @@ public record Spec(
 
   public record Resources(
       @JsonProperty("devices") List<DeviceRule> devices,
-      @JsonProperty("memory") Map<String, Long> memory,
-      @JsonProperty("cpu") Map<String, Long> cpu,
-      @JsonProperty("pids") Map<String, Long> pids) {}
+      @JsonProperty("memory") Map<String, Object> memory,
+      @JsonProperty("cpu") Map<String, Object> cpu,
+      @JsonProperty("pids") Map<String, Object> pids) {}
 
   public record DeviceRule(
       @JsonProperty("allow") boolean allow,

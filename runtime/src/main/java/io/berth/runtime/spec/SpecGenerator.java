@@ -49,7 +49,7 @@ public final class SpecGenerator {
             new Spec.Capabilities(caps, caps, caps, List.of()),
             List.of(new Spec.Rlimit("RLIMIT_NOFILE", nofileHard, nofileHard)),
             false,
-            null,
+            c.limits().oomScoreAdj() == 0 ? null : c.limits().oomScoreAdj(),
             c.tty() ? c.consoleSize() : null);
     List<Spec.Namespace> ns = new ArrayList<>();
     for (String t : List.of("pid", "ipc", "uts", "mount")) {
@@ -65,7 +65,8 @@ public final class SpecGenerator {
     var linux =
         new Spec.Linux(
             ns,
-            new Spec.Resources(devices(c.privileged()), null, null, null),
+            new Spec.Resources(devices(c.privileged()), c.limits().memoryResources(), c.limits().cpuResources(),
+                c.limits().pidsResources()),
             "/berth/" + c.id(),
             c.privileged() ? List.of() : MASKED,
             c.privileged() ? List.of() : READONLY,

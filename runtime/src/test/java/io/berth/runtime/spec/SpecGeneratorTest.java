@@ -32,12 +32,13 @@ class SpecGeneratorTest {
     String domain = "";
     Map<String, String> sysctls = Map.of();
     List<Spec.Mount> mounts = List.of();
+    Limits limits = Limits.NONE;
 
     ContainerSpec build() {
       return new ContainerSpec("abc123", "host1", domain, Path.of("/rootfs"), List.of("sh", "-c", "true"),
           List.of("PATH=/bin"), "", new Spec.User(0, 0, null), false, null, privileged, readonly,
           netns, add, drop, shm, Map.of("/etc/hosts", Path.of("/data/hosts")), mounts, null, sysctls,
-          Map.of("io.berth.container.name", "web"));
+          Map.of("io.berth.container.name", "web"), limits);
     }
   }
 
@@ -298,5 +299,22 @@ class SpecGeneratorTest {
     assertThat(j.at("/linux/resources/devices/0/access").asText()).isEqualTo("rwm");
     assertThat(j.at("/mounts/0/destination").asText()).isEqualTo("/proc");
     assertThat(j.at("/annotations/io.berth.container.name").asText()).isEqualTo("web");
+  }
+
+  @Test
+  void limits_goToTheCgroupAndTheProcess() {
+    Input in = new Input();
+    in.limits = new Limits(64L << 20, 32L << 20, 128L << 20, 10L, true, 512, 50000, 100000, "0", "0", 20L, 300);
+    Spec s = generate(in);
+    assertThat(s.linux().resources().memory()).containsEntry("limit", 64L << 20).containsEntry("reservation", 32L << 20)
+        .containsEntry("swap", 128L << 20).containsEntry("swappiness", 10L).containsEntry("disableOOMKiller", true);
+    assertThat(s.linux().resources().cpu()).containsEntry("shares", 512L).containsEntry("quota", 50000L)
+        .containsEntry("period", 100000L).containsEntry("cpus", "0").containsEntry("mems", "0");
+    assertThat(s.linux().resources().pids()).containsEntry("limit", 20L);
+    assertThat(s.process().oomScoreAdj()).isEqualTo(300);
+    Spec none = generate(new Input());
+    assertThat(none.linux().resources().memory()).isNull();
+    assertThat(none.linux().resources().pids()).isNull();
+    assertThat(none.process().oomScoreAdj()).isNull();
   }
 }

@@ -1,6 +1,7 @@
 package io.berth.api.model.container;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
 
@@ -40,12 +41,8 @@ public record HostConfig(
     @JsonProperty("Sysctls") Map<String, String> sysctls,
     @JsonProperty("Runtime") String runtime,
     @JsonProperty("Isolation") String isolation,
-    @JsonProperty("CpuShares") long cpuShares,
-    @JsonProperty("Memory") long memory,
-    @JsonProperty("NanoCpus") long nanoCpus,
-    @JsonProperty("CgroupParent") String cgroupParent,
-    @JsonProperty("PidsLimit") Long pidsLimit,
-    @JsonProperty("Ulimits") List<Ulimit> ulimits,
+    // inlined on the wire, as Docker's HostConfig embeds its Resources
+    @JsonUnwrapped Resources resources,
     @JsonProperty("Mounts") List<MountSpec> mounts,
     @JsonProperty("MaskedPaths") List<String> maskedPaths,
     @JsonProperty("ReadonlyPaths") List<String> readonlyPaths,
@@ -69,7 +66,7 @@ public record HostConfig(
         volumeDriver, volumesFrom, consoleSize, capAdd, capDrop, cgroupnsMode, dns, dnsOptions, dnsSearch,
         extraHosts, groupAdd, ipcMode, cgroup, links, oomScoreAdj, pidMode, privileged, publishAllPorts,
         readonlyRootfs, securityOpt, tmpfs, utsMode, usernsMode, shmSize, sysctls, runtime, isolation,
-        cpuShares, memory, nanoCpus, cgroupParent, pidsLimit, ulimits, mounts, maskedPaths, readonlyPaths, init);
+        resources, mounts, maskedPaths, readonlyPaths, init);
   }
 
   /** The same with other legacy links (as dockerd stores them). */
@@ -78,7 +75,21 @@ public record HostConfig(
         volumeDriver, volumesFrom, consoleSize, capAdd, capDrop, cgroupnsMode, dns, dnsOptions, dnsSearch,
         extraHosts, groupAdd, ipcMode, cgroup, l, oomScoreAdj, pidMode, privileged, publishAllPorts,
         readonlyRootfs, securityOpt, tmpfs, utsMode, usernsMode, shmSize, sysctls, runtime, isolation,
-        cpuShares, memory, nanoCpus, cgroupParent, pidsLimit, ulimits, mounts, maskedPaths, readonlyPaths, init);
+        resources, mounts, maskedPaths, readonlyPaths, init);
+  }
+
+  /** The same with other resources (what {@code update} changes). */
+  public HostConfig withResources(Resources r) {
+    return new HostConfig(binds, containerIdFile, logConfig, networkMode, portBindings, restartPolicy, autoRemove,
+        volumeDriver, volumesFrom, consoleSize, capAdd, capDrop, cgroupnsMode, dns, dnsOptions, dnsSearch,
+        extraHosts, groupAdd, ipcMode, cgroup, links, oomScoreAdj, pidMode, privileged, publishAllPorts,
+        readonlyRootfs, securityOpt, tmpfs, utsMode, usernsMode, shmSize, sysctls, runtime, isolation,
+        r, mounts, maskedPaths, readonlyPaths, init);
+  }
+
+  /** Its resources, none when a stored record or a request had none. */
+  public Resources limits() {
+    return resources == null ? Resources.NONE : resources;
   }
 
   /** The host config of a create request that carried none. */
@@ -86,6 +97,6 @@ public record HostConfig(
     return new HostConfig(
         null, "", null, "", null, null, false, "", null, null, null, null, "", null, null, null,
         null, null, "", "", null, 0, "", false, false, false, null, null, "", "", 0, null, "", "",
-        0, 0, 0, "", null, null, null, null, null, null);
+        Resources.NONE, null, null, null, null);
   }
 }

@@ -58,9 +58,9 @@ public interface ContainerBackend {
 
   /**
    * {@code POST /containers/{id}/update}, its fields already checked against what Berth
-   * enforces: the warnings.
+   * enforces: the limits to change (zero or null: unchanged, as in dockerd); the warnings.
    */
-  List<String> containerUpdate(String ref);
+  List<String> containerUpdate(String ref, io.berth.api.model.container.Resources changes);
 
   /** {@code POST /containers/{id}/rename?name=}. */
   void containerRename(String ref, String newName);

@@ -96,10 +96,12 @@ public final class ContainerRouter implements Router {
 
   private void containerUpdate(ApiRequest r) throws IOException {
     JsonNode body = r.json(JsonNode.class);
+    io.berth.api.model.container.Resources changes = io.berth.api.model.container.Resources.NONE;
     if (body != null && body.isObject()) {
       CreateRequestCheck.checkUpdate(body);
+      changes = Json.mapper().treeToValue(body, io.berth.api.model.container.Resources.class);
     }
-    List<String> warnings = backend.containerUpdate(r.path("name"));
+    List<String> warnings = backend.containerUpdate(r.path("name"), changes);
     // a tree, so that no warnings is written as dockerd writes it: null
     var out = Json.mapper().createObjectNode();
     if (warnings == null) {

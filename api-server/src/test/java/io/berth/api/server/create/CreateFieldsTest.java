@@ -64,6 +64,12 @@ class CreateFieldsTest {
   private static List<String> unclassified(Class<? extends Record> type, String section) {
     List<String> out = new ArrayList<>();
     for (RecordComponent c : type.getRecordComponents()) {
+      if (c.getAccessor().isAnnotationPresent(com.fasterxml.jackson.annotation.JsonUnwrapped.class)) {
+        @SuppressWarnings("unchecked")
+        Class<? extends Record> inlined = (Class<? extends Record>) c.getType();
+        out.addAll(unclassified(inlined, section));
+        continue;
+      }
       String name = c.getAccessor().getAnnotation(JsonProperty.class).value();
       if (CreateFields.find(section, name) == null) {
         out.add(section + "." + name);

@@ -24,10 +24,10 @@ class CreateRequestCheckTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "{\"HostConfig\":{\"Memory\":10485760}}                       | --memory (HostConfig.Memory)",
+      "{\"HostConfig\":{\"KernelMemory\":10485760}}                 | --kernel-memory (HostConfig.KernelMemory)",
       "{\"HostConfig\":{\"Devices\":[{\"PathOnHost\":\"/dev/null\"}]}} | --device",
-      "{\"HostConfig\":{\"NanoCpus\":1000000000}}                    | --cpus",
-      "{\"HostConfig\":{\"PidsLimit\":10}}                           | --pids-limit",
+      "{\"HostConfig\":{\"CpuRealtimePeriod\":1000}}                | --cpu-rt-period",
+      "{\"HostConfig\":{\"BlkioWeight\":300}}                        | --blkio-weight",
       "{\"HostConfig\":{\"Ulimits\":[{\"Name\":\"nofile\",\"Soft\":1,\"Hard\":1}]}} | --ulimit",
       "{\"HostConfig\":{\"RestartPolicy\":{\"Name\":\"always\"}}}    | --restart",
       "{\"HostConfig\":{\"SecurityOpt\":[\"no-new-privileges\"]}}    | --security-opt",
@@ -36,8 +36,8 @@ class CreateRequestCheckTest {
       "{\"HostConfig\":{\"LogConfig\":{\"Type\":\"none\"}}}          | --log-driver",
       "{\"HostConfig\":{\"LogConfig\":{\"Type\":\"json-file\",\"Config\":{\"max-size\":\"1m\"}}}} | --log-driver",
       "{\"HostConfig\":{\"CgroupParent\":\"/x\"}}                    | --cgroup-parent",
-      "{\"HostConfig\":{\"MemorySwappiness\":60}}                    | --memory-swappiness",
-      "{\"HostConfig\":{\"memory\":10485760}}                        | --memory",
+      "{\"HostConfig\":{\"CpuCount\":2}}                             | --cpu-count",
+      "{\"HostConfig\":{\"kernelmemory\":10485760}}                  | --kernel-memory",
       "{\"NetworkingConfig\":{\"EndpointsConfig\":{\"default\":{\"Links\":[\"a:b\"]}}}} | --link",
   })
   void check_unenforcedOption_isRefusedNamingIt(String body, String named) {

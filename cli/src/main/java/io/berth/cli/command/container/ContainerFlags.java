@@ -26,7 +26,9 @@ final class ContainerFlags {
       "entrypoint", "env", "env-file", "expose", "help", "hostname", "init", "interactive", "label", "label-file", "name",
       "net", "network", "no-healthcheck", "privileged", "publish", "publish-all", "pull", "quiet", "read-only",
       "rm", "shm-size", "mount", "tmpfs", "volume", "volume-driver", "volumes-from",
-      "sig-proxy", "stop-signal", "stop-timeout", "tty", "user", "workdir");
+      "sig-proxy", "stop-signal", "stop-timeout", "tty", "user", "workdir",
+      "memory", "memory-reservation", "memory-swap", "memory-swappiness", "cpus", "cpu-shares", "cpu-period",
+      "cpu-quota", "cpuset-cpus", "cpuset-mems", "pids-limit", "oom-kill-disable", "oom-score-adj");
 
   /** Every flag of docker 28's {@code run} ({@code run} true) or {@code create}, with its type and help. */
   static void declare(FlagSet f, boolean run) {
@@ -166,6 +168,7 @@ final class ContainerFlags {
     p.bytes("shm-size", 0);
     p.int64("stop-timeout", 0);
     ContainerOptions.validateLabels(p);
+    ContainerOptions.limits(p);
     restartPolicy(p);
     for (Map.Entry<String, List<String>> e : p.values().entrySet()) {
       String name = e.getKey();
@@ -203,13 +206,6 @@ final class ContainerFlags {
           String policy = colon < 0 ? value : value.substring(0, colon);
           return (policy.isEmpty() || policy.equals("no"))
               && (colon < 0 || value.length() == colon + 1 || Long.parseLong(value.substring(colon + 1)) == 0);
-        }
-        case "memory-swappiness" -> {
-          return GoParse.parseInt(value) == -1;
-        }
-        case "pids-limit" -> {
-          long n = GoParse.parseInt(value);
-          return n == 0 || n == -1;
         }
         // Modes that are what every Berth container gets; they are passed on as given
         case "cgroupns" -> {

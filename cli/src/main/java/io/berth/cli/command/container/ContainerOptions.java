@@ -26,6 +26,66 @@ import java.util.TreeSet;
  */
 final class ContainerOptions {
   /** A flag value or file that cannot become a request; docker reports these with a help hint. */
+  /**
+   * The resource limits given, as HostConfig members, parsed as docker's flags parse them
+   * ({@code --cpus} a rational number of CPUs, {@code --memory-swap} bytes or -1).
+   */
+  static Map<String, Object> limits(Parsed p) throws Invalid {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    if (p.changed("cpu-shares")) {
+      m.put("CpuShares", p.int64("cpu-shares", 0));
+    }
+    if (p.changed("memory")) {
+      m.put("Memory", p.bytes("memory", 0));
+    }
+    if (p.changed("cpus")) {
+      String v = p.string("cpus", "");
+      java.math.BigDecimal nano;
+      try {
+        nano = new java.math.BigDecimal(v.strip()).movePointRight(9);
+      } catch (NumberFormatException e) {
+        throw new Invalid("invalid argument \"" + v + "\" for \"--cpus\" flag: failed to parse " + v
+            + " as a rational number");
+      }
+      if (nano.stripTrailingZeros().scale() > 0) {
+        throw new Invalid("invalid argument \"" + v + "\" for \"--cpus\" flag: value is too precise");
+      }
+      m.put("NanoCpus", nano.longValueExact());
+    }
+    if (p.changed("cpu-period")) {
+      m.put("CpuPeriod", p.int64("cpu-period", 0));
+    }
+    if (p.changed("cpu-quota")) {
+      m.put("CpuQuota", p.int64("cpu-quota", 0));
+    }
+    if (p.changed("cpuset-cpus")) {
+      m.put("CpusetCpus", p.string("cpuset-cpus", ""));
+    }
+    if (p.changed("cpuset-mems")) {
+      m.put("CpusetMems", p.string("cpuset-mems", ""));
+    }
+    if (p.changed("memory-reservation")) {
+      m.put("MemoryReservation", p.bytes("memory-reservation", 0));
+    }
+    if (p.changed("memory-swap")) {
+      String v = p.string("memory-swap", "");
+      m.put("MemorySwap", v.strip().equals("-1") ? -1L : p.bytes("memory-swap", 0));
+    }
+    if (p.changed("memory-swappiness")) {
+      m.put("MemorySwappiness", p.int64("memory-swappiness", -1));
+    }
+    if (p.bool("oom-kill-disable")) {
+      m.put("OomKillDisable", true);
+    }
+    if (p.changed("pids-limit")) {
+      m.put("PidsLimit", p.int64("pids-limit", 0));
+    }
+    if (p.changed("oom-score-adj")) {
+      m.put("OomScoreAdj", p.int64("oom-score-adj", 0));
+    }
+    return m;
+  }
+
   static final class Invalid extends Exception {
     Invalid(String message) {
       super(message);
@@ -170,6 +230,15 @@ final class ContainerOptions {
     }
     if (p.changed("init")) {
       b.member("Init", p.bool("init"));
+    }
+    for (Map.Entry<String, Object> e : limits(p).entrySet()) {
+      if (e.getValue() instanceof String v) {
+        b.member(e.getKey(), v);
+      } else if (e.getValue() instanceof Boolean v) {
+        b.member(e.getKey(), v);
+      } else {
+        b.name(e.getKey()).value(((Number) e.getValue()).longValue());
+      }
     }
     if (p.bool("read-only")) {
       b.member("ReadonlyRootfs", true);

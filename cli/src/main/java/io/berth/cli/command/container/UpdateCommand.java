@@ -8,15 +8,11 @@ import io.berth.cli.flags.Parsed;
 import java.util.List;
 
 /**
- * {@code berth update}: docker's flags, every one of which changes a resource limit or the
- * restart policy. Berth enforces neither yet, so a flag is refused here as the daemon refuses
- * its field; the daemon's update itself answers for a container whose update changes nothing.
+ * {@code berth update}: new resource limits for containers, running ones at once. Restart
+ * policies other than "no" and the block I/O and real-time CPU limits are not enforced yet, and
+ * refused.
  */
 public final class UpdateCommand extends Command {
-  private static final List<String> FLAGS = List.of("blkio-weight", "cpu-period", "cpu-quota", "cpu-rt-period",
-      "cpu-rt-runtime", "cpu-shares", "cpus", "cpuset-cpus", "cpuset-mems", "memory", "memory-reservation",
-      "memory-swap", "pids-limit", "restart");
-
   public UpdateCommand() {
     flags.value(null, "blkio-weight", "uint16", null,
             "Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)")
@@ -56,12 +52,51 @@ public final class UpdateCommand extends Command {
   }
 
   @Override
-  public int run(Cli cli, Parsed p) {
-    for (String f : FLAGS) {
+  public int run(Cli cli, Parsed p) throws Exception {
+    if (p.values().isEmpty()) {
+      throw new StatusError("you must provide one or more flags when using this command", 1);
+    }
+    for (String f : List.of("blkio-weight", "cpu-rt-period", "cpu-rt-runtime")) {
       if (p.changed(f)) {
         throw new StatusError("berth does not support --" + f + " yet", 1);
       }
     }
-    throw new StatusError("you must provide one or more flags when using this command", 1);
+    var b = new io.berth.client.json.JsonWriter().beginObject();
+    try {
+      for (var e : ContainerOptions.limits(p).entrySet()) {
+        if (e.getValue() instanceof String v) {
+          b.member(e.getKey(), v);
+        } else {
+          b.name(e.getKey()).value(((Number) e.getValue()).longValue());
+        }
+      }
+    } catch (ContainerOptions.Invalid e) {
+      throw new StatusError(e.getMessage(), 125);
+    }
+    if (p.changed("restart")) {
+      String policy = p.string("restart", "");
+      if (!policy.equals("no") && !policy.isEmpty()) {
+        throw new StatusError("berth does not support --restart yet", 1);
+      }
+      b.name("RestartPolicy").beginObject().member("Name", "no").name("MaximumRetryCount").value(0).endObject();
+    }
+    byte[] body = b.endObject().toBytes();
+    List<String> errors = new java.util.ArrayList<>();
+    List<String> warnings = new java.util.ArrayList<>();
+    for (String name : p.args()) {
+      try {
+        Object r = io.berth.cli.format.JsonValues.parse(cli.client().containers().updateRaw(name, body));
+        cli.out().println(name);
+        if (io.berth.cli.format.JsonValues.at(r, "Warnings") instanceof List<?> w) {
+          w.forEach(x -> warnings.add(String.valueOf(x)));
+        }
+      } catch (RuntimeException e) {
+        errors.add(io.berth.cli.Main.message(e));
+      }
+    }
+    if (!warnings.isEmpty()) {
+      cli.out().println(String.join("\n", warnings));
+    }
+    return io.berth.cli.command.Batch.fail(errors);
   }
 }

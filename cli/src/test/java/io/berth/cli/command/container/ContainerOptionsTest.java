@@ -168,10 +168,11 @@ class ContainerOptionsTest {
   @Test
   void check_unsupportedFlags_areRefusedNamingTheLongFlag() {
     String[][] cases = {
-        {"-m", "512m"}, {"--memory", "1g"}, {"--cpus", "1.5"}, {"--restart", "always"}, {"--restart", "on-failure:3"},
+        {"--kernel-memory", "512m"}, {"--blkio-weight", "300"}, {"--cpu-rt-period", "1000"}, {"--restart", "always"},
+        {"--restart", "on-failure:3"},
         {"-a", "stdout"}, {"--health-cmd", "true"},
         {"--ulimit", "nofile=10"}, {"--platform", "linux/amd64"}, {"--disable-content-trust=false"},
-        {"--memory-swappiness", "0"}, {"--ipc", "host"}, {"-c", "512"}};
+        {"--device", "/dev/null"}, {"--ipc", "host"}};
     for (String[] c : cases) {
       List<String> args = new java.util.ArrayList<>(List.of(c));
       args.addAll(List.of("busybox", "true"));
@@ -193,7 +194,7 @@ class ContainerOptionsTest {
   @Test
   void check_firstUnsupportedFlagOnTheLine_isNamed() {
     assertThatThrownBy(() -> ContainerFlags.check(parse("--rm", "-p", "80:80", "-v", "/a:/b", "-m", "1g",
-        "--init", "busybox"))).hasMessage("berth does not support --memory yet");
+        "--ulimit", "nofile=5", "--init", "--restart", "always", "busybox"))).hasMessage("berth does not support --ulimit yet");
   }
 
   @Test
@@ -353,5 +354,18 @@ class ContainerOptionsTest {
     assertThat(h.get("IpcMode")).isEqualTo("private");
     assertThat(h.get("ContainerIDFile")).isEqualTo("/tmp/id");
     assertThat(hostConfig(json("busybox"))).isEqualTo(Map.of("AutoRemove", false));
+  }
+
+  @Test
+  void limits_goToHostConfig_asDockersFlagsParseThem() throws Exception {
+    Map<String, Object> h = hostConfig(json("-m", "64m", "--memory-swap", "-1", "--cpus", "1.5", "--pids-limit", "10",
+        "--cpuset-cpus", "0", "-c", "512", "--oom-score-adj", "-5", "--oom-kill-disable", "busybox"));
+    assertThat(h).containsEntry("Memory", 64L << 20).containsEntry("MemorySwap", -1L)
+        .containsEntry("NanoCpus", 1_500_000_000L).containsEntry("PidsLimit", 10L).containsEntry("CpusetCpus", "0")
+        .containsEntry("CpuShares", 512L).containsEntry("OomScoreAdj", -5L).containsEntry("OomKillDisable", true);
+    assertThatThrownBy(() -> ContainerFlags.check(parse("--cpus", "0.0000000001", "busybox")))
+        .hasMessage("invalid argument \"0.0000000001\" for \"--cpus\" flag: value is too precise");
+    assertThatThrownBy(() -> ContainerFlags.check(parse("--cpus", "one", "busybox")))
+        .hasMessage("invalid argument \"one\" for \"--cpus\" flag: failed to parse one as a rational number");
   }
 }
