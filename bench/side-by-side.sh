@@ -27,6 +27,8 @@
 #                    `logs -f` and by `attach`; each row is the median, over SAMPLES lines
 #                    (default 100), of the time from the reading to the client printing it
 #                    (one clock: the container shares the host's CLOCK_REALTIME).
+#   --limits         the limits rows instead: `run --rm` without and with `--memory 64m --cpus 1
+#                    --pids-limit 100`; the limits' cost is the difference.
 #   --volume         the volume rows instead: `run --rm` without and with `-v benchvol:/data`
 #                    (a named volume made beforehand on each daemon); the volume's cost is the
 #                    difference.
@@ -56,7 +58,7 @@ START_ALL=${EPOCHREALTIME/./}
 phase() { echo "[$(((${EPOCHREALTIME/./} - START_ALL) / 1000000)) s] $*"; }
 
 N=${N:-7}; WARMUP=${WARMUP:-2}; BATCH_REPS=${BATCH_REPS:-1}; STARTS=${STARTS:-3}
-DAEMON_WARMUP=${DAEMON_WARMUP:-30}; AFTER_RUNS=${AFTER_RUNS:-0}; HOLD_LOCK=0; NET=0; VOL=0; EXEC=0; ATTACH=0
+DAEMON_WARMUP=${DAEMON_WARMUP:-30}; AFTER_RUNS=${AFTER_RUNS:-0}; HOLD_LOCK=0; NET=0; VOL=0; EXEC=0; ATTACH=0; LIMITS=0
 SAMPLES_N=${SAMPLES_N:-100}
 LOCK=/tmp/berth-build.lock
 while [ $# -gt 0 ]; do
@@ -72,6 +74,7 @@ while [ $# -gt 0 ]; do
     --volume) VOL=1; shift ;;
     --exec) EXEC=1; shift ;;
     --attach) ATTACH=1; shift ;;
+    --limits) LIMITS=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$SELF" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "side-by-side.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -508,6 +511,31 @@ volume_suite() {
     q dk "$s" volume rm benchvol || true
   done
 }
+R_LIM="run --rm --memory 64m --cpus 1 --pids-limit 100"
+R_LCOST="the limits' cost (limits - none)"
+one_run_limits() { q dk "$1" run --rm --network none --memory 64m --cpus 1 --pids-limit 100 busybox true; }
+
+# the limits rows: with and without limits interleaved run by run, so that the daemon's drift
+# over a row (which is larger than the difference sought) falls on both alike
+limits_suite() {
+  local s i none lim a=() b=()
+  for s in berth docker; do
+    phase "$s: run --rm, without and with memory, CPU and pids limits, interleaved"
+    a=(); b=()
+    for ((i = 1; i <= WARMUP + N; i++)); do
+      one_run "$s" || { put_fail "$R_RUN" "$s"; break; }
+      ((i > WARMUP)) && a+=("$Q_US")
+      one_run_limits "$s" || { put_fail "$R_LIM" "$s"; break; }
+      ((i > WARMUP)) && b+=("$Q_US")
+    done
+    SAMPLES=("${a[@]}"); put_ms "$R_RUN" "$s"
+    SAMPLES=("${b[@]}"); put_ms "$R_LIM" "$s"
+    none=$(printf '%s\n' "${a[@]}" | median)
+    lim=$(printf '%s\n' "${b[@]}" | median)
+    addrow "$R_LCOST"
+    RES["$R_LCOST|$s"]=$(awk -v a="$lim" -v b="$none" 'BEGIN {printf "%.1f ms", (a - b) / 1000}')
+  done
+}
 R_EXEC="exec c true"
 R_FLOOR="runc exec of the same container (floor)"
 R_OVER="exec's cost over the floor"
@@ -587,6 +615,8 @@ if [ "$NET" = 1 ]; then
   network_suite
 elif [ "$ATTACH" = 1 ]; then
   attach_suite
+elif [ "$LIMITS" = 1 ]; then
+  limits_suite
 elif [ "$VOL" = 1 ]; then
   volume_suite
 elif [ "$EXEC" = 1 ]; then
@@ -623,6 +653,7 @@ declare -A GOAL=(
   ["the bridge's cost (bridge - none)"]="< 25 ms"
   ["the volume's cost (volume - none)"]="< 5 ms"
   ["exec's cost over the floor"]="< 15 ms"
+  ["$R_LCOST"]="< 3 ms"
   ["$R_LOGSF"]="< 5 ms"
   ["$R_ATTACH"]="< 5 ms"
   ["$BATCH x run -d -p PORT:80 busybox sleep 300"]="< 3 s"
@@ -649,7 +680,7 @@ for r in "${ROWS[@]}"; do
   printf '%-46s %12s %12s %13s  %s\n' "$r" "$b" "$d" "$ratio" "${GOAL[$r]:-}"
 done
 echo
-if [ "$NET" = 0 ] && [ "$VOL" = 0 ] && [ "$EXEC" = 0 ] && [ "$ATTACH" = 0 ]; then
+if [ "$NET" = 0 ] && [ "$VOL" = 0 ] && [ "$EXEC" = 0 ] && [ "$ATTACH" = 0 ] && [ "$LIMITS" = 0 ]; then
 echo "Docker's daemon RSS is dockerd + containerd: idle ${NOTE[docker_idle]}; with $BATCH running ${NOTE[docker_50]:-?}."
 echo "monitors: conmon per Berth container (${NOTE[monitors_berth]:-?} seen), containerd-shim-runc-v2 per Docker container (${NOTE[monitors_docker]:-?} seen); PSS shares pages between them."
 echo "ps -a listed ${NOTE[ps_berth]:-?} (Berth) and ${NOTE[ps_docker]:-?} (Docker) containers; logs: ${NOTE[logs_berth]:-?} (Berth), ${NOTE[logs_docker]:-?} (Docker)."
