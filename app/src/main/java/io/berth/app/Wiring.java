@@ -116,6 +116,7 @@ public final class Wiring implements AutoCloseable {
     closeables.add(new ExitWatcher(runtime, runner::exited));
     long t3 = System.nanoTime();
     new Reconciler(store, containerImages, runtime, runner, networks.endpoints()).reconcile();
+    runner.restartOnBoot();
     closeables.add(networks.endpoints()::close);
     long t4 = System.nanoTime();
     var queries = new ContainerQueries(store, containerImages::imageIdOrNull, containerImages::rwDirOf,

@@ -187,12 +187,13 @@ class CliCommandsTest {
 
   @Test
   void run_unsupportedFlag_isRefusedBeforeAnyRequest() {
-    FakeDaemon.Result r = daemon.run("run", "--rm", "--ulimit", "nofile=5", "busybox", "true");
+    FakeDaemon.Result r = daemon.run("run", "--rm", "--device", "/dev/null", "busybox", "true");
     assertThat(r.code()).isEqualTo(125);
-    assertThat(r.err()).isEqualTo("berth: berth does not support --ulimit yet\n\nRun 'berth run --help' for more information\n");
-    r = daemon.run("create", "--restart", "always", "busybox");
+    assertThat(r.err()).isEqualTo("berth: berth does not support --device yet\n\nRun 'berth run --help' for more information\n");
+    r = daemon.run("create", "--rm", "--restart", "always", "busybox");
     assertThat(r.code()).isEqualTo(125);
-    assertThat(r.err()).isEqualTo("berth: berth does not support --restart yet\n\nRun 'berth create --help' for more information\n");
+    assertThat(r.err()).isEqualTo("berth: conflicting options: cannot specify both --restart and --rm\n\n"
+        + "Run 'berth create --help' for more information\n");
     assertThat(daemon.calls).isEmpty();
   }
 

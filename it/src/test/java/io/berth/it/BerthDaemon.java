@@ -275,6 +275,24 @@ public final class BerthDaemon implements AutoCloseable {
     }
   }
 
+  /**
+   * What a host's reboot leaves of a killed daemon: no container process, no conmon, no mount, an
+   * empty exec root (a tmpfs). Only for containers without a network: netavark's state would be
+   * lost with the exec root, and its rules with it.
+   */
+  public void reboot() throws IOException, InterruptedException {
+    killConmons();
+    unmountUnder(execRoot);
+    unmountUnder(dataRoot);
+    try (var walk = Files.walk(execRoot)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        if (!p.equals(execRoot)) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
   static void unmountUnder(Path root) throws IOException, InterruptedException {
     List<String> targets = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"), StandardCharsets.UTF_8)) {

@@ -146,4 +146,38 @@ class LimitsIT extends SharedDaemon {
     assertThat(adj.exit()).isEqualTo(125);
     assertThat(adj.err()).contains("Invalid value 2000, range for oom score adj is [-1000, 1000]");
   }
+
+  @Test
+  void ulimits_andNoNewPrivileges_holdInside() throws Exception {
+    Cmd run = docker("run", "--rm", "--ulimit", "nofile=1024:2048", "--ulimit", "nproc=100", "--security-opt",
+        "no-new-privileges", "busybox", "sh", "-c", "grep -E 'open files|processes' /proc/self/limits; "
+        + "grep NoNewPrivs /proc/self/status");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).containsPattern("Max processes +100 +100 ").containsPattern("Max open files +1024 +2048 ")
+        .contains("NoNewPrivs:\t1");
+    assertThat(docker("run", "--rm", "busybox", "grep", "NoNewPrivs", "/proc/self/status").out())
+        .isEqualTo("NoNewPrivs:\t0\n");
+    // above berthd's own hard limit only with CAP_SYS_RESOURCE
+    long pid = daemon.pid();
+    boolean canRaise = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+        .filter(l -> l.startsWith("CapEff:")).map(l -> Long.parseUnsignedLong(l.substring(7).strip(), 16))
+        .anyMatch(c -> (c & (1L << 24)) != 0);
+    String hard = Files.readAllLines(Path.of("/proc/" + pid + "/limits")).stream()
+        .filter(l -> l.startsWith("Max open files")).findFirst().orElseThrow().split("\\s+")[4];
+    if (!canRaise && !hard.equals("unlimited")) {
+      long above = Long.parseLong(hard) + 1;
+      Cmd high = docker("run", "--rm", "--ulimit", "nofile=" + above + ":" + above, "busybox", "true");
+      assertThat(high.exit()).isEqualTo(125);
+      assertThat(high.err()).contains("berth cannot set the nofile ulimit's hard limit to " + above + ": this host's is "
+          + hard + ", and berthd may not raise it (it lacks CAP_SYS_RESOURCE)");
+    }
+    Cmd bad = docker("run", "--rm", "--ulimit", "nofile=5:3", "busybox", "true");
+    Cmd berth = BerthCliIT.berthWith(daemon, "", "run", "--rm", "--ulimit", "nofile=5:3", "busybox", "true");
+    assertThat(bad.err()).contains("invalid argument \"nofile=5:3\" for \"--ulimit\" flag: ulimit soft limit must be"
+        + " less than or equal to hard limit: 5 > 3");
+    assertThat(berth.err()).contains("invalid argument \"nofile=5:3\" for \"--ulimit\" flag: ulimit soft limit must be"
+        + " less than or equal to hard limit: 5 > 3");
+    Cmd opt = docker("run", "--rm", "--security-opt", "no-new-privileges=maybe", "busybox", "true");
+    assertThat(opt.err()).contains("invalid --security-opt 2: \"no-new-privileges=maybe\"");
+  }
 }

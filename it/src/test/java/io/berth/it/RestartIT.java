@@ -87,4 +87,32 @@ class RestartIT {
       }
     }
   }
+
+  /** After a reboot, berthd starts the always and unless-stopped containers, not those stopped by hand. */
+  @Test
+  void reboot_startsAlwaysAndUnlessStopped_butNotWhatWasStoppedByHand() throws Exception {
+    Prerequisites.require();
+    try (BerthDaemon d = new BerthDaemon()) {
+      d.bootstrapBusybox();
+      String always = docker(d, "run", "-d", "--network", "none", "--restart", "always", "busybox", "sleep", "300")
+          .out().strip();
+      String unless = docker(d, "run", "-d", "--network", "none", "--restart", "unless-stopped", "busybox", "sleep",
+          "300").out().strip();
+      String stopped = docker(d, "run", "-d", "--network", "none", "--restart", "unless-stopped", "busybox", "sleep",
+          "300").out().strip();
+      String plain = docker(d, "run", "-d", "--network", "none", "busybox", "sleep", "300").out().strip();
+      assertThat(docker(d, "stop", "-t", "0", stopped).exit()).isZero();
+      d.kill();
+      d.reboot();
+      d.start();
+      for (String id : List.of(always, unless)) {
+        Wait.until(Duration.ofSeconds(30), () -> docker(d, "inspect", "-f", "{{.State.Status}}", id).out().strip()
+            .equals("running"), id + " started again after the reboot, " + d.log());
+      }
+      assertThat(docker(d, "inspect", "-f", "{{.State.Status}}", stopped).out().strip()).isEqualTo("exited");
+      assertThat(docker(d, "inspect", "-f", "{{.State.Status}}", plain).out().strip()).isEqualTo("exited");
+      // and they run for real: an exec reaches them
+      assertThat(docker(d, "exec", always, "true").exit()).isZero();
+    }
+  }
 }

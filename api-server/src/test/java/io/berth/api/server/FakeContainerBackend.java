@@ -162,7 +162,8 @@ public final class FakeContainerBackend implements ContainerBackend {
 
 
   @Override
-  public List<String> containerUpdate(String ref, io.berth.api.model.container.Resources changes) {
+  public List<String> containerUpdate(String ref, io.berth.api.model.container.Resources changes,
+      io.berth.api.model.container.HostConfig.RestartPolicy restart) {
     calls.add("update " + ref);
     return null;
   }

@@ -23,7 +23,9 @@ public record Container(
     Path dir,
     EndpointRequest endpoint,
     java.util.Map<String, EndpointRequest> connected,
-    List<MountPoint> mounts) {
+    List<MountPoint> mounts,
+    int restartCount,
+    boolean manuallyStopped) {
 
   public Container {
     args = List.copyOf(args);
@@ -35,17 +37,18 @@ public record Container(
 
   public Container(String id, String name, Instant created, String imageId, String path, List<String> args,
       ContainerConfig config, HostConfig hostConfig, ContainerState state, Path dir) {
-    this(id, name, created, imageId, path, args, config, hostConfig, state, dir, EndpointRequest.NONE, null, null);
+    this(id, name, created, imageId, path, args, config, hostConfig, state, dir, EndpointRequest.NONE, null, null, 0,
+        false);
   }
 
   public Container(String id, String name, Instant created, String imageId, String path, List<String> args,
       ContainerConfig config, HostConfig hostConfig, ContainerState state, Path dir, EndpointRequest endpoint) {
-    this(id, name, created, imageId, path, args, config, hostConfig, state, dir, endpoint, null, null);
+    this(id, name, created, imageId, path, args, config, hostConfig, state, dir, endpoint, null, null, 0, false);
   }
 
   public Container withState(ContainerState s) {
     return new Container(id, name, created, imageId, path, args, config, hostConfig, s, dir, endpoint, connected,
-        mounts);
+        mounts, restartCount, manuallyStopped);
   }
 
   /**
@@ -53,15 +56,30 @@ public record Container(
    * connect}), by network id, with what was asked for on each.
    */
   public Container withConnected(java.util.Map<String, EndpointRequest> c) {
-    return new Container(id, name, created, imageId, path, args, config, hostConfig, state, dir, endpoint, c, mounts);
+    return new Container(id, name, created, imageId, path, args, config, hostConfig, state, dir, endpoint, c, mounts,
+        restartCount, manuallyStopped);
   }
 
   public Container withName(String n) {
-    return new Container(id, n, created, imageId, path, args, config, hostConfig, state, dir, endpoint, connected, mounts);
+    return new Container(id, n, created, imageId, path, args, config, hostConfig, state, dir, endpoint, connected, mounts,
+        restartCount, manuallyStopped);
   }
 
   public Container withHostConfig(HostConfig h) {
-    return new Container(id, name, created, imageId, path, args, config, h, state, dir, endpoint, connected, mounts);
+    return new Container(id, name, created, imageId, path, args, config, h, state, dir, endpoint, connected, mounts,
+        restartCount, manuallyStopped);
+  }
+
+  /** The same with its restart policy's count of restarts, and whether a user stopped it last. */
+  public Container withRestarts(int count, boolean stoppedByHand) {
+    return new Container(id, name, created, imageId, path, args, config, hostConfig, state, dir, endpoint, connected,
+        mounts, count, stoppedByHand);
+  }
+
+  /** Its restart policy's name ("no" when none). */
+  public String restartPolicy() {
+    var p = hostConfig.restartPolicy();
+    return p == null || p.name() == null || p.name().isEmpty() ? "no" : p.name();
   }
 
   public Path logPath() {

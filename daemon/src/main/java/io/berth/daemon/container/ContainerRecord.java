@@ -32,7 +32,9 @@ record ContainerRecord(
     @JsonProperty("endpoint") EndpointRequest endpoint,
     @JsonProperty("connected") java.util.Map<String, EndpointRequest> connected,
     @JsonProperty("mounts") List<MountPoint> mounts,
-    @JsonProperty("oomKilled") boolean oomKilled) {
+    @JsonProperty("oomKilled") boolean oomKilled,
+    @JsonProperty("restartCount") int restartCount,
+    @JsonProperty("manuallyStopped") boolean manuallyStopped) {
 
   static final int VERSION = 1;
 
@@ -45,7 +47,7 @@ record ContainerRecord(
     return new ContainerRecord(VERSION, c.id(), c.name(), c.created().toString(), c.imageId(), c.path(),
         c.args(), c.config(), c.hostConfig(), s.status(), pid, monitor, s.exitCode(), s.error(), started, finished,
         c.endpoint().equals(EndpointRequest.NONE) ? null : c.endpoint(), c.connected().isEmpty() ? null : c.connected(),
-        c.mounts().isEmpty() ? null : c.mounts(), s.oomKilled());
+        c.mounts().isEmpty() ? null : c.mounts(), s.oomKilled(), c.restartCount(), c.manuallyStopped());
   }
 
   /** The container this record describes; fails on a record that lacks what a container needs. */
@@ -66,12 +68,14 @@ record ContainerRecord(
       case "paused" -> new ContainerState.Running(pid, monitorPid, Instant.parse(startedAt), true);
       case "exited" -> new ContainerState.Exited(exitCode, Instant.parse(startedAt),
           Instant.parse(finishedAt), error == null ? "" : error, oomKilled);
+      case "restarting" -> new ContainerState.Restarting(exitCode, Instant.parse(startedAt), Instant.parse(finishedAt));
       // a crash while removing leaves a container to remove again
       case "removing" -> new ContainerState.Exited(exitCode, Instant.EPOCH, Instant.EPOCH, "");
       case "dead" -> new ContainerState.Dead(exitCode, error == null ? "" : error);
       default -> new ContainerState.Created(exitCode, error == null ? "" : error);
     };
     return new Container(id, name, Instant.parse(created), imageId == null ? "" : imageId, path,
-        args == null ? List.of() : args, config, hostConfig, s, dir, endpoint, connected, mounts);
+        args == null ? List.of() : args, config, hostConfig, s, dir, endpoint, connected, mounts, restartCount,
+        manuallyStopped);
   }
 }

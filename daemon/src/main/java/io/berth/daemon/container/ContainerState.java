@@ -29,6 +29,12 @@ public sealed interface ContainerState {
     }
   }
 
+  /**
+   * Its run ended and its restart policy starts it again after a back-off: dockerd's
+   * {@code restarting} (shown as running, with the last exit code).
+   */
+  record Restarting(int exitCode, Instant startedAt, Instant finishedAt) implements ContainerState {}
+
   record Removing() implements ContainerState {}
 
   /**
@@ -42,6 +48,7 @@ public sealed interface ContainerState {
       case Created _ -> "created";
       case Running r -> r.paused() ? "paused" : "running";
       case Exited _ -> "exited";
+      case Restarting _ -> "restarting";
       case Removing _ -> "removing";
       case Dead _ -> "dead";
     };
@@ -60,6 +67,7 @@ public sealed interface ContainerState {
     return switch (this) {
       case Created c -> c.exitCode();
       case Exited e -> e.exitCode();
+      case Restarting r -> r.exitCode();
       case Dead d -> d.exitCode();
       case Running _, Removing _ -> 0;
     };
@@ -70,7 +78,7 @@ public sealed interface ContainerState {
       case Created c -> c.error();
       case Exited e -> e.error();
       case Dead d -> d.error();
-      case Running _, Removing _ -> "";
+      case Running _, Removing _, Restarting _ -> "";
     };
   }
 
@@ -79,6 +87,7 @@ public sealed interface ContainerState {
     return switch (this) {
       case Running r -> r.startedAt();
       case Exited e -> e.startedAt();
+      case Restarting r -> r.startedAt();
       case Created _, Removing _, Dead _ -> null;
     };
   }
@@ -88,6 +97,10 @@ public sealed interface ContainerState {
   }
 
   default Instant finishedAt() {
-    return this instanceof Exited e ? e.finishedAt() : null;
+    return this instanceof Exited e ? e.finishedAt() : this instanceof Restarting r ? r.finishedAt() : null;
+  }
+
+  default boolean restarting() {
+    return this instanceof Restarting;
   }
 }

@@ -86,8 +86,7 @@ public final class ContainerStore {
     byId.put(c.id(), new AtomicReference<>(c));
     if (byName.putIfAbsent(c.name(), c.id()) != null) {
       LOG.log(System.Logger.Level.WARNING, "container " + c.id() + " has the name of another: shown as " + c.id());
-      Container renamed = new Container(c.id(), c.id(), c.created(), c.imageId(), c.path(), c.args(),
-          c.config(), c.hostConfig(), c.state(), c.dir(), c.endpoint(), c.connected(), c.mounts());
+      Container renamed = c.withName(c.id());
       byId.get(c.id()).set(renamed);
       byName.put(c.id(), c.id());
     }

@@ -100,6 +100,9 @@ public final class ExecService implements ExecBackend {
   }
 
   private static Container active(Container c) {
+    if (c.state().restarting()) {
+      throw new ConflictException("Container " + c.id() + " is restarting, wait until the container is running");
+    }
     if (!(c.state() instanceof ContainerState.Running)) {
       throw new ConflictException("container " + c.id() + " is not running");
     }

@@ -63,8 +63,9 @@ public final class ContainerService implements ContainerBackend {
   }
 
   @Override
-  public java.util.List<String> containerUpdate(String ref, io.berth.api.model.container.Resources changes) {
-    return new Updater(runner, store, runner.runtime(), runner.events()).update(ref, changes);
+  public java.util.List<String> containerUpdate(String ref, io.berth.api.model.container.Resources changes,
+      io.berth.api.model.container.HostConfig.RestartPolicy restart) {
+    return new Updater(runner, store, runner.runtime(), runner.events()).update(ref, changes, restart);
   }
 
   @Override

@@ -69,6 +69,13 @@ final class Creator {
       throw new InvalidParameterException("Invalid value " + host.oomScoreAdj()
           + ", range for oom score adj is [-1000, 1000]");
     }
+    var policy = host.restartPolicy();
+    if (host.autoRemove() && policy != null && policy.name() != null && !policy.name().isEmpty()
+        && !policy.name().equals("no")) {
+      throw new InvalidParameterException("can't create 'AutoRemove' container with restart policy");
+    }
+    checkUlimits(host.limits().ulimits(), io.berth.runtime.spec.Rlimits.host());
+    SecurityOpts.validate(host.securityOpt());
     ResourceChecks.Checked limits = ResourceChecks.check(host.limits(), ResourceChecks.host(), false);
     host = host.withResources(ResourceChecks.adaptNew(limits.resources()));
     String mode = host.networkMode() == null ? "" : host.networkMode();
@@ -157,7 +164,7 @@ final class Creator {
       acquired = acquireMounts(id, plan, rootfs);
       Container created = new Container(id, finalName, Instant.now(), image.id(), cmdline.getFirst(),
           cmdline.subList(1, cmdline.size()), merged, host, new ContainerState.Created(0, ""), dir, endpoint, null,
-          acquired);
+          acquired, 0, false);
       store.add(created);
       events.container(created, "create", Map.of());
     } catch (IOException | RuntimeException e) {
@@ -247,6 +254,30 @@ final class Creator {
   }
 
   /** moby's checks of the values themselves, made before the image is looked up, as Docker does. */
+  /**
+   * Known names (go-units' words), soft within hard, and hard limits this host lets runc set: above
+   * berthd's own hard limit only with CAP_SYS_RESOURCE, which berthd may not have.
+   */
+  static void checkUlimits(List<HostConfig.Ulimit> ulimits, io.berth.runtime.spec.Rlimits.Host host) {
+    if (ulimits == null) {
+      return;
+    }
+    for (HostConfig.Ulimit u : ulimits) {
+      if (u.name() == null || !io.berth.runtime.spec.Rlimits.known(u.name())) {
+        throw new InvalidParameterException("invalid ulimit type: " + u.name());
+      }
+      if (u.hard() != -1 && (u.soft() == -1 || u.soft() > u.hard())) {
+        throw new InvalidParameterException("ulimit soft limit must be less than or equal to hard limit: "
+            + (u.soft() == -1 ? "soft: -1 (unlimited), hard: " + u.hard() : u.soft() + " > " + u.hard()));
+      }
+      if (!host.allows(u.name(), u.hard())) {
+        throw new InvalidParameterException("berth cannot set the " + u.name() + " ulimit's hard limit to "
+            + (u.hard() == -1 ? "unlimited" : Long.toString(u.hard())) + ": this host's is " + host.max(u.name())
+            + ", and berthd may not raise it (it lacks CAP_SYS_RESOURCE)");
+      }
+    }
+  }
+
   static void validate(ContainerConfig c, HostConfig h) {
     String wd = c.workingDir();
     if (wd != null && !wd.isEmpty() && !wd.startsWith("/")) {

@@ -96,7 +96,7 @@ public final class Reconciler {
       }
       // its runtime is left alone: only its removal may touch what it has
       case ContainerState.Dead _ -> {}
-      case ContainerState.Created _, ContainerState.Exited _, ContainerState.Removing _ -> {
+      case ContainerState.Created _, ContainerState.Exited _, ContainerState.Removing _, ContainerState.Restarting _ -> {
         if (runtime.state(id).isPresent()) {
           // a crash between runc create and the record: the process is nobody's
           runner.cleanupRuntime(c);

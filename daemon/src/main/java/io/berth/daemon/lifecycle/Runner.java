@@ -45,6 +45,7 @@ public final class Runner {
   private final ContainerNetworking net;
   private final Endpoints endpoints;
   private final Runs runs = new Runs();
+  private final RestartPolicies policies = new RestartPolicies();
   private final ContainerMounts mounts;
   private final EventBus events;
   /** Containers being restarted: their exit must not trigger --rm. */
@@ -83,11 +84,17 @@ public final class Runner {
         throw new io.berth.common.error.NotFoundException("No such container: " + ref);
       }
       switch (c.state()) {
-        case ContainerState.Running _ -> throw new NotModifiedException("container already started");
+        case ContainerState.Running _, ContainerState.Restarting _ ->
+            throw new NotModifiedException("container already started");
         // Docker's words for both: a dead container can only be removed
         case ContainerState.Removing _, ContainerState.Dead _ -> throw new ConflictException(
             "container is marked for removal and cannot be started");
         case ContainerState.Created _, ContainerState.Exited _ -> {}
+      }
+      // a user's start: the restart policy counts from nothing again, as dockerd's does
+      policies.reset(c.id());
+      if (c.restartCount() != 0 || c.manuallyStopped()) {
+        c = store.update(c.id(), x -> x.withRestarts(0, false));
       }
       try {
         launch(c, run);
@@ -215,6 +222,7 @@ public final class Runner {
     cleanupRuntime(c);
     Container now = store.update(c.id(), x -> x.withState(switch (x.state()) {
       case ContainerState.Exited ex -> new ContainerState.Exited(code, ex.startedAt(), ex.finishedAt(), msg);
+      case ContainerState.Restarting r -> new ContainerState.Exited(code, r.startedAt(), r.finishedAt(), msg);
       case ContainerState.Created _, ContainerState.Running _, ContainerState.Removing _,
           ContainerState.Dead _ -> new ContainerState.Created(code, msg);
     }));
@@ -348,15 +356,62 @@ public final class Runner {
       }
       Instant finished = runtime.exitTime(id).orElseGet(Instant::now);
       Exit exit = new Exit(code, error);
+      var again = restarting.contains(id) || c.manuallyStopped() ? java.util.Optional.<java.time.Duration>empty()
+          : policies.decide(c, code, java.time.Duration.between(r.startedAt(), finished));
       try {
-        c = store.update(id, x -> x.withState(
-            new ContainerState.Exited(code, r.startedAt(), finished, error, oom)));
+        c = store.update(id, x -> again.isPresent()
+            ? x.withState(new ContainerState.Restarting(code, r.startedAt(), finished))
+                .withRestarts(x.restartCount() + 1, x.manuallyStopped())
+            : x.withState(new ContainerState.Exited(code, r.startedAt(), finished, error, oom)));
       } finally {
         runs.finish(id, exit);
       }
       cleanupRuntime(c);
+      again.ifPresent(delay -> policies.schedule(id, delay, () -> restartByPolicy(id)));
     } finally {
       l.unlock();
+    }
+  }
+
+  /** The restart policy's start, after the back-off, unless a stop or removal came first. */
+  private void restartByPolicy(String id) {
+    ReentrantLock l = runs.lock(id);
+    l.lock();
+    try {
+      Container c = store.get(id);
+      if (c == null || !(c.state() instanceof ContainerState.Restarting)) {
+        return;
+      }
+      try {
+        launch(c, run(id));
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "restarting " + id + ": " + e.getMessage());
+        try {
+          failStart(c, e);
+        } catch (RuntimeException reported) {
+          // recorded in its state, as dockerd records a failed restart
+        }
+      }
+    } finally {
+      l.unlock();
+    }
+  }
+
+  /** Starts, at the daemon's start, what dockerd starts at boot: always, and unless-stopped unless stopped by hand. */
+  public void restartOnBoot() {
+    for (Container c : store.all()) {
+      boolean wanted = c.restartPolicy().equals("always")
+          || (c.restartPolicy().equals("unless-stopped") && !c.manuallyStopped());
+      if (c.state() instanceof ContainerState.Restarting r && !wanted) {
+        store.update(c.id(), x -> x.withState(new ContainerState.Exited(r.exitCode(), r.startedAt(), r.finishedAt(),
+            "")));
+      } else if (wanted && (c.state() instanceof ContainerState.Exited || c.state() instanceof ContainerState.Restarting)) {
+        policies.schedule(c.id(), java.time.Duration.ZERO, () -> {
+          store.update(c.id(), x -> x.state() instanceof ContainerState.Exited e
+              ? x.withState(new ContainerState.Restarting(e.exitCode(), e.startedAt(), e.finishedAt())) : x);
+          restartByPolicy(c.id());
+        });
+      }
     }
   }
 
@@ -418,8 +473,29 @@ public final class Runner {
     Container c = store.find(ref);
     Run run = run(c.id());
     c = store.get(c.id());
+    if (c != null && c.state() instanceof ContainerState.Restarting) {
+      // between runs: the pending restart is called off, and the container stays down
+      Container[] stopped = new Container[1];
+      locked(ref, x -> {
+        policies.cancel(x.id());
+        if (x.state() instanceof ContainerState.Restarting r) {
+          stopped[0] = store.update(x.id(), y -> y.withState(new ContainerState.Exited(r.exitCode(), r.startedAt(),
+              r.finishedAt(), "")).withRestarts(y.restartCount(), true));
+        }
+      });
+      if (stopped[0] != null) {
+        events.container(stopped[0], "stop", java.util.Map.of());
+        return;
+      }
+      c = store.get(c.id());
+    }
     if (c == null || !c.state().running()) {
       throw new NotModifiedException("container already stopped");
+    }
+    // stopped by hand: no restart policy starts it again (dockerd cancels its restart manager)
+    if (!c.restartPolicy().equals("no")) {
+      policies.cancel(c.id());
+      c = store.update(c.id(), x -> x.withRestarts(x.restartCount(), true));
     }
     String sig = opts.signal().orElse(c.config().stopSignal() == null ? "SIGTERM" : c.config().stopSignal());
     int timeout = opts.timeoutSeconds().orElse(
@@ -664,6 +740,14 @@ public final class Runner {
   public void remove(String ref, boolean force, boolean volumes) {
     Container c = store.find(ref);
     Run run = run(c.id());
+    Container cur = store.get(c.id());
+    if (cur != null && cur.state() instanceof ContainerState.Restarting) {
+      if (!force) {
+        throw new ConflictException("cannot remove container \"/" + c.name()
+            + "\": container is restarting: stop the container before removing or force remove");
+      }
+      policies.cancel(c.id());
+    }
     if (store.get(c.id()) != null && store.get(c.id()).state().running()) {
       if (!force) {
         throw new ConflictException("cannot remove container \"/" + c.name()
@@ -683,7 +767,11 @@ public final class Runner {
             "removal of container " + ref + " is already in progress");
         case ContainerState.Running _ -> throw new ConflictException("cannot remove container \"/"
             + c.name() + "\": container is running: stop the container before removing or force remove");
-        case ContainerState.Created _, ContainerState.Exited _, ContainerState.Dead _ -> removeNow(now, volumes);
+        case ContainerState.Created _, ContainerState.Exited _, ContainerState.Dead _,
+            ContainerState.Restarting _ -> {
+          policies.cancel(now.id());
+          removeNow(now, volumes);
+        }
       }
     } finally {
       l.unlock();

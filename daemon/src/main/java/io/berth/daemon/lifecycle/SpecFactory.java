@@ -105,8 +105,28 @@ public final class SpecFactory {
             "/etc/resolv.conf", etc.resolve("resolv.conf")),
         java.util.stream.Stream.concat(initMount.stream(), mounts.mounts().stream()
             .map(m -> new Spec.Mount(m.destination(), m.type(), m.source(), m.options()))).toList(),
-        mounts.rootfsPropagation(), sysctls, Map.of("io.berth.container.name", c.name()), limits(h));
+        mounts.rootfsPropagation(), sysctls, Map.of("io.berth.container.name", c.name()), limits(h),
+        ulimits(h), noNewPrivileges(h));
     return generator.generate(input);
+  }
+
+  /** The container's ulimits as OCI rlimits (checked at create: known names, within the host's reach). */
+  static List<io.berth.runtime.spec.Spec.Rlimit> ulimits(io.berth.api.model.container.HostConfig h) {
+    var u = h.limits().ulimits();
+    return u == null ? List.of() : u.stream().map(x -> new io.berth.runtime.spec.Spec.Rlimit(
+        io.berth.runtime.spec.Rlimits.type(x.name()), x.hard(), x.soft())).toList();
+  }
+
+  /** {@code --security-opt no-new-privileges[=true|:true]}: the last such option decides, as in dockerd. */
+  static boolean noNewPrivileges(io.berth.api.model.container.HostConfig h) {
+    boolean on = false;
+    for (String o : h.securityOpt() == null ? List.<String>of() : h.securityOpt()) {
+      java.util.Optional<Boolean> v = SecurityOpts.noNewPrivileges(o);
+      if (v.isPresent()) {
+        on = v.get();
+      }
+    }
+    return on;
   }
 
   /** The container's limits as runc applies them: {@code --cpus} as dockerd turns it into a quota of a 100 ms period. */

@@ -26,12 +26,17 @@ final class Updater {
     this.events = events;
   }
 
-  List<String> update(String ref, Resources asked) {
+  List<String> update(String ref, Resources asked, io.berth.api.model.container.HostConfig.RestartPolicy restart) {
     ResourceChecks.Checked checked = ResourceChecks.check(asked, ResourceChecks.host(), true);
     Resources r = checked.resources();
     runner.locked(ref, c -> {
       Resources merged = merge(c, r);
-      Container updated = store.update(c.id(), x -> x.withHostConfig(x.hostConfig().withResources(merged)));
+      boolean newPolicy = restart != null && restart.name() != null && !restart.name().isEmpty();
+      if (newPolicy && !restart.name().equals("no") && c.hostConfig().autoRemove()) {
+        throw conflict(c, "Restart policy cannot be updated because AutoRemove is enabled for the container");
+      }
+      Container updated = store.update(c.id(), x -> x.withHostConfig(newPolicy
+          ? x.hostConfig().withResources(merged).withRestartPolicy(restart) : x.hostConfig().withResources(merged)));
       if (c.state().running()) {
         long period = r.cpuPeriod();
         long quota = r.cpuQuota();

@@ -51,7 +51,7 @@ public final class ContainerQueries {
     Instant now = Instant.now();
     boolean all = o.all() || o.limit() > 0 || o.filters().has("status") || o.filters().has("exited");
     Stream<Container> s = store.all().stream()
-        .filter(c -> all || c.state().running())
+        .filter(c -> all || c.state().running() || c.state().restarting())
         .filter(c -> ContainerFilters.matches(c, o.filters(), imageIdOf, before, since))
         .sorted(Comparator.comparing(Container::created).reversed());
     if (o.limit() > 0) {

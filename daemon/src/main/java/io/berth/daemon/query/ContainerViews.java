@@ -42,6 +42,8 @@ public final class ContainerViews {
       case ContainerState.Exited e -> e.startedAt().equals(Instant.EPOCH)
           ? "Exited (" + e.exitCode() + ")"
           : "Exited (" + e.exitCode() + ") " + HumanDuration.of(Duration.between(e.finishedAt(), now)) + " ago";
+      case ContainerState.Restarting r -> "Restarting (" + r.exitCode() + ") "
+          + HumanDuration.of(Duration.between(r.finishedAt(), now)) + " ago";
       case ContainerState.Removing _ -> "Removal In Progress";
       case ContainerState.Dead _ -> "Dead";
     };
@@ -74,7 +76,9 @@ public final class ContainerViews {
   public static ContainerInspect inspect(Container c, String graphDir, ContainerInspect.NetworkSettings network) {
     var s = c.state();
     long pid = s instanceof ContainerState.Running r ? r.pid() : 0;
-    var state = new ContainerInspect.State(s.status(), s.running(), s.paused(), false, s.oomKilled(),
+    // dockerd shows a container between runs of its restart policy as running and restarting
+    var state = new ContainerInspect.State(s.status(), s.running() || s.restarting(), s.paused(), s.restarting(),
+        s.oomKilled(),
         s instanceof ContainerState.Dead,
         pid, s.exitCode(), s.error(), time(s.startedAt()), time(s.finishedAt()));
     var hc = c.hostConfig();
@@ -84,7 +88,7 @@ public final class ContainerViews {
     hc = withLog(hc, log, c.networkMode());
     return new ContainerInspect(c.id(), time(c.created()), c.path(), c.args(), state, c.imageId(),
         c.dir().resolve("resolv.conf").toString(), c.dir().resolve("hostname").toString(),
-        c.dir().resolve("hosts").toString(), c.logPath().toString(), "/" + c.name(), 0, "overlay",
+        c.dir().resolve("hosts").toString(), c.logPath().toString(), "/" + c.name(), c.restartCount(), "overlay",
         "linux", "", "", "", null, hc,
         new ContainerInspect.GraphDriver("overlay", Map.of("MergedDir", graphDir + "/merged",
             "UpperDir", graphDir + "/diff", "WorkDir", graphDir + "/work")),

@@ -48,6 +48,10 @@ public final class AttachService {
     byte[] keys = DetachKeys.parse(o.detachKeys()).orElseThrow(() -> new InvalidParameterException(
         "Invalid detach keys (" + o.detachKeys() + ") provided"));
     Container c = store.find(ref);
+    if (c.state().restarting()) {
+      throw new io.berth.common.error.ConflictException("container " + ref
+          + " is restarting, wait until the container is running");
+    }
     if (c.state().paused()) {
       throw new io.berth.common.error.ConflictException("container " + ref
           + " is paused, unpause the container before attach");

@@ -11,7 +11,8 @@ import java.util.Map;
  * OCI spec has no field for it; {@code sysctls} are the daemon's own choices. {@code mounts} are
  * the container's own (volumes, binds, tmpfs): one of a default's destination replaces it, and
  * with the /etc files they are mounted parents first; {@code rootfsPropagation} is null unless a
- * mount propagates. {@code limits} are the cgroup's.
+ * mount propagates. {@code limits} are the cgroup's; {@code ulimits} the user's rlimits, which
+ * replace the daemon's default of the same type.
  */
 public record ContainerSpec(
     String id,
@@ -35,7 +36,9 @@ public record ContainerSpec(
     String rootfsPropagation,
     Map<String, String> sysctls,
     Map<String, String> annotations,
-    Limits limits) {
+    Limits limits,
+    List<Spec.Rlimit> ulimits,
+    boolean noNewPrivileges) {
   public ContainerSpec {
     args = List.copyOf(args);
     env = List.copyOf(env);
@@ -45,5 +48,6 @@ public record ContainerSpec(
     mounts = List.copyOf(mounts);
     sysctls = Map.copyOf(sysctls);
     annotations = Map.copyOf(annotations);
+    ulimits = List.copyOf(ulimits);
   }
 }

@@ -40,10 +40,24 @@ public record Spec(
       @JsonProperty("permitted") List<String> permitted,
       @JsonProperty("inheritable") List<String> inheritable) {}
 
+  /** An rlimit; -1 is unlimited, written as the kernel's RLIM_INFINITY (an unsigned 64-bit all-ones). */
   public record Rlimit(
       @JsonProperty("type") String type,
-      @JsonProperty("hard") long hard,
-      @JsonProperty("soft") long soft) {}
+      @JsonProperty("hard") @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = Unsigned.class) long hard,
+      @JsonProperty("soft") @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = Unsigned.class) long soft) {}
+
+  /** A long written as unsigned, as the OCI spec's uint64 fields are read. */
+  public static final class Unsigned extends com.fasterxml.jackson.databind.ser.std.StdSerializer<Long> {
+    public Unsigned() {
+      super(Long.class);
+    }
+
+    @Override
+    public void serialize(Long v, com.fasterxml.jackson.core.JsonGenerator g,
+        com.fasterxml.jackson.databind.SerializerProvider p) throws java.io.IOException {
+      g.writeNumber(new java.math.BigInteger(Long.toUnsignedString(v)));
+    }
+  }
 
   public record Root(@JsonProperty("path") String path, @JsonProperty("readonly") boolean readonly) {}
 

@@ -47,8 +47,8 @@ public final class SpecGenerator {
             c.env(),
             c.cwd().isEmpty() ? "/" : c.cwd(),
             new Spec.Capabilities(caps, caps, caps, List.of()),
-            List.of(new Spec.Rlimit("RLIMIT_NOFILE", nofileHard, nofileHard)),
-            false,
+            rlimits(c),
+            c.noNewPrivileges(),
             c.limits().oomScoreAdj() == 0 ? null : c.limits().oomScoreAdj(),
             c.tty() ? c.consoleSize() : null);
     List<Spec.Namespace> ns = new ArrayList<>();
@@ -80,6 +80,16 @@ public final class SpecGenerator {
         mounts(c),
         linux,
         new TreeMap<>(c.annotations()));
+  }
+
+  /** The daemon's open-files default (its own hard limit), replaced or joined by the container's ulimits. */
+  private List<Spec.Rlimit> rlimits(ContainerSpec c) {
+    Map<String, Spec.Rlimit> out = new java.util.LinkedHashMap<>();
+    out.put("RLIMIT_NOFILE", new Spec.Rlimit("RLIMIT_NOFILE", nofileHard, nofileHard));
+    for (Spec.Rlimit r : c.ulimits()) {
+      out.put(r.type(), r);
+    }
+    return List.copyOf(out.values());
   }
 
   /**

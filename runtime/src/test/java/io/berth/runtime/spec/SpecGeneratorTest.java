@@ -33,12 +33,14 @@ class SpecGeneratorTest {
     Map<String, String> sysctls = Map.of();
     List<Spec.Mount> mounts = List.of();
     Limits limits = Limits.NONE;
+    List<Spec.Rlimit> ulimits = List.of();
+    boolean noNewPrivileges;
 
     ContainerSpec build() {
       return new ContainerSpec("abc123", "host1", domain, Path.of("/rootfs"), List.of("sh", "-c", "true"),
           List.of("PATH=/bin"), "", new Spec.User(0, 0, null), false, null, privileged, readonly,
           netns, add, drop, shm, Map.of("/etc/hosts", Path.of("/data/hosts")), mounts, null, sysctls,
-          Map.of("io.berth.container.name", "web"), limits);
+          Map.of("io.berth.container.name", "web"), limits, ulimits, noNewPrivileges);
     }
   }
 
@@ -316,5 +318,16 @@ class SpecGeneratorTest {
     assertThat(none.linux().resources().memory()).isNull();
     assertThat(none.linux().resources().pids()).isNull();
     assertThat(none.process().oomScoreAdj()).isNull();
+  }
+
+  @Test
+  void ulimits_replaceTheDefaultOfTheirType_andNoNewPrivileges() {
+    Input in = new Input();
+    in.ulimits = List.of(new Spec.Rlimit("RLIMIT_NOFILE", 100, 50), new Spec.Rlimit("RLIMIT_NPROC", 20, 10));
+    in.noNewPrivileges = true;
+    Spec s = generate(in);
+    assertThat(s.process().rlimits()).containsExactly(new Spec.Rlimit("RLIMIT_NOFILE", 100, 50),
+        new Spec.Rlimit("RLIMIT_NPROC", 20, 10));
+    assertThat(s.process().noNewPrivileges()).isTrue();
   }
 }

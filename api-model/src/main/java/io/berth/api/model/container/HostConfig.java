@@ -87,6 +87,15 @@ public record HostConfig(
         r, mounts, maskedPaths, readonlyPaths, init);
   }
 
+  /** The same with another restart policy ({@code docker update --restart}). */
+  public HostConfig withRestartPolicy(RestartPolicy p) {
+    return new HostConfig(binds, containerIdFile, logConfig, networkMode, portBindings, p, autoRemove,
+        volumeDriver, volumesFrom, consoleSize, capAdd, capDrop, cgroupnsMode, dns, dnsOptions, dnsSearch,
+        extraHosts, groupAdd, ipcMode, cgroup, links, oomScoreAdj, pidMode, privileged, publishAllPorts,
+        readonlyRootfs, securityOpt, tmpfs, utsMode, usernsMode, shmSize, sysctls, runtime, isolation,
+        resources, mounts, maskedPaths, readonlyPaths, init);
+  }
+
   /** Its resources, none when a stored record or a request had none. */
   public Resources limits() {
     return resources == null ? Resources.NONE : resources;

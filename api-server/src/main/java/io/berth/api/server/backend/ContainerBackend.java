@@ -58,9 +58,11 @@ public interface ContainerBackend {
 
   /**
    * {@code POST /containers/{id}/update}, its fields already checked against what Berth
-   * enforces: the limits to change (zero or null: unchanged, as in dockerd); the warnings.
+   * enforces: the limits to change (zero or null: unchanged, as in dockerd) and the restart
+   * policy (null or no name: unchanged); the warnings.
    */
-  List<String> containerUpdate(String ref, io.berth.api.model.container.Resources changes);
+  List<String> containerUpdate(String ref, io.berth.api.model.container.Resources changes,
+      io.berth.api.model.container.HostConfig.RestartPolicy restart);
 
   /** {@code POST /containers/{id}/rename?name=}. */
   void containerRename(String ref, String newName);

@@ -102,7 +102,7 @@ public final class CreateFields {
     refused(HOST, "LogConfig", Kind.OBJECT, "--log-driver", CreateFields::defaultLogConfig);
     enforced(HOST, "NetworkMode", Kind.STRING);
     enforced(HOST, "PortBindings", Kind.SET);
-    refused(HOST, "RestartPolicy", Kind.OBJECT, "--restart", CreateFields::noRestart);
+    enforced(HOST, "RestartPolicy", Kind.OBJECT);
     enforced(HOST, "AutoRemove", Kind.BOOL);
     enforced(HOST, "VolumeDriver", Kind.STRING);
     enforced(HOST, "VolumesFrom", Kind.STR_LIST);
@@ -127,7 +127,8 @@ public final class CreateFields {
     enforced(HOST, "Privileged", Kind.BOOL);
     enforced(HOST, "PublishAllPorts", Kind.BOOL);
     enforced(HOST, "ReadonlyRootfs", Kind.BOOL);
-    refused(HOST, "SecurityOpt", Kind.STR_LIST, "--security-opt");
+    // no-new-privileges is enforced (its value is checked by the daemon, in dockerd's words)
+    refused(HOST, "SecurityOpt", Kind.STR_LIST, "--security-opt", CreateFields::noNewPrivilegesOnly);
     refused(HOST, "StorageOpt", Kind.STR_MAP, "--storage-opt");
     enforced(HOST, "Tmpfs", Kind.STR_MAP);
     refused(HOST, "UTSMode", Kind.STRING, "--uts");
@@ -169,7 +170,7 @@ public final class CreateFields {
     enforced(HOST, "MemorySwappiness", Kind.INT);
     enforced(HOST, "OomKillDisable", Kind.BOOL);
     enforced(HOST, "PidsLimit", Kind.INT);
-    refused(HOST, "Ulimits", Kind.LIST, "--ulimit");
+    enforced(HOST, "Ulimits", Kind.LIST);
     refused(HOST, "CpuCount", Kind.INT, "--cpu-count");
     refused(HOST, "CpuPercent", Kind.INT, "--cpu-percent");
     refused(HOST, "IOMaximumIOps", Kind.INT, "--io-maxiops");
@@ -239,6 +240,19 @@ public final class CreateFields {
   }
 
   /** What a client sends for "nothing": absent, null, false, 0, "", [] or {} (recursively). */
+  private static boolean noNewPrivilegesOnly(JsonNode n) {
+    if (blank(n)) {
+      return true;
+    }
+    for (JsonNode e : n) {
+      String o = e.asText();
+      if (!o.equals("no-new-privileges") && !o.startsWith("no-new-privileges=") && !o.startsWith("no-new-privileges:")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static boolean blank(JsonNode n) {
     if (n == null || n.isNull() || n.isMissingNode()) {
       return true;
@@ -279,11 +293,4 @@ public final class CreateFields {
   }
 
   /** {@code no} (or nothing); other policies are checked first by {@link CreateRequestCheck}. */
-  private static boolean noRestart(JsonNode n) {
-    if (blank(n)) {
-      return true;
-    }
-    JsonNode name = n.get("Name");
-    return (name == null || oneOf(name, "", "no")) && blank(n.get("MaximumRetryCount"));
-  }
 }

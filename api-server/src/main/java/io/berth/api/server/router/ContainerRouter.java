@@ -97,11 +97,16 @@ public final class ContainerRouter implements Router {
   private void containerUpdate(ApiRequest r) throws IOException {
     JsonNode body = r.json(JsonNode.class);
     io.berth.api.model.container.Resources changes = io.berth.api.model.container.Resources.NONE;
+    HostConfig.RestartPolicy restart = null;
     if (body != null && body.isObject()) {
       CreateRequestCheck.checkUpdate(body);
       changes = Json.mapper().treeToValue(body, io.berth.api.model.container.Resources.class);
+      JsonNode policy = body.get("RestartPolicy");
+      if (policy != null && policy.isObject()) {
+        restart = Json.mapper().treeToValue(policy, HostConfig.RestartPolicy.class);
+      }
     }
-    List<String> warnings = backend.containerUpdate(r.path("name"), changes);
+    List<String> warnings = backend.containerUpdate(r.path("name"), changes, restart);
     // a tree, so that no warnings is written as dockerd writes it: null
     var out = Json.mapper().createObjectNode();
     if (warnings == null) {

@@ -28,7 +28,8 @@ final class ContainerFlags {
       "rm", "shm-size", "mount", "tmpfs", "volume", "volume-driver", "volumes-from",
       "sig-proxy", "stop-signal", "stop-timeout", "tty", "user", "workdir",
       "memory", "memory-reservation", "memory-swap", "memory-swappiness", "cpus", "cpu-shares", "cpu-period",
-      "cpu-quota", "cpuset-cpus", "cpuset-mems", "pids-limit", "oom-kill-disable", "oom-score-adj");
+      "cpu-quota", "cpuset-cpus", "cpuset-mems", "pids-limit", "oom-kill-disable", "oom-score-adj", "ulimit",
+      "security-opt", "restart");
 
   /** Every flag of docker 28's {@code run} ({@code run} true) or {@code create}, with its type and help. */
   static void declare(FlagSet f, boolean run) {
@@ -169,6 +170,12 @@ final class ContainerFlags {
     p.int64("stop-timeout", 0);
     ContainerOptions.validateLabels(p);
     ContainerOptions.limits(p);
+    ContainerOptions.ulimits(p);
+    for (String o : p.list("security-opt")) {
+      if (!o.equals("no-new-privileges") && !o.startsWith("no-new-privileges=") && !o.startsWith("no-new-privileges:")) {
+        throw new Invalid("berth does not support --security-opt yet");
+      }
+    }
     restartPolicy(p);
     for (Map.Entry<String, List<String>> e : p.values().entrySet()) {
       String name = e.getKey();
@@ -200,12 +207,6 @@ final class ContainerFlags {
       switch (name) {
         case "disable-content-trust" -> {
           return value.equals("true");
-        }
-        case "restart" -> {
-          int colon = value.indexOf(':');
-          String policy = colon < 0 ? value : value.substring(0, colon);
-          return (policy.isEmpty() || policy.equals("no"))
-              && (colon < 0 || value.length() == colon + 1 || Long.parseLong(value.substring(colon + 1)) == 0);
         }
         // Modes that are what every Berth container gets; they are passed on as given
         case "cgroupns" -> {
@@ -240,6 +241,10 @@ final class ContainerFlags {
   /** docker's ParseRestartPolicy, for its words on a malformed policy; which policy is checked by {@link #check}. */
   private static void restartPolicy(Parsed p) throws Invalid {
     String policy = p.string("restart", "");
+    String name = policy.indexOf(':') < 0 ? policy : policy.substring(0, policy.indexOf(':'));
+    if (p.bool("rm") && !name.isEmpty() && !name.equals("no")) {
+      throw new Invalid("conflicting options: cannot specify both --restart and --rm");
+    }
     int colon = policy.indexOf(':');
     if (colon == 0) {
       throw new Invalid("invalid restart policy format: no policy provided before colon");

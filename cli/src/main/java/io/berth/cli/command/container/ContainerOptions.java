@@ -86,6 +86,45 @@ final class ContainerOptions {
     return m;
   }
 
+  private static final java.util.Set<String> ULIMITS = java.util.Set.of("core", "cpu", "data", "fsize", "locks",
+      "memlock", "msgqueue", "nice", "nofile", "nproc", "rss", "rtprio", "rttime", "sigpending", "stack");
+
+  /** {@code --ulimit name=soft[:hard]} as go-units parses it: by name, soft then hard; the last of a name wins. */
+  static Map<String, long[]> ulimits(Parsed p) throws Invalid {
+    Map<String, long[]> out = new java.util.LinkedHashMap<>();
+    for (String v : p.list("ulimit")) {
+      String prefix = "invalid argument \"" + v + "\" for \"--ulimit\" flag: ";
+      int eq = v.indexOf('=');
+      if (eq < 0) {
+        throw new Invalid(prefix + "invalid ulimit argument: " + v);
+      }
+      String name = v.substring(0, eq);
+      if (!ULIMITS.contains(name)) {
+        throw new Invalid(prefix + "invalid ulimit type: " + name);
+      }
+      String[] vals = v.substring(eq + 1).split(":", -1);
+      if (vals.length > 2) {
+        throw new Invalid(prefix + "too many limit value arguments - " + v.substring(eq + 1)
+            + ", can only have up to two, `soft[:hard]`");
+      }
+      long soft;
+      long hard;
+      try {
+        soft = Long.parseLong(vals[0]);
+        hard = vals.length == 2 ? Long.parseLong(vals[1]) : soft;
+      } catch (NumberFormatException e) {
+        throw new Invalid(prefix + "strconv.ParseInt: parsing \"" + (vals.length == 2 && !vals[1].matches("-?\\d+")
+            ? vals[1] : vals[0]) + "\": invalid syntax");
+      }
+      if (hard != -1 && (soft == -1 || soft > hard)) {
+        throw new Invalid(prefix + "ulimit soft limit must be less than or equal to hard limit: "
+            + (soft == -1 ? "soft: -1 (unlimited), hard: " + hard : soft + " > " + hard));
+      }
+      out.put(name, new long[] {soft, hard});
+    }
+    return out;
+  }
+
   static final class Invalid extends Exception {
     Invalid(String message) {
       super(message);
@@ -212,8 +251,11 @@ final class ContainerOptions {
     nonEmpty(b, "Links", p.list("link"));
     optional(b, "ContainerIDFile", p.string("cidfile", ""));
     if (!p.string("restart", "").isEmpty()) {
-      // check() lets only "no" through
-      b.name("RestartPolicy").beginObject().member("Name", "no").name("MaximumRetryCount").value(0).endObject();
+      String policy = p.string("restart", "");
+      int colon = policy.indexOf(':');
+      long retries = colon < 0 || colon == policy.length() - 1 ? 0 : Long.parseLong(policy.substring(colon + 1));
+      b.name("RestartPolicy").beginObject().member("Name", colon < 0 ? policy : policy.substring(0, colon))
+          .name("MaximumRetryCount").value(retries).endObject();
     }
     List<String> capAdd = capabilities(p.list("cap-add"));
     if (capAdd != null) {
@@ -231,6 +273,21 @@ final class ContainerOptions {
     if (p.changed("init")) {
       b.member("Init", p.bool("init"));
     }
+    List<long[]> ulimitValues = new ArrayList<>();
+    List<String> ulimitNames = new ArrayList<>();
+    for (Map.Entry<String, long[]> u : ulimits(p).entrySet()) {
+      ulimitNames.add(u.getKey());
+      ulimitValues.add(u.getValue());
+    }
+    if (!ulimitNames.isEmpty()) {
+      b.name("Ulimits").beginArray();
+      for (int i = 0; i < ulimitNames.size(); i++) {
+        b.beginObject().member("Name", ulimitNames.get(i)).name("Hard").value(ulimitValues.get(i)[1])
+            .name("Soft").value(ulimitValues.get(i)[0]).endObject();
+      }
+      b.endArray();
+    }
+    nonEmpty(b, "SecurityOpt", p.list("security-opt"));
     for (Map.Entry<String, Object> e : limits(p).entrySet()) {
       if (e.getValue() instanceof String v) {
         b.member(e.getKey(), v);

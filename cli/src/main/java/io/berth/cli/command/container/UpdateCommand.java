@@ -8,9 +8,8 @@ import io.berth.cli.flags.Parsed;
 import java.util.List;
 
 /**
- * {@code berth update}: new resource limits for containers, running ones at once. Restart
- * policies other than "no" and the block I/O and real-time CPU limits are not enforced yet, and
- * refused.
+ * {@code berth update}: new resource limits and restart policies for containers, running ones at
+ * once. The block I/O and real-time CPU limits are not enforced yet, and refused.
  */
 public final class UpdateCommand extends Command {
   public UpdateCommand() {
@@ -75,10 +74,15 @@ public final class UpdateCommand extends Command {
     }
     if (p.changed("restart")) {
       String policy = p.string("restart", "");
-      if (!policy.equals("no") && !policy.isEmpty()) {
-        throw new StatusError("berth does not support --restart yet", 1);
+      int colon = policy.indexOf(':');
+      long retries;
+      try {
+        retries = colon < 0 || colon == policy.length() - 1 ? 0 : Long.parseLong(policy.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        throw new StatusError("invalid restart policy format: maximum retry count must be an integer", 1);
       }
-      b.name("RestartPolicy").beginObject().member("Name", "no").name("MaximumRetryCount").value(0).endObject();
+      b.name("RestartPolicy").beginObject().member("Name", colon < 0 ? policy : policy.substring(0, colon))
+          .name("MaximumRetryCount").value(retries).endObject();
     }
     byte[] body = b.endObject().toBytes();
     List<String> errors = new java.util.ArrayList<>();

@@ -168,10 +168,10 @@ class ContainerOptionsTest {
   @Test
   void check_unsupportedFlags_areRefusedNamingTheLongFlag() {
     String[][] cases = {
-        {"--kernel-memory", "512m"}, {"--blkio-weight", "300"}, {"--cpu-rt-period", "1000"}, {"--restart", "always"},
-        {"--restart", "on-failure:3"},
+        {"--kernel-memory", "512m"}, {"--blkio-weight", "300"}, {"--cpu-rt-period", "1000"}, {"--uts", "host"},
+        {"--group-add", "audio"},
         {"-a", "stdout"}, {"--health-cmd", "true"},
-        {"--ulimit", "nofile=10"}, {"--platform", "linux/amd64"}, {"--disable-content-trust=false"},
+        {"--sysctl", "a=b"}, {"--platform", "linux/amd64"}, {"--disable-content-trust=false"},
         {"--device", "/dev/null"}, {"--ipc", "host"}};
     for (String[] c : cases) {
       List<String> args = new java.util.ArrayList<>(List.of(c));
@@ -194,7 +194,8 @@ class ContainerOptionsTest {
   @Test
   void check_firstUnsupportedFlagOnTheLine_isNamed() {
     assertThatThrownBy(() -> ContainerFlags.check(parse("--rm", "-p", "80:80", "-v", "/a:/b", "-m", "1g",
-        "--ulimit", "nofile=5", "--init", "--restart", "always", "busybox"))).hasMessage("berth does not support --ulimit yet");
+        "--ulimit", "nofile=5", "--init", "--device", "/dev/null", "busybox")))
+        .hasMessage("berth does not support --device yet");
   }
 
   @Test
