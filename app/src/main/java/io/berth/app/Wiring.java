@@ -129,6 +129,9 @@ public final class Wiring implements AutoCloseable {
         daemonId(config.dataRoot()), new SystemService.DiskUsageSources(images::imageDiskUsage,
             imageService::layersSize, () -> queries.list(new ContainerListOptions(true, -1, true,
                 Filters.EMPTY)), volumes::usage), rs.infoConfig());
+    var exec = new io.berth.daemon.exec.ExecService(store, runtime, events,
+        List.copyOf(new java.util.TreeSet<>(HostLimits.boundingCaps())));
+    runner.health().proberIs(exec::probe);
     var api = new ApiServer(SystemService.BERTH_VERSION, List.of(new SystemRouter(system),
         new ContainerRouter(containers), new ImageRouter(images),
         new NetworkRouter(networks, containers), new VolumeRouter(volumes),
@@ -136,8 +139,7 @@ public final class Wiring implements AutoCloseable {
         new io.berth.api.server.router.StatsRouter(new io.berth.daemon.stats.StatsService(store,
             io.berth.runtime.cgroup.CgroupStats.forHost(java.nio.file.Path.of("/sys/fs/cgroup")))),
         new io.berth.api.server.router.ArchiveRouter(new io.berth.daemon.lifecycle.ContainerArchive(runner)),
-        new io.berth.api.server.router.ExecRouter(new io.berth.daemon.exec.ExecService(store, runtime, events,
-            List.copyOf(new java.util.TreeSet<>(HostLimits.boundingCaps())))),
+        new io.berth.api.server.router.ExecRouter(exec),
         new RegistryRouter(new RegistryAdapter(registry))));
     for (String host : config.hosts()) {
       closeables.add(0, bind(host, api));

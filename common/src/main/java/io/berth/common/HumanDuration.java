@@ -35,4 +35,44 @@ public final class HumanDuration {
     }
     return hours / 24 / 365 + " years";
   }
+
+  /** Go's {@code time.Duration.String()}: {@code 30s}, {@code 1m30s}, {@code 1.5s}, {@code 500ms}, {@code 0s}. */
+  public static String go(Duration d) {
+    long ns = d.toNanos();
+    if (ns == 0) {
+      return "0s";
+    }
+    String sign = ns < 0 ? "-" : "";
+    long u = Math.abs(ns);
+    if (u < 1_000L) {
+      return sign + u + "ns";
+    }
+    if (u < 1_000_000L) {
+      return sign + fraction(u, 1_000L) + "\u00b5s";
+    }
+    if (u < 1_000_000_000L) {
+      return sign + fraction(u, 1_000_000L) + "ms";
+    }
+    long h = u / 3_600_000_000_000L;
+    long m = u / 60_000_000_000L % 60;
+    long rest = u % 60_000_000_000L;
+    StringBuilder b = new StringBuilder(sign);
+    if (h > 0) {
+      b.append(h).append('h');
+    }
+    if (h > 0 || m > 0) {
+      b.append(m).append('m');
+    }
+    return b.append(fraction(rest, 1_000_000_000L)).append('s').toString();
+  }
+
+  private static String fraction(long v, long unit) {
+    String whole = Long.toString(v / unit);
+    long f = v % unit;
+    if (f == 0) {
+      return whole;
+    }
+    String digits = String.format("%0" + Long.toString(unit).length() + "d", f).substring(1).replaceAll("0+$", "");
+    return whole + "." + digits;
+  }
 }

@@ -16,7 +16,7 @@ public final class Configs {
   public static ContainerConfig config(String image, List<String> env, List<String> cmd,
       List<String> entrypoint, String user, String workingDir, Map<String, String> labels) {
     return new ContainerConfig(null, null, user, false, false, false, null, false, false, false,
-        env, cmd, image, null, workingDir, entrypoint, null, null, labels, null, null, null);
+        env, cmd, image, null, workingDir, entrypoint, null, null, labels, null, null, null, null);
   }
 
   public static ContainerConfig image(String image) {

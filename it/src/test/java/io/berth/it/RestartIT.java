@@ -115,4 +115,24 @@ class RestartIT {
       assertThat(docker(d, "exec", always, "true").exit()).isZero();
     }
   }
+
+  /** Health checks go on after berthd comes back, and the health it had is kept. */
+  @Test
+  void healthChecks_surviveADaemonRestart() throws Exception {
+    Prerequisites.require();
+    try (BerthDaemon d = new BerthDaemon()) {
+      d.bootstrapBusybox();
+      String id = docker(d, "run", "-d", "--health-cmd", "true", "--health-interval", "100ms", "busybox", "sleep",
+          "300").out().strip();
+      Wait.until(Duration.ofSeconds(20), () -> docker(d, "inspect", "-f", "{{.State.Health.Status}}", id).out().strip()
+          .equals("healthy") && docker(d, "inspect", "-f", "{{len .State.Health.Log}}", id).out().strip().equals("5"),
+          "healthy, five probes logged");
+      d.kill();
+      d.start();
+      assertThat(docker(d, "inspect", "-f", "{{.State.Health.Status}}", id).out().strip()).isEqualTo("healthy");
+      String last = docker(d, "inspect", "-f", "{{(index .State.Health.Log 4).End}}", id).out().strip();
+      Wait.until(Duration.ofSeconds(20), () -> !docker(d, "inspect", "-f", "{{(index .State.Health.Log 4).End}}", id)
+          .out().strip().equals(last), "a probe after the restart");
+    }
+  }
 }

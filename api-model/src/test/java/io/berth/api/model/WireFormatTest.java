@@ -49,7 +49,7 @@ class WireFormatTest {
   @Test
   void containerConfig_nullCommand_isWrittenAsNull() {
     var c = new ContainerConfig("h", "", "", false, false, false, null, false, false, false,
-        List.of(), null, "busybox", null, "", null, null, null, Map.of(), null, null, null);
+        List.of(), null, "busybox", null, "", null, null, null, Map.of(), null, null, null, null);
     String json = Json.string(c);
     assertThat(json).contains("\"Cmd\":null").contains("\"Entrypoint\":null").contains("\"Env\":[]")
         .contains("\"Hostname\":\"h\"").doesNotContain("\"StopTimeout\"");

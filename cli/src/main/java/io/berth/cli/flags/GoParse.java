@@ -225,6 +225,51 @@ public final class GoParse {
     return (long) (size * (1L << shift));
   }
 
+  /**
+   * {@code time.ParseDuration}: a sign, then numbers with units (ns, us, µs, ms, s, m, h), as in
+   * {@code 1m30s} or {@code 1.5s}; in nanoseconds. Fails with Go's words.
+   */
+  public static long duration(String s) {
+    String d = s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s;
+    boolean negative = s.startsWith("-");
+    if (d.equals("0")) {
+      return 0;
+    }
+    if (d.isEmpty()) {
+      throw new IllegalArgumentException("time: invalid duration \"" + s + "\"");
+    }
+    java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+    int i = 0;
+    while (i < d.length()) {
+      int start = i;
+      while (i < d.length() && (Character.isDigit(d.charAt(i)) || d.charAt(i) == '.')) {
+        i++;
+      }
+      if (start == i || d.substring(start, i).equals(".")) {
+        throw new IllegalArgumentException("time: invalid duration \"" + s + "\"");
+      }
+      java.math.BigDecimal n = new java.math.BigDecimal(d.substring(start, i));
+      int unit = i;
+      while (i < d.length() && !Character.isDigit(d.charAt(i)) && d.charAt(i) != '.') {
+        i++;
+      }
+      String u = d.substring(unit, i);
+      long scale = switch (u) {
+        case "ns" -> 1L;
+        case "us", "µs", "μs" -> 1_000L;
+        case "ms" -> 1_000_000L;
+        case "s" -> 1_000_000_000L;
+        case "m" -> 60_000_000_000L;
+        case "h" -> 3_600_000_000_000L;
+        case "" -> throw new IllegalArgumentException("time: missing unit in duration \"" + s + "\"");
+        default -> throw new IllegalArgumentException("time: unknown unit \"" + u + "\" in duration \"" + s + "\"");
+      };
+      total = total.add(n.multiply(java.math.BigDecimal.valueOf(scale)));
+    }
+    long v = total.longValue();
+    return negative ? -v : v;
+  }
+
   /** Whether a Go duration ({@code 0}, {@code 0s}, {@code 1m30s}) is zero; false when it does not parse. */
   public static boolean isZeroDuration(String s) {
     String d = s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s;

@@ -49,8 +49,11 @@ public final class ContainerImages implements ImageAccess {
       throw EngineException.noSuch("image", ref.contains(":") || ref.contains("@") ? ref : ref + ":latest");
     }
     ImageConfig c = i.config();
+    var h = c.healthcheck();
     return new ResolvedImage(i.id(), c.env(), c.cmd(), c.entrypoint(), c.workingDir(), c.user(),
-        c.labels(), c.exposedPorts(), c.volumes(), c.stopSignal());
+        c.labels(), c.exposedPorts(), c.volumes(), c.stopSignal(), h == null ? null
+            : new io.berth.api.model.image.ImageInspect.HealthConfig(h.test(), h.interval(), h.timeout(),
+                h.startPeriod(), h.startInterval(), h.retries()));
   }
 
   @Override

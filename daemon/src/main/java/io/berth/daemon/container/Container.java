@@ -25,7 +25,8 @@ public record Container(
     java.util.Map<String, EndpointRequest> connected,
     List<MountPoint> mounts,
     int restartCount,
-    boolean manuallyStopped) {
+    boolean manuallyStopped,
+    ContainerHealth health) {
 
   public Container {
     args = List.copyOf(args);
@@ -38,17 +39,17 @@ public record Container(
   public Container(String id, String name, Instant created, String imageId, String path, List<String> args,
       ContainerConfig config, HostConfig hostConfig, ContainerState state, Path dir) {
     this(id, name, created, imageId, path, args, config, hostConfig, state, dir, EndpointRequest.NONE, null, null, 0,
-        false);
+        false, null);
   }
 
   public Container(String id, String name, Instant created, String imageId, String path, List<String> args,
       ContainerConfig config, HostConfig hostConfig, ContainerState state, Path dir, EndpointRequest endpoint) {
-    this(id, name, created, imageId, path, args, config, hostConfig, state, dir, endpoint, null, null, 0, false);
+    this(id, name, created, imageId, path, args, config, hostConfig, state, dir, endpoint, null, null, 0, false, null);
   }
 
   public Container withState(ContainerState s) {
     return new Container(id, name, created, imageId, path, args, config, hostConfig, s, dir, endpoint, connected,
-        mounts, restartCount, manuallyStopped);
+        mounts, restartCount, manuallyStopped, health);
   }
 
   /**
@@ -57,23 +58,29 @@ public record Container(
    */
   public Container withConnected(java.util.Map<String, EndpointRequest> c) {
     return new Container(id, name, created, imageId, path, args, config, hostConfig, state, dir, endpoint, c, mounts,
-        restartCount, manuallyStopped);
+        restartCount, manuallyStopped, health);
   }
 
   public Container withName(String n) {
     return new Container(id, n, created, imageId, path, args, config, hostConfig, state, dir, endpoint, connected, mounts,
-        restartCount, manuallyStopped);
+        restartCount, manuallyStopped, health);
   }
 
   public Container withHostConfig(HostConfig h) {
     return new Container(id, name, created, imageId, path, args, config, h, state, dir, endpoint, connected, mounts,
-        restartCount, manuallyStopped);
+        restartCount, manuallyStopped, health);
   }
 
   /** The same with its restart policy's count of restarts, and whether a user stopped it last. */
   public Container withRestarts(int count, boolean stoppedByHand) {
     return new Container(id, name, created, imageId, path, args, config, hostConfig, state, dir, endpoint, connected,
-        mounts, count, stoppedByHand);
+        mounts, count, stoppedByHand, health);
+  }
+
+  /** The same with its health (null: not health-checked). */
+  public Container withHealth(ContainerHealth h) {
+    return new Container(id, name, created, imageId, path, args, config, hostConfig, state, dir, endpoint, connected,
+        mounts, restartCount, manuallyStopped, h);
   }
 
   /** Its restart policy's name ("no" when none). */

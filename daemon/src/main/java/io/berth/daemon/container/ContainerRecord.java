@@ -34,7 +34,8 @@ record ContainerRecord(
     @JsonProperty("mounts") List<MountPoint> mounts,
     @JsonProperty("oomKilled") boolean oomKilled,
     @JsonProperty("restartCount") int restartCount,
-    @JsonProperty("manuallyStopped") boolean manuallyStopped) {
+    @JsonProperty("manuallyStopped") boolean manuallyStopped,
+    @JsonProperty("health") ContainerHealth health) {
 
   static final int VERSION = 1;
 
@@ -47,7 +48,8 @@ record ContainerRecord(
     return new ContainerRecord(VERSION, c.id(), c.name(), c.created().toString(), c.imageId(), c.path(),
         c.args(), c.config(), c.hostConfig(), s.status(), pid, monitor, s.exitCode(), s.error(), started, finished,
         c.endpoint().equals(EndpointRequest.NONE) ? null : c.endpoint(), c.connected().isEmpty() ? null : c.connected(),
-        c.mounts().isEmpty() ? null : c.mounts(), s.oomKilled(), c.restartCount(), c.manuallyStopped());
+        c.mounts().isEmpty() ? null : c.mounts(), s.oomKilled(), c.restartCount(), c.manuallyStopped(),
+        c.health());
   }
 
   /** The container this record describes; fails on a record that lacks what a container needs. */
@@ -76,6 +78,6 @@ record ContainerRecord(
     };
     return new Container(id, name, Instant.parse(created), imageId == null ? "" : imageId, path,
         args == null ? List.of() : args, config, hostConfig, s, dir, endpoint, connected, mounts, restartCount,
-        manuallyStopped);
+        manuallyStopped, health);
   }
 }

@@ -99,6 +99,56 @@ public final class ExecService implements ExecBackend {
     return s.id;
   }
 
+  /** What a health probe saw: its exit code (-1 after a timeout) and its first 4 KiB of output. */
+  public record Probe(int exitCode, String output) {}
+
+  /**
+   * Runs {@code cmd} in the container as an exec session of its own (dockerd's health checks are
+   * exec sessions too, with their events), its output kept, its time bounded: past the timeout
+   * the process is killed and the probe fails with dockerd's words.
+   */
+  public Probe probe(String containerId, List<String> cmd, java.time.Duration timeout) {
+    String id = execCreate(containerId, new ExecCreateRequest("", false, false, null, false, true, true, false, "",
+        List.of(), "", cmd));
+    var out = new java.io.ByteArrayOutputStream();
+    OutputSink sink = (stream, data, off, len) -> {
+      synchronized (out) {
+        int room = 4096 - out.size();
+        if (room > 0) {
+          out.write(data, off, Math.min(room, len));
+        }
+      }
+    };
+    Starter starter = execStart(id, new ExecStartRequest(false, false, null));
+    Thread t = Thread.ofVirtual().name("probe-" + id).start(() -> {
+      try {
+        starter.run(new StdStreams(null, sink));
+      } catch (IOException | RuntimeException e) {
+        LOG.log(System.Logger.Level.DEBUG, "health probe " + id + ": " + e.getMessage());
+      }
+    });
+    try {
+      if (!t.join(timeout)) {
+        Session s = sessions.get(id);
+        if (s != null && s.pid > 0) {
+          ProcessHandle.of(s.pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        t.join(java.time.Duration.ofSeconds(10));
+        return new Probe(-1, "Health check exceeded timeout (" + io.berth.common.HumanDuration.go(timeout) + ")");
+      }
+      Session s = sessions.get(id);
+      Integer code = s == null ? null : s.exitCode;
+      synchronized (out) {
+        return new Probe(code == null ? -1 : code, out.toString(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Probe(-1, "health check interrupted");
+    } finally {
+      sessions.remove(id);
+    }
+  }
+
   private static Container active(Container c) {
     if (c.state().restarting()) {
       throw new ConflictException("Container " + c.id() + " is restarting, wait until the container is running");

@@ -164,7 +164,7 @@ final class Creator {
       acquired = acquireMounts(id, plan, rootfs);
       Container created = new Container(id, finalName, Instant.now(), image.id(), cmdline.getFirst(),
           cmdline.subList(1, cmdline.size()), merged, host, new ContainerState.Created(0, ""), dir, endpoint, null,
-          acquired, 0, false);
+          acquired, 0, false, null);
       store.add(created);
       events.container(created, "create", Map.of());
     } catch (IOException | RuntimeException e) {
@@ -279,6 +279,25 @@ final class Creator {
   }
 
   static void validate(ContainerConfig c, HostConfig h) {
+    var hc = c.healthcheck();
+    if (hc != null) {
+      // dockerd's validateHealthCheck: a millisecond at least, where given
+      if (hc.interval() != 0 && hc.interval() < 1_000_000) {
+        throw new InvalidParameterException("Interval in Healthcheck cannot be less than 1ms");
+      }
+      if (hc.timeout() != 0 && hc.timeout() < 1_000_000) {
+        throw new InvalidParameterException("Timeout in Healthcheck cannot be less than 1ms");
+      }
+      if (hc.retries() < 0) {
+        throw new InvalidParameterException("Retries in Healthcheck cannot be negative");
+      }
+      if (hc.startPeriod() != 0 && hc.startPeriod() < 1_000_000) {
+        throw new InvalidParameterException("StartPeriod in Healthcheck cannot be less than 1ms");
+      }
+      if (hc.startInterval() != 0 && hc.startInterval() < 1_000_000) {
+        throw new InvalidParameterException("StartInterval in Healthcheck cannot be less than 1ms");
+      }
+    }
     String wd = c.workingDir();
     if (wd != null && !wd.isEmpty() && !wd.startsWith("/")) {
       throw new InvalidParameterException("the working directory '" + wd
@@ -338,7 +357,21 @@ final class Creator {
         volumes(c.volumes(), img.volumes()),
         blank(c.workingDir()) ? nz(img.workingDir()) : c.workingDir(), entrypoint, null,
         c.onBuild(), labels, blank(c.stopSignal()) ? emptyToNull(img.stopSignal()) : c.stopSignal(),
-        c.stopTimeout(), c.shell());
+        c.stopTimeout(), c.shell(), health(c.healthcheck(), img.healthcheck()));
+  }
+
+  /** dockerd's merge: the container's health check, each unset part (empty, zero) from the image's. */
+  static io.berth.api.model.image.ImageInspect.HealthConfig health(io.berth.api.model.image.ImageInspect.HealthConfig c,
+      io.berth.api.model.image.ImageInspect.HealthConfig img) {
+    if (c == null || img == null) {
+      return c == null ? img : c;
+    }
+    return new io.berth.api.model.image.ImageInspect.HealthConfig(
+        c.test() == null || c.test().isEmpty() ? img.test() : c.test(),
+        c.interval() == 0 ? img.interval() : c.interval(), c.timeout() == 0 ? img.timeout() : c.timeout(),
+        c.startPeriod() == 0 ? img.startPeriod() : c.startPeriod(),
+        c.startInterval() == 0 ? img.startInterval() : c.startInterval(),
+        c.retries() == 0 ? img.retries() : c.retries());
   }
 
   /** Legacy links: on the default bridge only, to containers that exist, as dockerd has them. */
@@ -455,7 +488,7 @@ final class Creator {
     return new ContainerConfig(h, c.domainname(), c.user(), c.attachStdin(), c.attachStdout(),
         c.attachStderr(), c.exposedPorts(), c.tty(), c.openStdin(), c.stdinOnce(), c.env(),
         c.cmd(), c.image(), c.volumes(), c.workingDir(), c.entrypoint(), c.networkDisabled(),
-        c.onBuild(), c.labels(), c.stopSignal(), c.stopTimeout(), c.shell());
+        c.onBuild(), c.labels(), c.stopSignal(), c.stopTimeout(), c.shell(), c.healthcheck());
   }
 
   static String hostHostname() {

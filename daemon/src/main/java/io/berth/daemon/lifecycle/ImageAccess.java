@@ -51,5 +51,6 @@ public interface ImageAccess {
       Map<String, String> labels,
       Map<String, Object> exposedPorts,
       Map<String, Object> volumes,
-      String stopSignal) {}
+      String stopSignal,
+      io.berth.api.model.image.ImageInspect.HealthConfig healthcheck) {}
 }

@@ -46,6 +46,7 @@ public final class Runner {
   private final Endpoints endpoints;
   private final Runs runs = new Runs();
   private final RestartPolicies policies = new RestartPolicies();
+  private final HealthMonitor health;
   private final ContainerMounts mounts;
   private final EventBus events;
   /** Containers being restarted: their exit must not trigger --rm. */
@@ -54,6 +55,7 @@ public final class Runner {
   public Runner(ContainerStore store, ImageAccess images, RuncRuntime runtime, SpecFactory specs,
       NetworkService networks, ContainerMounts mounts, EventBus events) {
     this.events = events;
+    this.health = new HealthMonitor(store, events);
     this.mounts = mounts;
     this.store = store;
     this.images = images;
@@ -154,6 +156,7 @@ public final class Runner {
     }
     events.container(c, "start", java.util.Map.of());
     watchMonitor(id, created.monitorPid());
+    health.started(store.get(id), false);
     LOG.log(System.Logger.Level.DEBUG, "start {0}: prepare {1} ms, conmon+create {2} ms, "
         + "runc start {3} ms", id, ms(t0, t1), ms(t1, t2), ms(t2, System.nanoTime()));
   }
@@ -174,6 +177,11 @@ public final class Runner {
   /** Runs {@code work} on the container as it is now, under its lock. */
   RuncRuntime runtime() {
     return runtime;
+  }
+
+  /** The health checks of running containers (the exec service gives it its prober). */
+  public HealthMonitor health() {
+    return health;
   }
 
   void locked(String ref, java.util.function.Consumer<Container> work) {
@@ -313,6 +321,7 @@ public final class Runner {
         ? x.withState(new ContainerState.Running(r.pid(), monitorPid, r.startedAt(), paused)) : x);
     run(id).ready.complete(null);
     watchMonitor(id, monitorPid);
+    health.started(store.get(id), true);
   }
 
   /** A container left in runc's {@code created} state by a crash before {@code runc start}. */
@@ -342,6 +351,7 @@ public final class Runner {
       if (c == null || !(c.state() instanceof ContainerState.Running r)) {
         return;
       }
+      health.stopped(id);
       // the host ports go back before anyone hears of the end: a next start may want them
       endpoints.releasePorts(id);
       boolean oom = runtime.oomKilled(id);

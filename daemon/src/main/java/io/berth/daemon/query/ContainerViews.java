@@ -33,12 +33,36 @@ public final class ContainerViews {
     return sb.toString();
   }
 
+  private static ContainerInspect.Health health(Container c) {
+    var h = c.health();
+    if (h == null || !c.config().healthchecked()) {
+      return null;
+    }
+    return new ContainerInspect.Health(h.status(), h.failingStreak(), h.log().stream().map(r ->
+        new ContainerInspect.HealthResult(time(java.time.Instant.parse(r.start())), time(java.time.Instant.parse(r.end())),
+            r.exitCode(), r.output())).toList());
+  }
+
+  /** dockerd's health words after "Up ...": none for a container without checks. */
+  private static String healthText(Container c) {
+    var h = c.health();
+    if (h == null || !c.config().healthchecked()) {
+      return "";
+    }
+    return switch (h.status()) {
+      case "starting" -> " (health: starting)";
+      case "healthy" -> " (healthy)";
+      case "unhealthy" -> " (unhealthy)";
+      default -> "";
+    };
+  }
+
   /** The {@code Status} column: {@code Up 3 seconds}, {@code Exited (0) 2 minutes ago}. */
   static String status(Container c, Instant now) {
     return switch (c.state()) {
       case ContainerState.Created _ -> "Created";
       case ContainerState.Running r -> "Up " + HumanDuration.of(Duration.between(r.startedAt(), now))
-          + (r.paused() ? " (Paused)" : "");
+          + (r.paused() ? " (Paused)" : healthText(c));
       case ContainerState.Exited e -> e.startedAt().equals(Instant.EPOCH)
           ? "Exited (" + e.exitCode() + ")"
           : "Exited (" + e.exitCode() + ") " + HumanDuration.of(Duration.between(e.finishedAt(), now)) + " ago";
@@ -80,7 +104,7 @@ public final class ContainerViews {
     var state = new ContainerInspect.State(s.status(), s.running() || s.restarting(), s.paused(), s.restarting(),
         s.oomKilled(),
         s instanceof ContainerState.Dead,
-        pid, s.exitCode(), s.error(), time(s.startedAt()), time(s.finishedAt()));
+        pid, s.exitCode(), s.error(), time(s.startedAt()), time(s.finishedAt()), health(c));
     var hc = c.hostConfig();
     var log = hc.logConfig() == null || hc.logConfig().type() == null || hc.logConfig().type().isEmpty()
         ? new io.berth.api.model.container.HostConfig.LogConfig("k8s-file", Map.of())

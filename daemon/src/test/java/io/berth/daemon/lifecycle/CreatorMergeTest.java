@@ -19,10 +19,10 @@ class CreatorMergeTest {
       Map.of("maintainer", "image", "tier", "image"),
       Map.of("80/tcp", Map.of()),
       Map.of("/data", Map.of()),
-      "SIGQUIT");
+      "SIGQUIT", null);
 
   private static final ImageAccess.ResolvedImage BARE = new ImageAccess.ResolvedImage(
-      "sha256:" + "2".repeat(64), null, List.of("sh"), null, null, null, null, null, null, null);
+      "sha256:" + "2".repeat(64), null, List.of("sh"), null, null, null, null, null, null, null, null);
 
   private static ContainerConfig plain() {
     return config("app:1", null, null, null, null, null, null);

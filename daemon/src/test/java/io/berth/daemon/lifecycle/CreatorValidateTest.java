@@ -33,7 +33,7 @@ class CreatorValidateTest {
     ContainerConfig c = config("busybox", null, null, null, null, null, null);
     ContainerConfig withSignal = new ContainerConfig(c.hostname(), c.domainname(), c.user(),
         false, false, false, null, false, false, false, null, null, "busybox", null, null, null,
-        null, null, null, "SIGFOO", null, null);
+        null, null, null, "SIGFOO", null, null, null);
     fails(withSignal, "invalid signal: SIGFOO");
   }
 

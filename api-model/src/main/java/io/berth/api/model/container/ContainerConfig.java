@@ -28,10 +28,17 @@ public record ContainerConfig(
     @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("Labels") Map<String, String> labels,
     @JsonProperty("StopSignal") String stopSignal,
     @JsonProperty("StopTimeout") Integer stopTimeout,
-    @JsonProperty("Shell") List<String> shell) {
+    @JsonProperty("Shell") List<String> shell,
+    @JsonProperty("Healthcheck") io.berth.api.model.image.ImageInspect.HealthConfig healthcheck) {
+  /** Whether a health check runs: a test other than none ({@code NONE}, or nothing to run). */
+  public boolean healthchecked() {
+    var h = healthcheck;
+    return h != null && h.test() != null && h.test().size() > 1 && !h.test().getFirst().equals("NONE");
+  }
+
   /** A config with nothing in it, for a container whose own could not be read. */
   public static ContainerConfig empty() {
     return new ContainerConfig("", "", "", false, false, false, null, false, false, false, null,
-        null, "", null, "", null, null, null, null, null, null, null);
+        null, "", null, "", null, null, null, null, null, null, null, null);
   }
 }

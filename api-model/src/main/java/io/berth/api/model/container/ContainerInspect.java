@@ -93,7 +93,25 @@ public record ContainerInspect(
       @JsonProperty("ExitCode") int exitCode,
       @JsonProperty("Error") String error,
       @JsonProperty("StartedAt") String startedAt,
-      @JsonProperty("FinishedAt") String finishedAt) {}
+      @JsonProperty("FinishedAt") String finishedAt,
+      @JsonProperty("Health") Health health) {
+    public State(String status, boolean running, boolean paused, boolean restarting, boolean oomKilled, boolean dead,
+        long pid, int exitCode, String error, String startedAt, String finishedAt) {
+      this(status, running, paused, restarting, oomKilled, dead, pid, exitCode, error, startedAt, finishedAt, null);
+    }
+  }
+
+  /** A health-checked container's health, as dockerd shows it. */
+  public record Health(
+      @JsonProperty("Status") String status,
+      @JsonProperty("FailingStreak") int failingStreak,
+      @JsonProperty("Log") List<HealthResult> log) {}
+
+  public record HealthResult(
+      @JsonProperty("Start") String start,
+      @JsonProperty("End") String end,
+      @JsonProperty("ExitCode") int exitCode,
+      @JsonProperty("Output") String output) {}
 
   public record GraphDriver(
       @JsonProperty("Name") String name, @JsonProperty("Data") Map<String, String> data) {}

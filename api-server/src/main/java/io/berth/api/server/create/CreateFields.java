@@ -77,8 +77,7 @@ public final class CreateFields {
     enforced(CONFIG, "StdinOnce", Kind.BOOL);
     enforced(CONFIG, "Env", Kind.STR_LIST);
     enforced(CONFIG, "Cmd", Kind.STR_SLICE);
-    // ["NONE"] (--no-healthcheck) asks for no health checks, which is what Berth runs
-    refused(CONFIG, "Healthcheck", Kind.OBJECT, "--health-cmd", n -> blank(n) || noHealthcheck(n));
+    enforced(CONFIG, "Healthcheck", Kind.OBJECT);
     refused(CONFIG, "ArgsEscaped", Kind.BOOL, "ArgsEscaped (Windows only)");
     enforced(CONFIG, "Image", Kind.STRING);
     enforced(CONFIG, "Volumes", Kind.SET);
@@ -276,11 +275,6 @@ public final class CreateFields {
 
   private static boolean oneOf(JsonNode n, String... values) {
     return n == null || n.isNull() || (n.isTextual() && Set.of(values).contains(n.textValue()));
-  }
-
-  private static boolean noHealthcheck(JsonNode n) {
-    JsonNode test = n.get("Test");
-    return test != null && test.isArray() && test.size() == 1 && "NONE".equals(test.get(0).asText());
   }
 
   /** No type, or the one Berth writes, and no options. */

@@ -32,7 +32,7 @@ class CreateRequestCheckTest {
       "{\"HostConfig\":{\"UTSMode\":\"host\"}}                       | --uts",
       "{\"HostConfig\":{\"SecurityOpt\":[\"seccomp=unconfined\"]}}   | --security-opt",
       "{\"HostConfig\":{\"PidMode\":\"host\"}}                       | --pid",
-      "{\"Healthcheck\":{\"Test\":[\"CMD\",\"true\"]}}               | --health-cmd",
+      "{\"HostConfig\":{\"Sysctls\":{\"a\":\"b\"}}}                  | --sysctl",
       "{\"HostConfig\":{\"LogConfig\":{\"Type\":\"none\"}}}          | --log-driver",
       "{\"HostConfig\":{\"LogConfig\":{\"Type\":\"json-file\",\"Config\":{\"max-size\":\"1m\"}}}} | --log-driver",
       "{\"HostConfig\":{\"CgroupParent\":\"/x\"}}                    | --cgroup-parent",

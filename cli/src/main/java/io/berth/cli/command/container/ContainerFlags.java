@@ -29,7 +29,8 @@ final class ContainerFlags {
       "sig-proxy", "stop-signal", "stop-timeout", "tty", "user", "workdir",
       "memory", "memory-reservation", "memory-swap", "memory-swappiness", "cpus", "cpu-shares", "cpu-period",
       "cpu-quota", "cpuset-cpus", "cpuset-mems", "pids-limit", "oom-kill-disable", "oom-score-adj", "ulimit",
-      "security-opt", "restart");
+      "security-opt", "restart", "health-cmd", "health-interval", "health-timeout", "health-start-period",
+      "health-start-interval", "health-retries");
 
   /** Every flag of docker 28's {@code run} ({@code run} true) or {@code create}, with its type and help. */
   static void declare(FlagSet f, boolean run) {
@@ -171,6 +172,7 @@ final class ContainerFlags {
     ContainerOptions.validateLabels(p);
     ContainerOptions.limits(p);
     ContainerOptions.ulimits(p);
+    ContainerOptions.health(p);
     for (String o : p.list("security-opt")) {
       if (!o.equals("no-new-privileges") && !o.startsWith("no-new-privileges=") && !o.startsWith("no-new-privileges:")) {
         throw new Invalid("berth does not support --security-opt yet");

@@ -125,6 +125,44 @@ final class ContainerOptions {
     return out;
   }
 
+  /**
+   * docker's health flags: interval, timeout, start period, start interval (nanoseconds) and
+   * retries; null when none is given. Its words for negative values and for --no-healthcheck
+   * beside them.
+   */
+  static long[] health(Parsed p) throws Invalid {
+    boolean any = !p.string("health-cmd", "").isEmpty();
+    long[] v = new long[5];
+    String[] names = {"health-interval", "health-timeout", "health-start-period", "health-start-interval"};
+    for (int i = 0; i < names.length; i++) {
+      if (p.changed(names[i])) {
+        String raw = p.string(names[i], "0");
+        try {
+          v[i] = io.berth.cli.flags.GoParse.duration(raw);
+        } catch (IllegalArgumentException e) {
+          throw new Invalid("invalid argument \"" + raw + "\" for \"--" + names[i] + "\" flag: " + e.getMessage());
+        }
+        any |= v[i] != 0;
+      }
+    }
+    v[4] = p.int64("health-retries", 0);
+    any |= v[4] != 0;
+    if (!any) {
+      return null;
+    }
+    if (p.bool("no-healthcheck")) {
+      throw new Invalid("--no-healthcheck conflicts with --health-* options");
+    }
+    String[] words = {"--health-interval", "--health-timeout", "--health-start-period", "--health-start-interval",
+        "--health-retries"};
+    for (int i = 0; i < v.length; i++) {
+      if (v[i] < 0) {
+        throw new Invalid(words[i] + " cannot be negative");
+      }
+    }
+    return v;
+  }
+
   static final class Invalid extends Exception {
     Invalid(String message) {
       super(message);
@@ -169,8 +207,16 @@ final class ContainerOptions {
         .member("StdinOnce", !detach && stdin);
     b.name("Env").array(environment);
     b.name("Cmd").array(args.size() > 1 ? args.subList(1, args.size()) : null);
+    long[] health = health(p);
     if (p.bool("no-healthcheck")) {
       b.name("Healthcheck").beginObject().name("Test").array(List.of("NONE")).endObject();
+    } else if (health != null) {
+      b.name("Healthcheck").beginObject();
+      if (!p.string("health-cmd", "").isEmpty()) {
+        b.name("Test").array(List.of("CMD-SHELL", p.string("health-cmd", "")));
+      }
+      b.name("Interval").value(health[0]).name("Timeout").value(health[1]).name("StartPeriod").value(health[2])
+          .name("StartInterval").value(health[3]).name("Retries").value(health[4]).endObject();
     }
     b.member("Image", args.getFirst());
     if (!volumes.anonymous().isEmpty()) {

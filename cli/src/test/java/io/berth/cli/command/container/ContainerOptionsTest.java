@@ -170,7 +170,7 @@ class ContainerOptionsTest {
     String[][] cases = {
         {"--kernel-memory", "512m"}, {"--blkio-weight", "300"}, {"--cpu-rt-period", "1000"}, {"--uts", "host"},
         {"--group-add", "audio"},
-        {"-a", "stdout"}, {"--health-cmd", "true"},
+        {"-a", "stdout"}, {"--pid", "host"},
         {"--sysctl", "a=b"}, {"--platform", "linux/amd64"}, {"--disable-content-trust=false"},
         {"--device", "/dev/null"}, {"--ipc", "host"}};
     for (String[] c : cases) {
