@@ -13,7 +13,7 @@ LOG=/var/log/berthd.log
 PIDFILE=/run/berth/berthd.pid
 SOCK=/run/berth/berth.sock
 PACKAGES=(runc conmon busybox-static debootstrap iptables iproute2 ca-certificates util-linux procps tar bc
-  xz-utils zstd netavark aardvark-dns tini)
+  xz-utils zstd netavark aardvark-dns tini golang-github-containers-common)
 
 deps_only=0; start=1
 for a in "$@"; do

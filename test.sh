@@ -22,5 +22,7 @@ if [ "${CI:-}" = true ]; then
       /usr/lib/podman/netavark /usr/lib/podman/aardvark-dns /usr/bin/tini-static; do
     command -v "$tool" >/dev/null || { echo "test.sh: $tool is missing" >&2; exit 1; }
   done
+  # the default seccomp profile's source (golang-github-containers-common)
+  [ -r /usr/share/containers/seccomp.json ] || { echo "test.sh: /usr/share/containers/seccomp.json is missing" >&2; exit 1; }
 fi
 exec ./mvnw -B -Dstyle.color=never -Dberth.it=true install "$@"

@@ -180,4 +180,32 @@ class LimitsIT extends SharedDaemon {
     Cmd opt = docker("run", "--rm", "--security-opt", "no-new-privileges=maybe", "busybox", "true");
     assertThat(opt.err()).contains("invalid --security-opt 2: \"no-new-privileges=maybe\"");
   }
+
+  /** Seccomp: Docker's default profile is on, user namespaces and the keyring refused; unconfined and --privileged lift it. */
+  @Test
+  void seccomp_defaultFilters_unconfinedAndPrivilegedDoNot() throws Exception {
+    Cmd filtered = docker("run", "--rm", "busybox", "sh", "-c", "grep Seccomp: /proc/self/status; unshare -U true");
+    assertThat(filtered.out()).contains("Seccomp:\t2");
+    assertThat(filtered.exit()).isNotZero();
+    assertThat(filtered.out() + filtered.err()).contains("Operation not permitted");
+    Cmd unconfined = docker("run", "--rm", "--security-opt", "seccomp=unconfined", "busybox", "sh", "-c",
+        "grep Seccomp: /proc/self/status; unshare -U true && echo unshared");
+    assertThat(unconfined.out()).contains("Seccomp:\t0").contains("unshared");
+    Cmd privileged = docker("run", "--rm", "--privileged", "busybox", "grep", "Seccomp:", "/proc/self/status");
+    assertThat(privileged.out()).contains("Seccomp:\t0");
+    // a profile of one's own, as the CLI sends a file's content: here one that allows everything but mkdir
+    Path own = Files.createTempFile("profile", ".json");
+    try {
+      Files.writeString(own, "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"mkdir\","
+          + " \"mkdirat\"], \"action\": \"SCMP_ACT_ERRNO\"}]}");
+      Cmd mine = docker("run", "--rm", "--security-opt", "seccomp=" + own, "busybox", "mkdir", "/x");
+      assertThat(mine.exit()).isNotZero();
+      assertThat(mine.err()).contains("Operation not permitted");
+      Cmd berth = BerthCliIT.berthWith(daemon, "", "run", "--rm", "--security-opt", "seccomp=" + own, "busybox",
+          "mkdir", "/x");
+      assertThat(berth.exit()).isNotZero();
+    } finally {
+      Files.deleteIfExists(own);
+    }
+  }
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code --security-opt}, as dockerd parses it. Only {@code no-new-privileges} is enforced so
- * far; the create check refuses the others by name before they get here.
+ * {@code --security-opt}, as dockerd parses it: {@code no-new-privileges} and {@code seccomp} are
+ * enforced; the create check refuses the others by name before they get here.
  */
 final class SecurityOpts {
   private static final Set<String> TRUE = Set.of("1", "t", "T", "TRUE", "true", "True");
@@ -33,10 +33,35 @@ final class SecurityOpts {
     throw new InvalidParameterException("invalid --security-opt 2: \"" + opt + "\"");
   }
 
+  /**
+   * The seccomp profile an option names: a JSON null for {@code unconfined}, the profile (Docker's
+   * format) otherwise; empty without such an option. The last one wins, as in dockerd.
+   */
+  static Optional<com.fasterxml.jackson.databind.JsonNode> seccomp(List<String> opts) {
+    Optional<com.fasterxml.jackson.databind.JsonNode> out = Optional.empty();
+    for (String o : opts == null ? List.<String>of() : opts) {
+      String v = o.startsWith("seccomp=") ? o.substring(8) : o.startsWith("seccomp:") ? o.substring(8) : null;
+      if (v == null) {
+        continue;
+      }
+      if (v.equals("unconfined")) {
+        out = Optional.of(com.fasterxml.jackson.databind.node.NullNode.getInstance());
+      } else {
+        try {
+          out = Optional.of(io.berth.common.json.Json.tree(v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
+          throw new InvalidParameterException("Decoding seccomp profile failed: " + e.getMessage());
+        }
+      }
+    }
+    return out;
+  }
+
   /** Checks every option at create, in dockerd's words. */
   static void validate(List<String> opts) {
     if (opts != null) {
       opts.forEach(SecurityOpts::noNewPrivileges);
+      seccomp(opts);
     }
   }
 }

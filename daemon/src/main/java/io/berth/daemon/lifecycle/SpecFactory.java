@@ -106,7 +106,7 @@ public final class SpecFactory {
         java.util.stream.Stream.concat(initMount.stream(), mounts.mounts().stream()
             .map(m -> new Spec.Mount(m.destination(), m.type(), m.source(), m.options()))).toList(),
         mounts.rootfsPropagation(), sysctls, Map.of("io.berth.container.name", c.name()), limits(h),
-        ulimits(h), noNewPrivileges(h));
+        ulimits(h), noNewPrivileges(h), seccomp(h));
     return generator.generate(input);
   }
 
@@ -115,6 +115,34 @@ public final class SpecFactory {
     var u = h.limits().ulimits();
     return u == null ? List.of() : u.stream().map(x -> new io.berth.runtime.spec.Spec.Rlimit(
         io.berth.runtime.spec.Rlimits.type(x.name()), x.hard(), x.soft())).toList();
+  }
+
+  private static volatile com.fasterxml.jackson.databind.JsonNode defaultSeccomp;
+
+  /**
+   * The container's seccomp profile: none when privileged or {@code seccomp=unconfined}, its own
+   * when given ({@code seccomp=<json>}, as the CLI sends a file's content), else the default.
+   */
+  static com.fasterxml.jackson.databind.JsonNode seccomp(io.berth.api.model.container.HostConfig h) {
+    if (h.privileged()) {
+      return null;
+    }
+    var own = SecurityOpts.seccomp(h.securityOpt());
+    if (own.isPresent()) {
+      return own.get().isNull() ? null : own.get();
+    }
+    var d = defaultSeccomp;
+    if (d == null) {
+      try {
+        d = io.berth.runtime.spec.Seccomp.loadDefault(io.berth.runtime.spec.Seccomp.DEFAULT_PROFILE);
+      } catch (java.io.IOException e) {
+        throw new io.berth.common.error.SystemException("berth's default seccomp profile needs "
+            + io.berth.runtime.spec.Seccomp.DEFAULT_PROFILE + " (Debian's golang-github-containers-common), which"
+            + " cannot be read: " + e.getMessage() + "; --security-opt seccomp=unconfined runs without one");
+      }
+      defaultSeccomp = d;
+    }
+    return d;
   }
 
   /** {@code --security-opt no-new-privileges[=true|:true]}: the last such option decides, as in dockerd. */

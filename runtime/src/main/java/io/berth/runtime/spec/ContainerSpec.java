@@ -12,7 +12,8 @@ import java.util.Map;
  * the container's own (volumes, binds, tmpfs): one of a default's destination replaces it, and
  * with the /etc files they are mounted parents first; {@code rootfsPropagation} is null unless a
  * mount propagates. {@code limits} are the cgroup's; {@code ulimits} the user's rlimits, which
- * replace the daemon's default of the same type.
+ * replace the daemon's default of the same type; {@code seccompProfile} is a profile in Docker's
+ * format, null for none.
  */
 public record ContainerSpec(
     String id,
@@ -38,7 +39,8 @@ public record ContainerSpec(
     Map<String, String> annotations,
     Limits limits,
     List<Spec.Rlimit> ulimits,
-    boolean noNewPrivileges) {
+    boolean noNewPrivileges,
+    com.fasterxml.jackson.databind.JsonNode seccompProfile) {
   public ContainerSpec {
     args = List.copyOf(args);
     env = List.copyOf(env);

@@ -74,7 +74,8 @@ public record Spec(
       @JsonProperty("maskedPaths") List<String> maskedPaths,
       @JsonProperty("readonlyPaths") List<String> readonlyPaths,
       @JsonProperty("sysctl") Map<String, String> sysctl,
-      @JsonProperty("rootfsPropagation") String rootfsPropagation) {}
+      @JsonProperty("rootfsPropagation") String rootfsPropagation,
+      @JsonProperty("seccomp") Map<String, Object> seccomp) {}
 
   public record Namespace(@JsonProperty("type") String type, @JsonProperty("path") String path) {}
 

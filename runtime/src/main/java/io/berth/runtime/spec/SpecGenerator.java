@@ -71,7 +71,9 @@ public final class SpecGenerator {
             c.privileged() ? List.of() : MASKED,
             c.privileged() ? List.of() : READONLY,
             sysctl.isEmpty() ? null : sysctl,
-            c.rootfsPropagation());
+            c.rootfsPropagation(),
+            c.seccompProfile() == null ? null : Seccomp.toOci(c.seccompProfile(), caps, goArch(),
+                System.getProperty("os.version")));
     return new Spec(
         "1.0.2-dev",
         process,
@@ -80,6 +82,15 @@ public final class SpecGenerator {
         mounts(c),
         linux,
         new TreeMap<>(c.annotations()));
+  }
+
+  private static String goArch() {
+    String a = System.getProperty("os.arch");
+    return switch (a) {
+      case "amd64", "x86_64" -> "amd64";
+      case "aarch64" -> "arm64";
+      default -> a;
+    };
   }
 
   /** The daemon's open-files default (its own hard limit), replaced or joined by the container's ulimits. */

@@ -35,12 +35,13 @@ class SpecGeneratorTest {
     Limits limits = Limits.NONE;
     List<Spec.Rlimit> ulimits = List.of();
     boolean noNewPrivileges;
+    com.fasterxml.jackson.databind.JsonNode seccomp;
 
     ContainerSpec build() {
       return new ContainerSpec("abc123", "host1", domain, Path.of("/rootfs"), List.of("sh", "-c", "true"),
           List.of("PATH=/bin"), "", new Spec.User(0, 0, null), false, null, privileged, readonly,
           netns, add, drop, shm, Map.of("/etc/hosts", Path.of("/data/hosts")), mounts, null, sysctls,
-          Map.of("io.berth.container.name", "web"), limits, ulimits, noNewPrivileges);
+          Map.of("io.berth.container.name", "web"), limits, ulimits, noNewPrivileges, seccomp);
     }
   }
 

@@ -126,7 +126,7 @@ public final class CreateFields {
     enforced(HOST, "Privileged", Kind.BOOL);
     enforced(HOST, "PublishAllPorts", Kind.BOOL);
     enforced(HOST, "ReadonlyRootfs", Kind.BOOL);
-    // no-new-privileges is enforced (its value is checked by the daemon, in dockerd's words)
+    // no-new-privileges and seccomp are enforced (their values are checked by the daemon, in dockerd's words)
     refused(HOST, "SecurityOpt", Kind.STR_LIST, "--security-opt", CreateFields::noNewPrivilegesOnly);
     refused(HOST, "StorageOpt", Kind.STR_MAP, "--storage-opt");
     enforced(HOST, "Tmpfs", Kind.STR_MAP);
@@ -245,7 +245,8 @@ public final class CreateFields {
     }
     for (JsonNode e : n) {
       String o = e.asText();
-      if (!o.equals("no-new-privileges") && !o.startsWith("no-new-privileges=") && !o.startsWith("no-new-privileges:")) {
+      if (!o.equals("no-new-privileges") && !o.startsWith("no-new-privileges=") && !o.startsWith("no-new-privileges:")
+          && !o.startsWith("seccomp=") && !o.startsWith("seccomp:")) {
         return false;
       }
     }

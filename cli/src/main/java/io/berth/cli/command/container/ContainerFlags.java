@@ -174,8 +174,9 @@ final class ContainerFlags {
     ContainerOptions.ulimits(p);
     ContainerOptions.health(p);
     for (String o : p.list("security-opt")) {
-      if (!o.equals("no-new-privileges") && !o.startsWith("no-new-privileges=") && !o.startsWith("no-new-privileges:")) {
-        throw new Invalid("berth does not support --security-opt yet");
+      if (!o.equals("no-new-privileges") && !o.startsWith("no-new-privileges=") && !o.startsWith("no-new-privileges:")
+          && !o.startsWith("seccomp=") && !o.startsWith("seccomp:")) {
+        throw new Invalid("berth does not support --security-opt " + o.replaceFirst("[=:].*", "") + " yet");
       }
     }
     restartPolicy(p);

@@ -163,6 +163,55 @@ final class ContainerOptions {
     return v;
   }
 
+  /** Valid JSON without the whitespace between its tokens. */
+  private static String compact(String json) {
+    StringBuilder b = new StringBuilder(json.length());
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        b.append(c);
+        if (c == '\\') {
+          b.append(json.charAt(++i));
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+        b.append(c);
+      } else if (!Character.isWhitespace(c)) {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** As docker's client: a seccomp profile named by its file is sent as the file's JSON, compacted. */
+  static List<String> securityOpts(Parsed p) throws Invalid {
+    List<String> out = new ArrayList<>();
+    for (String o : p.list("security-opt")) {
+      if ((o.startsWith("seccomp=") || o.startsWith("seccomp:")) && !o.substring(8).equals("unconfined")) {
+        String file = o.substring(8);
+        byte[] raw;
+        try {
+          raw = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file));
+        } catch (java.io.IOException e) {
+          throw new Invalid("opening seccomp profile (" + file + ") failed: open " + file
+              + ": no such file or directory");
+        }
+        try {
+          io.berth.client.json.JsonReader.parse(raw);
+        } catch (RuntimeException e) {
+          throw new Invalid("compacting json for seccomp profile (" + file + ") failed: " + e.getMessage());
+        }
+        out.add("seccomp=" + compact(new String(raw, java.nio.charset.StandardCharsets.UTF_8)));
+      } else {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
   static final class Invalid extends Exception {
     Invalid(String message) {
       super(message);
@@ -333,7 +382,7 @@ final class ContainerOptions {
       }
       b.endArray();
     }
-    nonEmpty(b, "SecurityOpt", p.list("security-opt"));
+    nonEmpty(b, "SecurityOpt", securityOpts(p));
     for (Map.Entry<String, Object> e : limits(p).entrySet()) {
       if (e.getValue() instanceof String v) {
         b.member(e.getKey(), v);
