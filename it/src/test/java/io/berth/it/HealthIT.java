@@ -1,33 +1,14 @@
 package io.berth.it;
 
-import static io.berth.it.DockerCliIT.dockerWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Health checks: probes through exec, dockerd's states and events, the log of the last five. */
 @Tag("privileged")
-class HealthIT extends SharedDaemon {
-  @BeforeAll
-  static void busybox() throws Exception {
-    daemon.bootstrapBusybox();
-  }
-
-  @AfterEach
-  void removeAll() throws Exception {
-    String ids = docker("ps", "-aq").out().strip();
-    if (!ids.isEmpty()) {
-      docker(java.util.stream.Stream.concat(java.util.stream.Stream.of("rm", "-f"), ids.lines()).toArray(String[]::new));
-    }
-  }
-
-  private static Cmd docker(String... args) throws Exception {
-    return dockerWith(daemon, null, args);
-  }
+class HealthIT extends BusyboxSuite {
 
   private static String health(String name) throws Exception {
     return docker("inspect", "-f", "{{.State.Health.Status}}", name).out().strip();

@@ -1,37 +1,17 @@
 package io.berth.it;
 
-import static io.berth.it.DockerCliIT.dockerWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Resource limits, proven from the cgroup and from inside the container: set at run, changed by update, broken. */
 @Tag("privileged")
-class LimitsIT extends SharedDaemon {
+class LimitsIT extends BusyboxSuite {
   private static final Path CGROUP = Path.of("/sys/fs/cgroup");
-
-  @BeforeAll
-  static void busybox() throws Exception {
-    daemon.bootstrapBusybox();
-  }
-
-  @AfterEach
-  void removeAll() throws Exception {
-    String ids = docker("ps", "-aq").out().strip();
-    if (!ids.isEmpty()) {
-      docker(java.util.stream.Stream.concat(java.util.stream.Stream.of("rm", "-f"), ids.lines()).toArray(String[]::new));
-    }
-  }
-
-  private static Cmd docker(String... args) throws Exception {
-    return dockerWith(daemon, null, args);
-  }
 
   private static String cgroup(String controller, String id, String file) throws Exception {
     return Files.readString(CGROUP.resolve(controller).resolve("berth").resolve(id).resolve(file)).strip();

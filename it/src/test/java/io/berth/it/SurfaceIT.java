@@ -1,32 +1,13 @@
 package io.berth.it;
 
-import static io.berth.it.DockerCliIT.dockerWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The container commands around a running container, driven by the docker CLI: rename, top. */
 @Tag("privileged")
-class SurfaceIT extends SharedDaemon {
-  @BeforeAll
-  static void busybox() throws Exception {
-    daemon.bootstrapBusybox();
-  }
-
-  @AfterEach
-  void removeAll() throws Exception {
-    String ids = docker("ps", "-aq").out().strip();
-    if (!ids.isEmpty()) {
-      docker(java.util.stream.Stream.concat(java.util.stream.Stream.of("rm", "-f"), ids.lines()).toArray(String[]::new));
-    }
-  }
-
-  private static Cmd docker(String... args) throws Exception {
-    return dockerWith(daemon, null, args);
-  }
+class SurfaceIT extends BusyboxSuite {
 
   /**
    * Detach keys on a terminal: the default sequence and a client's own end the session and the

@@ -366,26 +366,7 @@ public final class MountRequests {
 
   /** Go's path.Clean for absolute and relative slash paths. */
   public static String clean(String p) {
-    if (p.isEmpty()) {
-      return ".";
-    }
-    boolean abs = p.startsWith("/");
-    List<String> out = new ArrayList<>();
-    for (String part : p.split("/")) {
-      if (part.isEmpty() || part.equals(".")) {
-        continue;
-      }
-      if (part.equals("..")) {
-        if (!out.isEmpty() && !out.getLast().equals("..")) {
-          out.removeLast();
-        } else if (!abs) {
-          out.add("..");
-        }
-        continue;
-      }
-      out.add(part);
-    }
-    String joined = String.join("/", out);
-    return abs ? "/" + joined : joined.isEmpty() ? "." : joined;
+    return io.berth.common.io.GoPaths.clean(p);
   }
+
 }

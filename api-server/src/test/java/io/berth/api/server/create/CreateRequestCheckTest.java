@@ -30,7 +30,7 @@ class CreateRequestCheckTest {
       "{\"HostConfig\":{\"BlkioWeight\":300}}                        | --blkio-weight",
       "{\"HostConfig\":{\"GroupAdd\":[\"audio\"]}}                  | --group-add",
       "{\"HostConfig\":{\"UTSMode\":\"host\"}}                       | --uts",
-      "{\"HostConfig\":{\"SecurityOpt\":[\"seccomp=unconfined\"]}}   | --security-opt",
+      "{\"HostConfig\":{\"SecurityOpt\":[\"apparmor=unconfined\"]}}  | --security-opt",
       "{\"HostConfig\":{\"PidMode\":\"host\"}}                       | --pid",
       "{\"HostConfig\":{\"Sysctls\":{\"a\":\"b\"}}}                  | --sysctl",
       "{\"HostConfig\":{\"LogConfig\":{\"Type\":\"none\"}}}          | --log-driver",

@@ -70,28 +70,9 @@ final class CopyArchive {
 
   /** Go's filepath.Clean of a slash path. */
   static String clean(String p) {
-    if (p.isEmpty()) {
-      return ".";
-    }
-    boolean abs = p.startsWith("/");
-    List<String> out = new ArrayList<>();
-    for (String part : p.split("/")) {
-      if (part.isEmpty() || part.equals(".")) {
-        continue;
-      }
-      if (part.equals("..")) {
-        if (!out.isEmpty() && !out.getLast().equals("..")) {
-          out.removeLast();
-        } else if (!abs) {
-          out.add("..");
-        }
-      } else {
-        out.add(part);
-      }
-    }
-    String joined = String.join("/", out);
-    return abs ? "/" + joined : joined.isEmpty() ? "." : joined;
+    return io.berth.common.io.GoPaths.clean(p);
   }
+
 
   /** Go's filepath.Dir: all before the last separator, cleaned. */
   static String dir(String p) {
