@@ -74,6 +74,9 @@ final class Creator {
         && !policy.name().equals("no")) {
       throw new InvalidParameterException("can't create 'AutoRemove' container with restart policy");
     }
+    if ("host".equals(host.utsMode()) && config.hostname() != null && !config.hostname().isEmpty()) {
+      throw new InvalidParameterException("conflicting options: hostname and the UTS mode");
+    }
     checkUlimits(host.limits().ulimits(), io.berth.runtime.spec.Rlimits.host());
     SecurityOpts.validate(host.securityOpt());
     ResourceChecks.Checked limits = ResourceChecks.check(host.limits(), ResourceChecks.host(), false);
@@ -146,7 +149,8 @@ final class Creator {
       HostConfig host, ImageAccess.ResolvedImage image, String mode, List<String> cmdline, List<String> warnings,
       EndpointRequest endpoint, List<MountRequests.Planned> plan) {
     if (merged.hostname() == null || merged.hostname().isEmpty()) {
-      merged = withHostname(merged, mode.equals("host") ? hostHostname() : Id.shortId(id));
+      merged = withHostname(merged, mode.equals("host") || "host".equals(host.utsMode()) ? hostHostname()
+          : Id.shortId(id));
     }
     if (host.links() != null && !host.links().isEmpty()) {
       host = host.withLinks(host.links().stream().map(l -> Links.Link.parse(l).stored(finalName)).toList());

@@ -96,9 +96,14 @@ public final class SpecFactory {
     if (!hostNet && joined == null) {
       sysctls.putAll(PRIVATE_NET_SYSCTLS);
     }
+    if (h.sysctls() != null) {
+      // the container's own over the defaults, as dockerd merges them; runc refuses those of
+      // namespaces the container does not have, in its words
+      sysctls.putAll(h.sysctls());
+    }
     String domain = cfg.domainname() == null ? "" : cfg.domainname();
     var input = new ContainerSpec(c.id(), hostname, domain, rootfs, args, env, cwd,
-        UserResolver.resolve(rootfs, cfg.user()), cfg.tty(), consoleSize(h), h.privileged(), h.readonlyRootfs(),
+        UserResolver.withGroups(UserResolver.resolve(rootfs, cfg.user()), rootfs, h.groupAdd()), cfg.tty(), consoleSize(h), h.privileged(), h.readonlyRootfs(),
         hostNet ? "host" : joined != null ? joined.netns() : endpoint == null ? "" : endpoint.netns(), nz(h.capAdd()),
         nz(h.capDrop()), h.shmSize(),
         Map.of("/etc/hostname", etc.resolve("hostname"), "/etc/hosts", etc.resolve("hosts"),
@@ -106,7 +111,7 @@ public final class SpecFactory {
         java.util.stream.Stream.concat(initMount.stream(), mounts.mounts().stream()
             .map(m -> new Spec.Mount(m.destination(), m.type(), m.source(), m.options()))).toList(),
         mounts.rootfsPropagation(), sysctls, Map.of("io.berth.container.name", c.name()), limits(h),
-        ulimits(h), noNewPrivileges(h), seccomp(h));
+        ulimits(h), noNewPrivileges(h), seccomp(h), hostNamespaces(h));
     return generator.generate(input);
   }
 
@@ -115,6 +120,21 @@ public final class SpecFactory {
     var u = h.limits().ulimits();
     return u == null ? List.of() : u.stream().map(x -> new io.berth.runtime.spec.Spec.Rlimit(
         io.berth.runtime.spec.Rlimits.type(x.name()), x.hard(), x.soft())).toList();
+  }
+
+  /** {@code --pid host}, {@code --ipc host}, {@code --uts host}: namespaces the container does not get. */
+  static java.util.Set<String> hostNamespaces(io.berth.api.model.container.HostConfig h) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    if ("host".equals(h.pidMode())) {
+      out.add("pid");
+    }
+    if ("host".equals(h.ipcMode())) {
+      out.add("ipc");
+    }
+    if ("host".equals(h.utsMode())) {
+      out.add("uts");
+    }
+    return out;
   }
 
   private static volatile com.fasterxml.jackson.databind.JsonNode defaultSeccomp;

@@ -57,6 +57,30 @@ public final class UserResolver {
     return new Spec.User(uid, gid, extra);
   }
 
+  /** {@code --group-add}: each a gid or a group of the container's /etc/group, after the user's own. */
+  public static Spec.User withGroups(Spec.User user, Path rootfs, List<String> add) {
+    if (add == null || add.isEmpty()) {
+      return user;
+    }
+    List<String[]> group = read(rootfs, "etc/group");
+    List<Long> gids = new ArrayList<>(user.additionalGids() == null ? List.of() : user.additionalGids());
+    for (String a : add) {
+      String[] g = find(group, a);
+      long gid;
+      if (g != null) {
+        gid = Long.parseLong(g[2]);
+      } else if (a.matches("[0-9]+")) {
+        gid = Long.parseLong(a);
+      } else {
+        throw new InvalidParameterException("Unable to find group " + a + ": no matching entries in group file");
+      }
+      if (!gids.contains(gid)) {
+        gids.add(gid);
+      }
+    }
+    return new Spec.User(user.uid(), user.gid(), gids);
+  }
+
   private static String[] find(List<String[]> entries, String key) {
     for (String[] e : entries) {
       if (e.length > 3 && (e[0].equals(key) || e[2].equals(key))) {

@@ -13,7 +13,8 @@ import java.util.Map;
  * with the /etc files they are mounted parents first; {@code rootfsPropagation} is null unless a
  * mount propagates. {@code limits} are the cgroup's; {@code ulimits} the user's rlimits, which
  * replace the daemon's default of the same type; {@code seccompProfile} is a profile in Docker's
- * format, null for none.
+ * format, null for none; {@code hostNamespaces} are those of "pid", "ipc" and "uts" the
+ * container shares with the host ({@code --pid host} and the like).
  */
 public record ContainerSpec(
     String id,
@@ -40,7 +41,8 @@ public record ContainerSpec(
     Limits limits,
     List<Spec.Rlimit> ulimits,
     boolean noNewPrivileges,
-    com.fasterxml.jackson.databind.JsonNode seccompProfile) {
+    com.fasterxml.jackson.databind.JsonNode seccompProfile,
+    java.util.Set<String> hostNamespaces) {
   public ContainerSpec {
     args = List.copyOf(args);
     env = List.copyOf(env);
@@ -51,5 +53,6 @@ public record ContainerSpec(
     sysctls = Map.copyOf(sysctls);
     annotations = Map.copyOf(annotations);
     ulimits = List.copyOf(ulimits);
+    hostNamespaces = java.util.Set.copyOf(hostNamespaces);
   }
 }

@@ -53,7 +53,9 @@ public final class SpecGenerator {
             c.tty() ? c.consoleSize() : null);
     List<Spec.Namespace> ns = new ArrayList<>();
     for (String t : List.of("pid", "ipc", "uts", "mount")) {
-      ns.add(new Spec.Namespace(t, null));
+      if (!c.hostNamespaces().contains(t)) {
+        ns.add(new Spec.Namespace(t, null));
+      }
     }
     if (!c.netns().equals("host")) {
       ns.add(new Spec.Namespace("network", c.netns().isEmpty() ? null : c.netns()));
@@ -78,7 +80,7 @@ public final class SpecGenerator {
         "1.0.2-dev",
         process,
         new Spec.Root(c.rootfs().toString(), c.readonlyRootfs()),
-        c.hostname(),
+        c.hostNamespaces().contains("uts") ? null : c.hostname(),
         mounts(c),
         linux,
         new TreeMap<>(c.annotations()));
@@ -148,8 +150,10 @@ public final class SpecGenerator {
         List.of("ro", "nosuid", "noexec", "nodev")));
     defaults.add(new Spec.Mount("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")));
     long shm = c.shmSize() > 0 ? c.shmSize() : 64L << 20;
-    defaults.add(new Spec.Mount("/dev/shm", "tmpfs", "shm",
-        List.of("nosuid", "noexec", "nodev", "mode=1777", "size=" + shm)));
+    // with the host's IPC namespace comes the host's shared memory, as dockerd binds it
+    defaults.add(c.hostNamespaces().contains("ipc")
+        ? new Spec.Mount("/dev/shm", "bind", "/dev/shm", List.of("rbind", "rprivate"))
+        : new Spec.Mount("/dev/shm", "tmpfs", "shm", List.of("nosuid", "noexec", "nodev", "mode=1777", "size=" + shm)));
     Set<String> own = new java.util.HashSet<>();
     c.mounts().forEach(m -> own.add(m.destination()));
     // a mount of the container's own replaces the default of its destination (all of /dev's with /dev)

@@ -36,12 +36,14 @@ class SpecGeneratorTest {
     List<Spec.Rlimit> ulimits = List.of();
     boolean noNewPrivileges;
     com.fasterxml.jackson.databind.JsonNode seccomp;
+    Set<String> hostNamespaces = Set.of();
 
     ContainerSpec build() {
       return new ContainerSpec("abc123", "host1", domain, Path.of("/rootfs"), List.of("sh", "-c", "true"),
           List.of("PATH=/bin"), "", new Spec.User(0, 0, null), false, null, privileged, readonly,
           netns, add, drop, shm, Map.of("/etc/hosts", Path.of("/data/hosts")), mounts, null, sysctls,
-          Map.of("io.berth.container.name", "web"), limits, ulimits, noNewPrivileges, seccomp);
+          Map.of("io.berth.container.name", "web"), limits, ulimits, noNewPrivileges, seccomp,
+          hostNamespaces);
     }
   }
 
@@ -330,5 +332,19 @@ class SpecGeneratorTest {
     assertThat(s.process().rlimits()).containsExactly(new Spec.Rlimit("RLIMIT_NOFILE", 100, 50),
         new Spec.Rlimit("RLIMIT_NPROC", 20, 10));
     assertThat(s.process().noNewPrivileges()).isTrue();
+  }
+
+  @Test
+  void hostNamespaces_areNotMade_andTheHostsShmIsBound() {
+    Input in = new Input();
+    in.hostNamespaces = Set.of("pid", "ipc", "uts");
+    Spec s = generate(in);
+    assertThat(s.linux().namespaces()).extracting(Spec.Namespace::type).containsExactly("mount", "network");
+    assertThat(s.hostname()).isNull();
+    assertThat(s.mounts()).anySatisfy(m -> {
+      assertThat(m.destination()).isEqualTo("/dev/shm");
+      assertThat(m.source()).isEqualTo("/dev/shm");
+      assertThat(m.type()).isEqualTo("bind");
+    });
   }
 }

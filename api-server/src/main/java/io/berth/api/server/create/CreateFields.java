@@ -116,13 +116,14 @@ public final class CreateFields {
     enforced(HOST, "DnsOptions", Kind.STR_LIST);
     enforced(HOST, "DnsSearch", Kind.STR_LIST);
     enforced(HOST, "ExtraHosts", Kind.STR_LIST);
-    refused(HOST, "GroupAdd", Kind.STR_LIST, "--group-add");
+    enforced(HOST, "GroupAdd", Kind.STR_LIST);
     // every container gets its own IPC namespace, which nobody else can join
-    refused(HOST, "IpcMode", Kind.STRING, "--ipc", n -> oneOf(n, "", "private", "shareable"));
+    // joining another container's namespace is not done yet
+    refused(HOST, "IpcMode", Kind.STRING, "--ipc", n -> oneOf(n, "", "private", "shareable", "host"));
     refused(HOST, "Cgroup", Kind.STRING, "--cgroup");
     enforced(HOST, "Links", Kind.STR_LIST);
     enforced(HOST, "OomScoreAdj", Kind.INT);
-    refused(HOST, "PidMode", Kind.STRING, "--pid");
+    refused(HOST, "PidMode", Kind.STRING, "--pid", n -> oneOf(n, "", "host"));
     enforced(HOST, "Privileged", Kind.BOOL);
     enforced(HOST, "PublishAllPorts", Kind.BOOL);
     enforced(HOST, "ReadonlyRootfs", Kind.BOOL);
@@ -130,10 +131,10 @@ public final class CreateFields {
     refused(HOST, "SecurityOpt", Kind.STR_LIST, "--security-opt", CreateFields::noNewPrivilegesOnly);
     refused(HOST, "StorageOpt", Kind.STR_MAP, "--storage-opt");
     enforced(HOST, "Tmpfs", Kind.STR_MAP);
-    refused(HOST, "UTSMode", Kind.STRING, "--uts");
+    refused(HOST, "UTSMode", Kind.STRING, "--uts", n -> oneOf(n, "", "host"));
     refused(HOST, "UsernsMode", Kind.STRING, "--userns");
     enforced(HOST, "ShmSize", Kind.INT);
-    refused(HOST, "Sysctls", Kind.STR_MAP, "--sysctl");
+    enforced(HOST, "Sysctls", Kind.STR_MAP);
     refused(HOST, "Runtime", Kind.STRING, "--runtime", n -> oneOf(n, "", "runc"));
     refused(HOST, "Isolation", Kind.STRING, "--isolation", n -> oneOf(n, "", "default"));
     enforced(HOST, "Mounts", Kind.LIST);

@@ -30,7 +30,7 @@ final class ContainerFlags {
       "memory", "memory-reservation", "memory-swap", "memory-swappiness", "cpus", "cpu-shares", "cpu-period",
       "cpu-quota", "cpuset-cpus", "cpuset-mems", "pids-limit", "oom-kill-disable", "oom-score-adj", "ulimit",
       "security-opt", "restart", "health-cmd", "health-interval", "health-timeout", "health-start-period",
-      "health-start-interval", "health-retries");
+      "health-start-interval", "health-retries", "sysctl", "group-add");
 
   /** Every flag of docker 28's {@code run} ({@code run} true) or {@code create}, with its type and help. */
   static void declare(FlagSet f, boolean run) {
@@ -173,6 +173,7 @@ final class ContainerFlags {
     ContainerOptions.limits(p);
     ContainerOptions.ulimits(p);
     ContainerOptions.health(p);
+    ContainerOptions.sysctls(p);
     for (String o : p.list("security-opt")) {
       if (!o.equals("no-new-privileges") && !o.startsWith("no-new-privileges=") && !o.startsWith("no-new-privileges:")
           && !o.startsWith("seccomp=") && !o.startsWith("seccomp:")) {
@@ -216,7 +217,10 @@ final class ContainerFlags {
           return value.isEmpty() || value.equals("host");
         }
         case "ipc" -> {
-          return value.isEmpty() || value.equals("private") || value.equals("shareable");
+          return value.isEmpty() || value.equals("private") || value.equals("shareable") || value.equals("host");
+        }
+        case "pid", "uts" -> {
+          return value.isEmpty() || value.equals("host");
         }
         case "runtime" -> {
           return value.isEmpty() || value.equals("runc");

@@ -163,6 +163,23 @@ final class ContainerOptions {
     return v;
   }
 
+  private static final java.util.Set<String> IPC_SYSCTLS = java.util.Set.of("kernel.msgmax", "kernel.msgmnb",
+      "kernel.msgmni", "kernel.sem", "kernel.shmall", "kernel.shmmax", "kernel.shmmni", "kernel.shm_rmid_forced");
+
+  /** {@code --sysctl}: docker's client lets through only namespaced ones (IPC's, net.*, fs.mqueue.*). */
+  static Map<String, String> sysctls(Parsed p) throws Invalid {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String v : p.list("sysctl")) {
+      int eq = v.indexOf('=');
+      String key = eq < 0 ? v : v.substring(0, eq);
+      if (eq < 0 || !(IPC_SYSCTLS.contains(key) || key.startsWith("net.") || key.startsWith("fs.mqueue."))) {
+        throw new Invalid("invalid argument \"" + v + "\" for \"--sysctl\" flag: sysctl '" + v + "' is not allowed");
+      }
+      out.put(key, v.substring(eq + 1));
+    }
+    return out;
+  }
+
   /** Valid JSON without the whitespace between its tokens. */
   private static String compact(String json) {
     StringBuilder b = new StringBuilder(json.length());
@@ -362,6 +379,8 @@ final class ContainerOptions {
     }
     optional(b, "CgroupnsMode", p.string("cgroupns", ""));
     optional(b, "IpcMode", p.string("ipc", ""));
+    optional(b, "PidMode", p.string("pid", ""));
+    optional(b, "UTSMode", p.string("uts", ""));
     if (p.bool("privileged")) {
       b.member("Privileged", true);
     }
@@ -383,6 +402,13 @@ final class ContainerOptions {
       b.endArray();
     }
     nonEmpty(b, "SecurityOpt", securityOpts(p));
+    nonEmpty(b, "GroupAdd", p.list("group-add"));
+    Map<String, String> sysctls = sysctls(p);
+    if (!sysctls.isEmpty()) {
+      b.name("Sysctls").beginObject();
+      sysctls.forEach(b::member);
+      b.endObject();
+    }
     for (Map.Entry<String, Object> e : limits(p).entrySet()) {
       if (e.getValue() instanceof String v) {
         b.member(e.getKey(), v);

@@ -168,11 +168,11 @@ class ContainerOptionsTest {
   @Test
   void check_unsupportedFlags_areRefusedNamingTheLongFlag() {
     String[][] cases = {
-        {"--kernel-memory", "512m"}, {"--blkio-weight", "300"}, {"--cpu-rt-period", "1000"}, {"--uts", "host"},
-        {"--group-add", "audio"},
-        {"-a", "stdout"}, {"--pid", "host"},
-        {"--sysctl", "a=b"}, {"--platform", "linux/amd64"}, {"--disable-content-trust=false"},
-        {"--device", "/dev/null"}, {"--ipc", "host"}};
+        {"--kernel-memory", "512m"}, {"--blkio-weight", "300"}, {"--cpu-rt-period", "1000"}, {"--uts", "container:x"},
+        {"--runtime", "crun"},
+        {"-a", "stdout"}, {"--pid", "container:x"},
+        {"--userns", "host"}, {"--platform", "linux/amd64"}, {"--disable-content-trust=false"},
+        {"--device", "/dev/null"}, {"--ipc", "container:x"}};
     for (String[] c : cases) {
       List<String> args = new java.util.ArrayList<>(List.of(c));
       args.addAll(List.of("busybox", "true"));

@@ -1,0 +1,54 @@
+package io.berth.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Namespaces shared with the host, sysctls of the container's own namespaces, extra groups. */
+@Tag("privileged")
+class IsolationIT extends BusyboxSuite {
+  private static String hostNs(String kind) throws Exception {
+    return Files.readSymbolicLink(Path.of("/proc/self/ns", kind)).toString();
+  }
+
+  @Test
+  void hostNamespaces_areTheHosts() throws Exception {
+    Cmd run = docker("run", "--rm", "--pid", "host", "--ipc", "host", "--uts", "host", "busybox", "sh", "-c",
+        "for n in pid ipc uts; do readlink /proc/self/ns/$n; done; hostname");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines().toList()).containsExactly(hostNs("pid"), hostNs("ipc"), hostNs("uts"),
+        java.net.InetAddress.getLocalHost().getHostName().replaceFirst("\\..*", ""));
+    Cmd own = docker("run", "--rm", "busybox", "readlink", "/proc/self/ns/pid");
+    assertThat(own.out().strip()).isNotEqualTo(hostNs("pid"));
+    Cmd conflict = docker("run", "--rm", "--uts", "host", "--hostname", "x", "busybox", "true");
+    assertThat(conflict.err()).contains("conflicting options: hostname and the UTS mode");
+  }
+
+  @Test
+  void sysctls_ofTheContainersNamespaces() throws Exception {
+    Cmd run = docker("run", "--rm", "--sysctl", "net.ipv4.ip_forward=1", "--sysctl", "kernel.shmmax=123456789",
+        "busybox", "cat", "/proc/sys/net/ipv4/ip_forward", "/proc/sys/kernel/shmmax");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("1\n123456789\n");
+    Cmd berth = BerthCliIT.berthWith(daemon, "", "run", "--rm", "--sysctl", "net.ipv4.ip_forward=1", "busybox", "cat",
+        "/proc/sys/net/ipv4/ip_forward");
+    assertThat(berth.out()).isEqualTo("1\n");
+    Cmd refused = docker("run", "--rm", "--sysctl", "kernel.hostname=x", "busybox", "true");
+    Cmd berthRefused = BerthCliIT.berthWith(daemon, "", "run", "--rm", "--sysctl", "kernel.hostname=x", "busybox", "true");
+    assertThat(refused.err()).contains("sysctl 'kernel.hostname=x' is not allowed");
+    assertThat(berthRefused.err()).contains("sysctl 'kernel.hostname=x' is not allowed");
+  }
+
+  @Test
+  void groupAdd_byNameAndNumber() throws Exception {
+    Cmd run = docker("run", "--rm", "--group-add", "wheel", "--group-add", "1234", "busybox", "id", "-G");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().strip().split(" ")).contains("0", "10", "1234");
+    Cmd unknown = docker("run", "--rm", "--group-add", "nosuch", "busybox", "true");
+    assertThat(unknown.exit()).isNotZero();
+    assertThat(unknown.err()).contains("Unable to find group nosuch: no matching entries in group file");
+  }
+}
