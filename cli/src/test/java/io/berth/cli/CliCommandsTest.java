@@ -187,9 +187,9 @@ class CliCommandsTest {
 
   @Test
   void run_unsupportedFlag_isRefusedBeforeAnyRequest() {
-    FakeDaemon.Result r = daemon.run("run", "--rm", "--device", "/dev/null", "busybox", "true");
+    FakeDaemon.Result r = daemon.run("run", "--rm", "--cgroup-parent", "/x", "busybox", "true");
     assertThat(r.code()).isEqualTo(125);
-    assertThat(r.err()).isEqualTo("berth: berth does not support --device yet\n\nRun 'berth run --help' for more information\n");
+    assertThat(r.err()).isEqualTo("berth: berth does not support --cgroup-parent yet\n\nRun 'berth run --help' for more information\n");
     r = daemon.run("create", "--rm", "--restart", "always", "busybox");
     assertThat(r.code()).isEqualTo(125);
     assertThat(r.err()).isEqualTo("berth: conflicting options: cannot specify both --restart and --rm\n\n"

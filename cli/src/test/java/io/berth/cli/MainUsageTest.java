@@ -206,10 +206,10 @@ class MainUsageTest {
 
   @Test
   void run_unsupportedFlag_isRefusedWithExit125BeforeConnecting() {
-    Result r = run("run", "-d", "--device", "/dev/null", "nginx");
+    Result r = run("run", "-d", "--cgroup-parent", "/x", "nginx");
     assertThat(r.code()).isEqualTo(125);
     assertThat(r.err()).isEqualTo("""
-        berth: berth does not support --device yet
+        berth: berth does not support --cgroup-parent yet
 
         Run 'berth run --help' for more information
         """);

@@ -51,4 +51,25 @@ class IsolationIT extends BusyboxSuite {
     assertThat(unknown.exit()).isNotZero();
     assertThat(unknown.err()).contains("Unable to find group nosuch: no matching entries in group file");
   }
+
+  @Test
+  void device_isMadeWithItsPermissions_andCgroupRulesApply() throws Exception {
+    // /dev/fuse is none of the nodes every container may use: its rule is the one --device adds
+    Cmd run = docker("run", "--rm", "--device", "/dev/fuse:/dev/f:r", "busybox", "sh", "-c",
+        "ls -l /dev/f; (exec 3< /dev/f) && echo read; (exec 3> /dev/f) || echo refused");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).containsPattern("c.* 10, +229 .*/dev/f").contains("read").contains("refused");
+    Cmd berth = BerthCliIT.berthWith(daemon, "", "run", "--rm", "--device", "/dev/zero:/dev/z", "busybox", "sh", "-c",
+        "head -c 3 /dev/z | wc -c");
+    assertThat(berth.out().strip()).isEqualTo("3");
+    // a node the container makes itself is usable only where a rule allows it
+    String open = "mknod /tmp/f c 10 229 && (exec 3< /tmp/f) && echo opened || echo denied";
+    assertThat(docker("run", "--rm", "--device-cgroup-rule", "c 10:229 rwm", "busybox", "sh", "-c", open).out())
+        .contains("opened");
+    assertThat(docker("run", "--rm", "busybox", "sh", "-c", open).out()).contains("denied");
+    Cmd missing = docker("run", "--rm", "--device", "/dev/nosuch", "busybox", "true");
+    assertThat(missing.exit()).isNotZero();
+    assertThat(missing.err()).contains("error gathering device information while adding custom device \"/dev/nosuch\":"
+        + " no such file or directory");
+  }
 }

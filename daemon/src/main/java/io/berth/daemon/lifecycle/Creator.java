@@ -79,6 +79,7 @@ final class Creator {
     }
     checkUlimits(host.limits().ulimits(), io.berth.runtime.spec.Rlimits.host());
     SecurityOpts.validate(host.securityOpt());
+    DeviceMappings.validate(host.limits().devices(), host.limits().deviceCgroupRules());
     ResourceChecks.Checked limits = ResourceChecks.check(host.limits(), ResourceChecks.host(), false);
     host = host.withResources(ResourceChecks.adaptNew(limits.resources()));
     String mode = host.networkMode() == null ? "" : host.networkMode();

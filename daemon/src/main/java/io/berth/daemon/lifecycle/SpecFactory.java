@@ -102,6 +102,12 @@ public final class SpecFactory {
       sysctls.putAll(h.sysctls());
     }
     String domain = cfg.domainname() == null ? "" : cfg.domainname();
+    List<DeviceMappings.Mapped> devices = DeviceMappings.map(h.limits().devices());
+    List<io.berth.runtime.spec.Spec.DeviceRule> deviceRules = new java.util.ArrayList<>();
+    devices.forEach(d -> deviceRules.add(d.rule()));
+    for (String r : h.limits().deviceCgroupRules() == null ? List.<String>of() : h.limits().deviceCgroupRules()) {
+      deviceRules.add(DeviceMappings.rule(r));
+    }
     var input = new ContainerSpec(c.id(), hostname, domain, rootfs, args, env, cwd,
         UserResolver.withGroups(UserResolver.resolve(rootfs, cfg.user()), rootfs, h.groupAdd()), cfg.tty(), consoleSize(h), h.privileged(), h.readonlyRootfs(),
         hostNet ? "host" : joined != null ? joined.netns() : endpoint == null ? "" : endpoint.netns(), nz(h.capAdd()),
@@ -111,7 +117,8 @@ public final class SpecFactory {
         java.util.stream.Stream.concat(initMount.stream(), mounts.mounts().stream()
             .map(m -> new Spec.Mount(m.destination(), m.type(), m.source(), m.options()))).toList(),
         mounts.rootfsPropagation(), sysctls, Map.of("io.berth.container.name", c.name()), limits(h),
-        ulimits(h), noNewPrivileges(h), seccomp(h), hostNamespaces(h));
+        ulimits(h), noNewPrivileges(h), seccomp(h), hostNamespaces(h),
+        devices.stream().map(DeviceMappings.Mapped::device).toList(), deviceRules);
     return generator.generate(input);
   }
 

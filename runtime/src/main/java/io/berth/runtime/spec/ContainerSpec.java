@@ -14,7 +14,9 @@ import java.util.Map;
  * mount propagates. {@code limits} are the cgroup's; {@code ulimits} the user's rlimits, which
  * replace the daemon's default of the same type; {@code seccompProfile} is a profile in Docker's
  * format, null for none; {@code hostNamespaces} are those of "pid", "ipc" and "uts" the
- * container shares with the host ({@code --pid host} and the like).
+ * container shares with the host ({@code --pid host} and the like); {@code devices} are the host's
+ * nodes it gets (each allowed as the DeviceRule of the same numbers says), {@code deviceRules} the
+ * device cgroup's further rules.
  */
 public record ContainerSpec(
     String id,
@@ -42,7 +44,9 @@ public record ContainerSpec(
     List<Spec.Rlimit> ulimits,
     boolean noNewPrivileges,
     com.fasterxml.jackson.databind.JsonNode seccompProfile,
-    java.util.Set<String> hostNamespaces) {
+    java.util.Set<String> hostNamespaces,
+    List<Spec.Device> devices,
+    List<Spec.DeviceRule> deviceRules) {
   public ContainerSpec {
     args = List.copyOf(args);
     env = List.copyOf(env);
@@ -54,5 +58,7 @@ public record ContainerSpec(
     annotations = Map.copyOf(annotations);
     ulimits = List.copyOf(ulimits);
     hostNamespaces = java.util.Set.copyOf(hostNamespaces);
+    devices = List.copyOf(devices);
+    deviceRules = List.copyOf(deviceRules);
   }
 }

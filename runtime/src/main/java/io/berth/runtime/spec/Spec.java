@@ -75,7 +75,18 @@ public record Spec(
       @JsonProperty("readonlyPaths") List<String> readonlyPaths,
       @JsonProperty("sysctl") Map<String, String> sysctl,
       @JsonProperty("rootfsPropagation") String rootfsPropagation,
-      @JsonProperty("seccomp") Map<String, Object> seccomp) {}
+      @JsonProperty("seccomp") Map<String, Object> seccomp,
+      @JsonProperty("devices") List<Device> devices) {}
+
+  /** A device node runc makes in the container ({@code --device}). */
+  public record Device(
+      @JsonProperty("path") String path,
+      @JsonProperty("type") String type,
+      @JsonProperty("major") long major,
+      @JsonProperty("minor") long minor,
+      @JsonProperty("fileMode") int fileMode,
+      @JsonProperty("uid") long uid,
+      @JsonProperty("gid") long gid) {}
 
   public record Namespace(@JsonProperty("type") String type, @JsonProperty("path") String path) {}
 

@@ -67,7 +67,7 @@ public final class SpecGenerator {
     var linux =
         new Spec.Linux(
             ns,
-            new Spec.Resources(devices(c.privileged()), c.limits().memoryResources(), c.limits().cpuResources(),
+            new Spec.Resources(deviceRules(c), c.limits().memoryResources(), c.limits().cpuResources(),
                 c.limits().pidsResources()),
             "/berth/" + c.id(),
             c.privileged() ? List.of() : MASKED,
@@ -75,7 +75,8 @@ public final class SpecGenerator {
             sysctl.isEmpty() ? null : sysctl,
             c.rootfsPropagation(),
             c.seccompProfile() == null ? null : Seccomp.toOci(c.seccompProfile(), caps, goArch(),
-                System.getProperty("os.version")));
+                System.getProperty("os.version")),
+            c.devices().isEmpty() ? null : c.devices());
     return new Spec(
         "1.0.2-dev",
         process,
@@ -170,6 +171,13 @@ public final class SpecGenerator {
     placed.sort(java.util.Comparator.comparingLong(x -> x.destination().chars().filter(ch -> ch == '/').count()));
     m.addAll(placed);
     return m;
+  }
+
+  /** Docker's default device rules, then the container's own (its devices' and its --device-cgroup-rule). */
+  private static List<Spec.DeviceRule> deviceRules(ContainerSpec c) {
+    List<Spec.DeviceRule> out = new ArrayList<>(devices(c.privileged()));
+    out.addAll(c.deviceRules());
+    return out;
   }
 
   private static List<Spec.DeviceRule> devices(boolean privileged) {

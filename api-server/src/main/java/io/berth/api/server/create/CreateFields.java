@@ -159,8 +159,8 @@ public final class CreateFields {
     refused(HOST, "CpuRealtimeRuntime", Kind.INT, "--cpu-rt-runtime");
     enforced(HOST, "CpusetCpus", Kind.STRING);
     enforced(HOST, "CpusetMems", Kind.STRING);
-    refused(HOST, "Devices", Kind.LIST, "--device");
-    refused(HOST, "DeviceCgroupRules", Kind.STR_LIST, "--device-cgroup-rule");
+    enforced(HOST, "Devices", Kind.LIST);
+    enforced(HOST, "DeviceCgroupRules", Kind.STR_LIST);
     refused(HOST, "DeviceRequests", Kind.LIST, "--gpus");
     refused(HOST, "KernelMemory", Kind.INT, "--kernel-memory");
     refused(HOST, "KernelMemoryTCP", Kind.INT, "KernelMemoryTCP");

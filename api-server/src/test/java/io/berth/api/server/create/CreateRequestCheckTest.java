@@ -25,7 +25,7 @@ class CreateRequestCheckTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "{\"HostConfig\":{\"KernelMemory\":10485760}}                 | --kernel-memory (HostConfig.KernelMemory)",
-      "{\"HostConfig\":{\"Devices\":[{\"PathOnHost\":\"/dev/null\"}]}} | --device",
+      "{\"HostConfig\":{\"StorageOpt\":{\"size\":\"1G\"}}}           | --storage-opt",
       "{\"HostConfig\":{\"CpuRealtimePeriod\":1000}}                | --cpu-rt-period",
       "{\"HostConfig\":{\"BlkioWeight\":300}}                        | --blkio-weight",
       "{\"HostConfig\":{\"Runtime\":\"crun\"}}                       | --runtime",

@@ -30,7 +30,7 @@ final class ContainerFlags {
       "memory", "memory-reservation", "memory-swap", "memory-swappiness", "cpus", "cpu-shares", "cpu-period",
       "cpu-quota", "cpuset-cpus", "cpuset-mems", "pids-limit", "oom-kill-disable", "oom-score-adj", "ulimit",
       "security-opt", "restart", "health-cmd", "health-interval", "health-timeout", "health-start-period",
-      "health-start-interval", "health-retries", "sysctl", "group-add");
+      "health-start-interval", "health-retries", "sysctl", "group-add", "device", "device-cgroup-rule");
 
   /** Every flag of docker 28's {@code run} ({@code run} true) or {@code create}, with its type and help. */
   static void declare(FlagSet f, boolean run) {
@@ -174,6 +174,7 @@ final class ContainerFlags {
     ContainerOptions.ulimits(p);
     ContainerOptions.health(p);
     ContainerOptions.sysctls(p);
+    ContainerOptions.devices(p);
     for (String o : p.list("security-opt")) {
       if (!o.equals("no-new-privileges") && !o.startsWith("no-new-privileges=") && !o.startsWith("no-new-privileges:")
           && !o.startsWith("seccomp=") && !o.startsWith("seccomp:")) {

@@ -163,6 +163,40 @@ final class ContainerOptions {
     return v;
   }
 
+  /** {@code --device host[:container][:rwm]} as docker's client splits it; and the cgroup rules' format. */
+  static List<String[]> devices(Parsed p) throws Invalid {
+    List<String[]> out = new ArrayList<>();
+    for (String v : p.list("device")) {
+      String[] a = v.split(":", 4);
+      String perms = "rwm";
+      String dst = "";
+      if (a.length > 3) {
+        throw new Invalid("invalid argument \"" + v + "\" for \"--device\" flag: invalid device specification: " + v);
+      }
+      if (a.length == 3) {
+        perms = a[2];
+      }
+      if (a.length >= 2) {
+        if (a[1].matches("[rwm]{1,3}")) {
+          perms = a[1];
+        } else {
+          dst = a[1];
+        }
+      }
+      if (!perms.matches("[rwm]{1,3}")) {
+        throw new Invalid("invalid argument \"" + v + "\" for \"--device\" flag: bad mode specified: " + perms);
+      }
+      out.add(new String[] {a[0], dst.isEmpty() ? a[0] : dst, perms});
+    }
+    for (String r : p.list("device-cgroup-rule")) {
+      if (!r.matches("^[acb] ([0-9]+|\\*):([0-9]+|\\*) [rwm]{1,3}$")) {
+        throw new Invalid("invalid argument \"" + r + "\" for \"--device-cgroup-rule\" flag: invalid device cgroup"
+            + " format '" + r + "'");
+      }
+    }
+    return out;
+  }
+
   private static final java.util.Set<String> IPC_SYSCTLS = java.util.Set.of("kernel.msgmax", "kernel.msgmnb",
       "kernel.msgmni", "kernel.sem", "kernel.shmall", "kernel.shmmax", "kernel.shmmni", "kernel.shm_rmid_forced");
 
@@ -403,6 +437,16 @@ final class ContainerOptions {
     }
     nonEmpty(b, "SecurityOpt", securityOpts(p));
     nonEmpty(b, "GroupAdd", p.list("group-add"));
+    List<String[]> devices = devices(p);
+    if (!devices.isEmpty()) {
+      b.name("Devices").beginArray();
+      for (String[] d : devices) {
+        b.beginObject().member("PathOnHost", d[0]).member("PathInContainer", d[1]).member("CgroupPermissions", d[2])
+            .endObject();
+      }
+      b.endArray();
+    }
+    nonEmpty(b, "DeviceCgroupRules", p.list("device-cgroup-rule"));
     Map<String, String> sysctls = sysctls(p);
     if (!sysctls.isEmpty()) {
       b.name("Sysctls").beginObject();

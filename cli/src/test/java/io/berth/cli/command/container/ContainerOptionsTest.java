@@ -172,7 +172,7 @@ class ContainerOptionsTest {
         {"--runtime", "crun"},
         {"-a", "stdout"}, {"--pid", "container:x"},
         {"--userns", "host"}, {"--platform", "linux/amd64"}, {"--disable-content-trust=false"},
-        {"--device", "/dev/null"}, {"--ipc", "container:x"}};
+        {"--cgroup-parent", "/x"}, {"--ipc", "container:x"}};
     for (String[] c : cases) {
       List<String> args = new java.util.ArrayList<>(List.of(c));
       args.addAll(List.of("busybox", "true"));
@@ -194,8 +194,8 @@ class ContainerOptionsTest {
   @Test
   void check_firstUnsupportedFlagOnTheLine_isNamed() {
     assertThatThrownBy(() -> ContainerFlags.check(parse("--rm", "-p", "80:80", "-v", "/a:/b", "-m", "1g",
-        "--ulimit", "nofile=5", "--init", "--device", "/dev/null", "busybox")))
-        .hasMessage("berth does not support --device yet");
+        "--ulimit", "nofile=5", "--init", "--cgroup-parent", "/x", "busybox")))
+        .hasMessage("berth does not support --cgroup-parent yet");
   }
 
   @Test
