@@ -170,11 +170,11 @@ final class ContainerFlags {
     p.bytes("shm-size", 0);
     p.int64("stop-timeout", 0);
     ContainerOptions.validateLabels(p);
-    ContainerOptions.limits(p);
-    ContainerOptions.ulimits(p);
-    ContainerOptions.health(p);
-    ContainerOptions.sysctls(p);
-    ContainerOptions.devices(p);
+    ResourceFlags.limits(p);
+    ResourceFlags.ulimits(p);
+    ResourceFlags.health(p);
+    ResourceFlags.sysctls(p);
+    ResourceFlags.devices(p);
     for (String o : p.list("security-opt")) {
       if (!o.equals("no-new-privileges") && !o.startsWith("no-new-privileges=") && !o.startsWith("no-new-privileges:")
           && !o.startsWith("seccomp=") && !o.startsWith("seccomp:")) {

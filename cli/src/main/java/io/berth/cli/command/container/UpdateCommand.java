@@ -62,7 +62,7 @@ public final class UpdateCommand extends Command {
     }
     var b = new io.berth.client.json.JsonWriter().beginObject();
     try {
-      for (var e : ContainerOptions.limits(p).entrySet()) {
+      for (var e : ResourceFlags.limits(p).entrySet()) {
         if (e.getValue() instanceof String v) {
           b.member(e.getKey(), v);
         } else {
