@@ -47,11 +47,20 @@ final class SecurityOpts {
       if (v.equals("unconfined")) {
         out = Optional.of(com.fasterxml.jackson.databind.node.NullNode.getInstance());
       } else {
+        com.fasterxml.jackson.databind.JsonNode profile;
         try {
-          out = Optional.of(io.berth.common.json.Json.tree(v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+          profile = io.berth.common.json.Json.tree(v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
           throw new InvalidParameterException("Decoding seccomp profile failed: " + e.getMessage());
         }
+        // what Berth does not pass to runc is refused, not dropped
+        for (String unsupported : List.of("flags", "listenerPath", "listenerMetadata")) {
+          var f = profile.path(unsupported);
+          if (!f.isMissingNode() && !f.isNull() && !(f.isArray() && f.isEmpty()) && !(f.isTextual() && f.asText().isEmpty())) {
+            throw new InvalidParameterException("berth does not support the seccomp profile's " + unsupported + " yet");
+          }
+        }
+        out = Optional.of(profile);
       }
     }
     return out;
