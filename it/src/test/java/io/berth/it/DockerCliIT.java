@@ -208,7 +208,7 @@ class DockerCliIT extends SharedDaemon {
   @Test
   void run_unsupportedOptions_areRefusedNamingThem() throws Exception {
     for (List<String> opts : List.of(List.of("--cpu-rt-runtime", "1000"), List.of("--cgroup-parent", "/x"),
-        List.of("--runtime", "crun"), List.of("--pid", "container:other"))) {
+        List.of("--runtime", "crun"), List.of("--ipc", "container:other"))) {
       // without --rm, which the CLI itself refuses beside --restart: a refused create leaves nothing
       List<String> argv = new ArrayList<>(List.of("run"));
       argv.addAll(opts);

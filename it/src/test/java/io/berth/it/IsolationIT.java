@@ -72,4 +72,16 @@ class IsolationIT extends BusyboxSuite {
     assertThat(missing.err()).contains("error gathering device information while adding custom device \"/dev/nosuch\":"
         + " no such file or directory");
   }
+
+  @Test
+  void pidOfAnotherContainer_isJoined_whileItRuns() throws Exception {
+    assertThat(docker("run", "-d", "--name", "target", "busybox", "sleep", "301").exit()).isZero();
+    Cmd ps = docker("run", "--rm", "--pid", "container:target", "busybox", "ps", "-o", "args");
+    assertThat(ps.exit()).as(ps.err()).isZero();
+    assertThat(ps.out()).contains("sleep 301");
+    docker("stop", "-t", "0", "target");
+    Cmd stopped = docker("run", "--rm", "--pid", "container:target", "busybox", "true");
+    assertThat(stopped.exit()).isNotZero();
+    assertThat(stopped.err()).contains("cannot join PID of a non running container");
+  }
 }

@@ -118,6 +118,7 @@ public final class Runner {
     }
     ContainerMounts.Prepared own = mounts.prepare(c);
     Mounts.mount(rootfs);
+    java.util.Map<String, String> joinNs = pidJoin(c);
     // netavark works on the namespace while runc creates the container in it
     SpecFactory.Joined joined = c.networkMode().startsWith("container:") ? this.net.joined(c) : null;
     Endpoints.Pending net = ContainerNetworking.onBridge(c) ? this.net.attach(c) : null;
@@ -125,7 +126,7 @@ public final class Runner {
     RuncRuntime.Created created;
     try {
       var spec = specs.spec(c, rootfs.merged(), net == null ? null : net.endpoint(), hostGateway(), joined,
-          this.net.links(c), own);
+          this.net.links(c), own, joinNs);
       t1 = System.nanoTime();
       created = runtime.create(c.id(), c.name(), spec, c.logPath(),
           io.berth.runtime.Stdin.of(c.config().openStdin(), c.config().stdinOnce(), c.config().tty()), c.config().tty());
@@ -381,6 +382,22 @@ public final class Runner {
     } finally {
       l.unlock();
     }
+  }
+
+  /** {@code --pid container:<x>}: the PID namespace of another container, which must be running. */
+  private java.util.Map<String, String> pidJoin(Container c) {
+    String mode = c.hostConfig().pidMode();
+    if (mode == null || !mode.startsWith("container:")) {
+      return java.util.Map.of();
+    }
+    Container other = store.find(mode.substring("container:".length()));
+    if (other.id().equals(c.id())) {
+      throw new InvalidParameterException("cannot join own pid namespace");
+    }
+    if (!(other.state() instanceof ContainerState.Running r)) {
+      throw new ConflictException("cannot join PID of a non running container: " + other.id());
+    }
+    return java.util.Map.of("pid", "/proc/" + r.pid() + "/ns/pid");
   }
 
   /** The restart policy's start, after the back-off, unless a stop or removal came first. */

@@ -48,9 +48,10 @@ public final class SpecFactory {
    * @param joined the container whose network namespace it joins, or null
    * @param links what its legacy links give it
    * @param mounts its volumes, binds and tmpfs mounts, prepared for this start
+   * @param joinNs namespaces of other containers it joins, by kind ("pid"), as paths
    */
   Spec spec(Container c, Path rootfs, Endpoints.Endpoint endpoint, String hostGateway, Joined joined,
-      Links.Resolved links, io.berth.daemon.volume.ContainerMounts.Prepared mounts) {
+      Links.Resolved links, io.berth.daemon.volume.ContainerMounts.Prepared mounts, Map<String, String> joinNs) {
     var cfg = c.config();
     HostConfig h = c.hostConfig();
     boolean hostNet = c.networkMode().equals("host") || (joined != null && joined.netns().equals("host"));
@@ -118,7 +119,7 @@ public final class SpecFactory {
             .map(m -> new Spec.Mount(m.destination(), m.type(), m.source(), m.options()))).toList(),
         mounts.rootfsPropagation(), sysctls, Map.of("io.berth.container.name", c.name()), limits(h),
         ulimits(h), noNewPrivileges(h), seccomp(h), hostNamespaces(h),
-        devices.stream().map(DeviceMappings.Mapped::device).toList(), deviceRules);
+        devices.stream().map(DeviceMappings.Mapped::device).toList(), deviceRules, joinNs);
     return generator.generate(input);
   }
 

@@ -16,7 +16,8 @@ import java.util.Map;
  * format, null for none; {@code hostNamespaces} are those of "pid", "ipc" and "uts" the
  * container shares with the host ({@code --pid host} and the like); {@code devices} are the host's
  * nodes it gets (each allowed as the DeviceRule of the same numbers says), {@code deviceRules} the
- * device cgroup's further rules.
+ * device cgroup's further rules; {@code joinedNamespaces} those of other containers it joins, by
+ * kind, as paths.
  */
 public record ContainerSpec(
     String id,
@@ -46,7 +47,8 @@ public record ContainerSpec(
     com.fasterxml.jackson.databind.JsonNode seccompProfile,
     java.util.Set<String> hostNamespaces,
     List<Spec.Device> devices,
-    List<Spec.DeviceRule> deviceRules) {
+    List<Spec.DeviceRule> deviceRules,
+    Map<String, String> joinedNamespaces) {
   public ContainerSpec {
     args = List.copyOf(args);
     env = List.copyOf(env);
@@ -60,5 +62,6 @@ public record ContainerSpec(
     hostNamespaces = java.util.Set.copyOf(hostNamespaces);
     devices = List.copyOf(devices);
     deviceRules = List.copyOf(deviceRules);
+    joinedNamespaces = Map.copyOf(joinedNamespaces);
   }
 }

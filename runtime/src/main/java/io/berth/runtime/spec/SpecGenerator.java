@@ -54,7 +54,7 @@ public final class SpecGenerator {
     List<Spec.Namespace> ns = new ArrayList<>();
     for (String t : List.of("pid", "ipc", "uts", "mount")) {
       if (!c.hostNamespaces().contains(t)) {
-        ns.add(new Spec.Namespace(t, null));
+        ns.add(new Spec.Namespace(t, c.joinedNamespaces().get(t)));
       }
     }
     if (!c.netns().equals("host")) {

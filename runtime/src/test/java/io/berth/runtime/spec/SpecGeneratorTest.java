@@ -43,7 +43,7 @@ class SpecGeneratorTest {
           List.of("PATH=/bin"), "", new Spec.User(0, 0, null), false, null, privileged, readonly,
           netns, add, drop, shm, Map.of("/etc/hosts", Path.of("/data/hosts")), mounts, null, sysctls,
           Map.of("io.berth.container.name", "web"), limits, ulimits, noNewPrivileges, seccomp,
-          hostNamespaces, List.of(), List.of());
+          hostNamespaces, List.of(), List.of(), Map.of());
     }
   }
 

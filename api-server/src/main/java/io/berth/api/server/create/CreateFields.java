@@ -123,7 +123,8 @@ public final class CreateFields {
     refused(HOST, "Cgroup", Kind.STRING, "--cgroup");
     enforced(HOST, "Links", Kind.STR_LIST);
     enforced(HOST, "OomScoreAdj", Kind.INT);
-    refused(HOST, "PidMode", Kind.STRING, "--pid", n -> oneOf(n, "", "host"));
+    refused(HOST, "PidMode", Kind.STRING, "--pid", n -> oneOf(n, "", "host")
+        || (n != null && n.isTextual() && n.asText().startsWith("container:")));
     enforced(HOST, "Privileged", Kind.BOOL);
     enforced(HOST, "PublishAllPorts", Kind.BOOL);
     enforced(HOST, "ReadonlyRootfs", Kind.BOOL);

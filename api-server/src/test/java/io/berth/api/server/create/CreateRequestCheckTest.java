@@ -31,7 +31,7 @@ class CreateRequestCheckTest {
       "{\"HostConfig\":{\"Runtime\":\"crun\"}}                       | --runtime",
       "{\"HostConfig\":{\"UTSMode\":\"container:x\"}}                | --uts",
       "{\"HostConfig\":{\"SecurityOpt\":[\"apparmor=unconfined\"]}}  | --security-opt",
-      "{\"HostConfig\":{\"PidMode\":\"container:x\"}}                | --pid",
+      "{\"HostConfig\":{\"IpcMode\":\"container:x\"}}                | --ipc",
       "{\"HostConfig\":{\"UsernsMode\":\"host\"}}                    | --userns",
       "{\"HostConfig\":{\"LogConfig\":{\"Type\":\"none\"}}}          | --log-driver",
       "{\"HostConfig\":{\"LogConfig\":{\"Type\":\"json-file\",\"Config\":{\"max-size\":\"1m\"}}}} | --log-driver",

@@ -220,7 +220,10 @@ final class ContainerFlags {
         case "ipc" -> {
           return value.isEmpty() || value.equals("private") || value.equals("shareable") || value.equals("host");
         }
-        case "pid", "uts" -> {
+        case "pid" -> {
+          return value.isEmpty() || value.equals("host") || value.startsWith("container:");
+        }
+        case "uts" -> {
           return value.isEmpty() || value.equals("host");
         }
         case "runtime" -> {

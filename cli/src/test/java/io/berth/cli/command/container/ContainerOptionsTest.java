@@ -170,7 +170,7 @@ class ContainerOptionsTest {
     String[][] cases = {
         {"--kernel-memory", "512m"}, {"--blkio-weight", "300"}, {"--cpu-rt-period", "1000"}, {"--uts", "container:x"},
         {"--runtime", "crun"},
-        {"-a", "stdout"}, {"--pid", "container:x"},
+        {"-a", "stdout"}, {"--cgroupns", "private"},
         {"--userns", "host"}, {"--platform", "linux/amd64"}, {"--disable-content-trust=false"},
         {"--cgroup-parent", "/x"}, {"--ipc", "container:x"}};
     for (String[] c : cases) {
