@@ -76,9 +76,12 @@ class IsolationIT extends BusyboxSuite {
   @Test
   void pidOfAnotherContainer_isJoined_whileItRuns() throws Exception {
     assertThat(docker("run", "-d", "--name", "target", "busybox", "sleep", "301").exit()).isZero();
+    String target = docker("inspect", "-f", "{{.Id}}", "target").out().strip();
     Cmd ps = docker("run", "--rm", "--pid", "container:target", "busybox", "ps", "-o", "args");
     assertThat(ps.exit()).as(ps.err()).isZero();
     assertThat(ps.out()).contains("sleep 301");
+    docker("create", "--name", "joiner", "--pid", "container:target", "busybox", "true");
+    assertThat(docker("inspect", "-f", "{{.HostConfig.PidMode}}", "joiner").out().strip()).isEqualTo("container:" + target);
     docker("stop", "-t", "0", "target");
     Cmd stopped = docker("run", "--rm", "--pid", "container:target", "busybox", "true");
     assertThat(stopped.exit()).isNotZero();

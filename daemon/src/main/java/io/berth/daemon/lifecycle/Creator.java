@@ -82,6 +82,14 @@ final class Creator {
     DeviceMappings.validate(host.limits().devices(), host.limits().deviceCgroupRules());
     ResourceChecks.Checked limits = ResourceChecks.check(host.limits(), ResourceChecks.host(), false);
     host = host.withResources(ResourceChecks.adaptNew(limits.resources()));
+    if (host.pidMode() != null && host.pidMode().startsWith("container:")) {
+      // by id, as dockerd keeps it: a rename of the other container does not break the join
+      try {
+        host = host.withPidMode("container:" + store.find(host.pidMode().substring("container:".length())).id());
+      } catch (io.berth.common.error.NotFoundException e) {
+        // left as given: the start says what is missing
+      }
+    }
     String mode = host.networkMode() == null ? "" : host.networkMode();
     if (mode.startsWith("container:")) {
       checkJoin(mode, config, host);

@@ -87,6 +87,15 @@ public record HostConfig(
         r, mounts, maskedPaths, readonlyPaths, init);
   }
 
+  /** The same with another PID mode (dockerd stores {@code container:<id>} for a name given). */
+  public HostConfig withPidMode(String mode) {
+    return new HostConfig(binds, containerIdFile, logConfig, networkMode, portBindings, restartPolicy, autoRemove,
+        volumeDriver, volumesFrom, consoleSize, capAdd, capDrop, cgroupnsMode, dns, dnsOptions, dnsSearch,
+        extraHosts, groupAdd, ipcMode, cgroup, links, oomScoreAdj, mode, privileged, publishAllPorts,
+        readonlyRootfs, securityOpt, tmpfs, utsMode, usernsMode, shmSize, sysctls, runtime, isolation,
+        resources, mounts, maskedPaths, readonlyPaths, init);
+  }
+
   /** The same with another restart policy ({@code docker update --restart}). */
   public HostConfig withRestartPolicy(RestartPolicy p) {
     return new HostConfig(binds, containerIdFile, logConfig, networkMode, portBindings, p, autoRemove,
