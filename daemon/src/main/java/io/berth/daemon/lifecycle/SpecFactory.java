@@ -187,7 +187,11 @@ public final class SpecFactory {
 
   /** The container's limits as runc applies them: {@code --cpus} as dockerd turns it into a quota of a 100 ms period. */
   static io.berth.runtime.spec.Limits limits(io.berth.api.model.container.HostConfig h) {
-    io.berth.api.model.container.Resources r = h.limits();
+    return limits(h.limits(), h.oomScoreAdj());
+  }
+
+  /** As above, of {@code r} alone (an update's changes). */
+  static io.berth.runtime.spec.Limits limits(io.berth.api.model.container.Resources r, int oomScoreAdj) {
     long period = r.cpuPeriod();
     long quota = r.cpuQuota();
     if (r.nanoCpus() > 0) {
@@ -196,7 +200,7 @@ public final class SpecFactory {
     }
     return new io.berth.runtime.spec.Limits(r.memory(), r.memoryReservation(), r.memorySwap(), r.memorySwappiness(),
         r.oomKillDisable(), r.cpuShares(), quota, period, r.cpusetCpus(), r.cpusetMems(), r.pidsLimit(),
-        h.oomScoreAdj());
+        oomScoreAdj);
   }
 
   /** The client's terminal at create ({@code ConsoleSize}, API 1.42): the container's starts that size. */

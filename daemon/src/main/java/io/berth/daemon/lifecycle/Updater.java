@@ -38,15 +38,8 @@ final class Updater {
       Container updated = store.update(c.id(), x -> x.withHostConfig(newPolicy
           ? x.hostConfig().withResources(merged).withRestartPolicy(restart) : x.hostConfig().withResources(merged)));
       if (c.state().running()) {
-        long period = r.cpuPeriod();
-        long quota = r.cpuQuota();
-        if (r.nanoCpus() > 0) {
-          period = 100_000;
-          quota = r.nanoCpus() * period / 1_000_000_000L;
-        }
         try {
-          runtime.update(c.id(), new io.berth.runtime.spec.Limits(r.memory(), r.memoryReservation(), r.memorySwap(),
-              null, null, r.cpuShares(), quota, period, r.cpusetCpus(), r.cpusetMems(), r.pidsLimit(), 0));
+          runtime.update(c.id(), SpecFactory.limits(r, 0));
         } catch (RuntimeException e) {
           store.update(c.id(), x -> x.withHostConfig(x.hostConfig().withResources(c.hostConfig().limits())));
           throw new io.berth.common.error.SystemException("Cannot update container " + c.id() + ": "
